@@ -1,0 +1,23 @@
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Engines;
+
+/// <summary>
+/// Runs a rendered query over a source. The engine binds the source's table for the query's window
+/// (a DuckDB view over the pruned files, or the provisioned Glue table), then streams the rows.
+/// Cancelling the token stops the query in the engine, not only the wait.
+/// </summary>
+public interface IQueryEngine : IAsyncDisposable
+{
+    /// <summary>Short engine name, e.g. <c>local</c> or <c>athena</c>.</summary>
+    string Name { get; }
+
+    /// <summary>The dialect this engine's queries must be rendered in.</summary>
+    SqlDialect Dialect { get; }
+
+    /// <summary>The table reference a query rendered for this engine must read, already quoted.</summary>
+    string TableReference { get; }
+
+    Task<QueryResult> ExecuteAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken);
+}

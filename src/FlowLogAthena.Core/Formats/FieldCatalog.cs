@@ -1,0 +1,126 @@
+using System.Collections.Frozen;
+
+namespace FlowLogAthena.Core.Formats;
+
+/// <summary>
+/// Every VPC flow log field AWS documents, versions 2 through 11 (54 fields), in AWS's order.
+/// Source: shared/domain/flow-log-fields.md. Fields marked unconfirmed rest on third-party pages;
+/// each is one entry here so a correction is one line.
+/// </summary>
+public static class FieldCatalog
+{
+    private static readonly FrozenDictionary<string, string> None = FrozenDictionary<string, string>.Empty;
+
+    public static readonly FrozenDictionary<string, string> ProtocolLabels = Codes(
+        ("1", "ICMP"), ("6", "TCP"), ("17", "UDP"), ("47", "GRE"), ("50", "ESP"), ("58", "ICMPv6"), ("132", "SCTP"));
+
+    public static readonly FrozenDictionary<string, string> TrafficPathLabels = Codes(
+        ("1", "same VPC"),
+        ("2", "internet gateway or gateway VPC endpoint"),
+        ("3", "virtual private gateway"),
+        ("4", "intra-region VPC peering"),
+        ("5", "inter-region VPC peering"),
+        ("6", "local gateway"),
+        ("7", "gateway VPC endpoint (Nitro)"),
+        ("8", "internet gateway (Nitro)"));
+
+    public static readonly FrozenDictionary<string, string> TcpFlagLabels = Codes(
+        ("0", "no tracked flag"), ("1", "FIN"), ("2", "SYN"), ("3", "SYN+FIN"), ("4", "RST"),
+        ("18", "SYN-ACK"), ("19", "SYN-ACK+FIN"));
+
+    public static readonly FrozenDictionary<string, string> EncryptionStatusLabels = Codes(
+        ("0", "not encrypted"), ("1", "Nitro encrypted"), ("2", "application encrypted"), ("3", "Nitro and application encrypted"));
+
+    public static IReadOnlyList<FlowLogField> All { get; } =
+    [
+        F("version", 2, FieldType.Int32, "Format version of the record (highest version among the chosen fields)."),
+        F("account-id", 2, FieldType.String, "Account that owns the interface where the flow was seen."),
+        F("interface-id", 2, FieldType.String, "ENI on which the traffic was recorded."),
+        F("srcaddr", 2, FieldType.String, "Sender address for inbound traffic, or this interface's address for outbound."),
+        F("dstaddr", 2, FieldType.String, "Receiver address for outbound traffic, or this interface's address for inbound."),
+        F("srcport", 2, FieldType.Int32, "Source port."),
+        F("dstport", 2, FieldType.Int32, "Destination port."),
+        F("protocol", 2, FieldType.Int32, "IANA protocol number.", ProtocolLabels),
+        F("packets", 2, FieldType.Int64, "Packet count for the flow in the aggregation window."),
+        F("bytes", 2, FieldType.Int64, "Byte count for the flow in the aggregation window."),
+        F("start", 2, FieldType.Int64, "Unix seconds of the first packet seen in the window."),
+        F("end", 2, FieldType.Int64, "Unix seconds of the last packet seen in the window."),
+        F("action", 2, FieldType.String, "Whether the traffic was allowed or dropped.", Codes(("ACCEPT", "accepted"), ("REJECT", "rejected"))),
+        F("log-status", 2, FieldType.String, "Health of logging for this record.",
+            Codes(("OK", "data logged"), ("NODATA", "no traffic in the window"), ("SKIPDATA", "records skipped"))),
+        F("vpc-id", 3, FieldType.String, "VPC of the recording interface."),
+        F("subnet-id", 3, FieldType.String, "Subnet of the recording interface."),
+        F("instance-id", 3, FieldType.String, "Instance attached to the interface, if you own it."),
+        F("tcp-flags", 3, FieldType.Int32, "Bitmask of TCP flags seen in the window (OR-ed).", TcpFlagLabels),
+        F("type", 3, FieldType.String, "Kind of traffic.", Codes(("IPv4", "IPv4"), ("IPv6", "IPv6"), ("EFA", "Elastic Fabric Adapter"))),
+        F("pkt-srcaddr", 3, FieldType.String, "Original source IP of the packet (differs from srcaddr behind NAT)."),
+        F("pkt-dstaddr", 3, FieldType.String, "Original destination IP of the packet."),
+        F("region", 4, FieldType.String, "Region of the recording interface."),
+        F("az-id", 4, FieldType.String, "AZ ID of the recording interface."),
+        F("sublocation-type", 4, FieldType.String, "Kind of sublocation in sublocation-id.",
+            Codes(("wavelength", "Wavelength Zone"), ("outpost", "Outpost"), ("localzone", "Local Zone"))),
+        F("sublocation-id", 4, FieldType.String, "Wavelength Zone, Outpost or Local Zone that holds the interface."),
+        F("pkt-src-aws-service", 5, FieldType.String, "AWS service range that pkt-srcaddr falls in."),
+        F("pkt-dst-aws-service", 5, FieldType.String, "AWS service range that pkt-dstaddr falls in."),
+        F("flow-direction", 5, FieldType.String, "Direction relative to the recording interface.", Codes(("ingress", "ingress"), ("egress", "egress"))),
+        F("traffic-path", 5, FieldType.Int32, "Route that egress traffic took.", TrafficPathLabels),
+        F("ecs-cluster-arn", 7, FieldType.String, "ARN of the ECS cluster running the task."),
+        F("ecs-cluster-name", 7, FieldType.String, "Name of the ECS cluster."),
+        F("ecs-container-instance-arn", 7, FieldType.String, "ARN of the EC2 container instance hosting the task."),
+        F("ecs-container-instance-id", 7, FieldType.String, "ID of the container instance."),
+        F("ecs-container-id", 7, FieldType.String, "Docker runtime ID of the task's first container."),
+        F("ecs-second-container-id", 7, FieldType.String, "Docker runtime ID of the task's second container."),
+        F("ecs-service-name", 7, FieldType.String, "ECS service that started the task."),
+        F("ecs-task-definition-arn", 7, FieldType.String, "Task definition ARN of the task."),
+        F("ecs-task-arn", 7, FieldType.String, "ARN of the task."),
+        F("ecs-task-id", 7, FieldType.String, "ID of the task."),
+        F("reject-reason", 8, FieldType.String, "Why a REJECT happened when a feature-level block caused it.",
+            Codes(("BPA", "VPC Block Public Access"), ("EC", "VPC Encryption Controls")), confirmed: false),
+        F("resource-id", 9, FieldType.String, "Resource the flow belongs to when there is no ENI (regional NAT gateway).", confirmed: false),
+        F("encryption-status", 10, FieldType.String, "Whether the flow was encrypted in transit (VPC Encryption Controls).",
+            EncryptionStatusLabels, confirmed: false),
+        F("instance-tag", 11, FieldType.String, "Value of the 1st instance tag key in TagFieldSpecifications.", confirmed: false),
+        F("instance-tag-2", 11, FieldType.String, "Value of the 2nd instance tag key.", confirmed: false),
+        F("interface-tag", 11, FieldType.String, "Value of the 1st network-interface tag key.", confirmed: false),
+        F("interface-tag-2", 11, FieldType.String, "Value of the 2nd network-interface tag key.", confirmed: false),
+        F("asg-tag", 11, FieldType.String, "Value of the 1st Auto Scaling group tag key.", confirmed: false),
+        F("asg-tag-2", 11, FieldType.String, "Value of the 2nd Auto Scaling group tag key.", confirmed: false),
+        F("interface-type", 11, FieldType.String, "Kind of local interface that captured the flow.", confirmed: false),
+        F("next-hop-interface-id", 11, FieldType.String, "ENI of the next hop (receiver for egress, sender for ingress).", confirmed: false),
+        F("next-hop-subnet-id", 11, FieldType.String, "Subnet of the next-hop ENI.", confirmed: false),
+        F("next-hop-az-id", 11, FieldType.String, "AZ ID of the next-hop ENI.", confirmed: false),
+        F("next-hop-vpc-id", 11, FieldType.String, "VPC of the next-hop ENI.", confirmed: false),
+        F("next-hop-interface-type", 11, FieldType.String, "Kind of the next-hop ENI.", confirmed: false),
+    ];
+
+    private static readonly FrozenDictionary<string, FlowLogField> ByName =
+        All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+
+    /// <summary>Names people use that AWS does not document, with what they probably meant.</summary>
+    public static readonly FrozenDictionary<string, string> Misconceptions = new Dictionary<string, string>
+    {
+        ["drop-cause"] = "AWS documents no drop-cause field; the reject detail is v8's reject-reason (value BPA)",
+        ["drop-reason"] = "AWS documents no drop-reason field; the reject detail is v8's reject-reason (value BPA)",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static bool TryGet(string name, out FlowLogField field) => ByName.TryGetValue(name, out field!);
+
+    public static FlowLogField Get(string name) =>
+        ByName.TryGetValue(name, out var field) ? field : throw new KeyNotFoundException($"No flow log field named '{name}'.");
+
+    /// <summary>The catalog field nearest to a misspelt name (edit distance), or null when nothing is close.</summary>
+    public static string? Suggest(string name)
+    {
+        if (Misconceptions.ContainsKey(name)) return "reject-reason";
+        var best = All.Select(f => (f.Name, Distance: EditDistance.Between(name, f.Name)))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).First();
+        return best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
+    }
+
+    private static FlowLogField F(string name, int version, FieldType type, string meaning,
+        IReadOnlyDictionary<string, string>? codes = null, bool confirmed = true) =>
+        new(name, version, type, meaning, codes ?? None, confirmed);
+
+    private static FrozenDictionary<string, string> Codes(params (string Code, string Label)[] codes) =>
+        codes.ToFrozenDictionary(c => c.Code, c => c.Label, StringComparer.Ordinal);
+}

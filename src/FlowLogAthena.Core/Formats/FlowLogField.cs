@@ -1,0 +1,30 @@
+namespace FlowLogAthena.Core.Formats;
+
+/// <summary>One field AWS documents for VPC flow log records.</summary>
+/// <param name="Name">AWS name as written in a format string, e.g. <c>log-status</c>.</param>
+/// <param name="Version">Flow log format version that introduced the field.</param>
+/// <param name="Type">Logical type (Parquet delivery type; text delivery writes strings).</param>
+/// <param name="Meaning">One line of what the field says.</param>
+/// <param name="CodedValues">Known codes and their labels, e.g. traffic-path 1–8.</param>
+/// <param name="Confirmed">False where only third-party sources describe the field or its type.</param>
+public sealed record FlowLogField(
+    string Name,
+    int Version,
+    FieldType Type,
+    string Meaning,
+    IReadOnlyDictionary<string, string> CodedValues,
+    bool Confirmed = true)
+{
+    /// <summary>Column name in Glue, Athena and DuckDB: the AWS name with <c>-</c> replaced by <c>_</c>.</summary>
+    public string ColumnName { get; } = Name.Replace('-', '_');
+
+    public string AthenaType => Type.AthenaType();
+
+    public string DuckDbType => Type.DuckDbType();
+
+    public string ParquetType => Type.ParquetType();
+
+    /// <summary>The label for a coded value, or null when the value has none.</summary>
+    public string? LabelOf(string? value) =>
+        value is not null && CodedValues.TryGetValue(value, out var label) ? label : null;
+}

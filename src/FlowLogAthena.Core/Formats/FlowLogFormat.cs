@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using FlowLogAthena.Core.Errors;
+
+namespace FlowLogAthena.Core.Formats;
+
+/// <summary>An ordered list of fields, as named by a flow log's LogFormat string <c>${a} ${b} …</c>.</summary>
+public sealed partial class FlowLogFormat
+{
+    /// <summary>AWS's default format: the 14 version-2 fields.</summary>
+    public const string DefaultFormatString =
+        "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
+
+    public static FlowLogFormat Default { get; } = Parse(DefaultFormatString);
+
+    private readonly HashSet<string> _names;
+
+    private FlowLogFormat(IReadOnlyList<FlowLogField> fields)
+    {
+        Fields = fields;
+        _names = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<FlowLogField> Fields { get; }
+
+    /// <summary>The format string in canonical form (single spaces).</summary>
+    public string FormatString => string.Join(' ', Fields.Select(f => "${" + f.Name + "}"));
+
+    /// <summary>The version AWS writes in the version field: the highest version among the fields.</summary>
+    public int RecordVersion => Fields.Max(f => f.Version);
+
+    public bool Contains(string fieldName) => _names.Contains(fieldName);
+
+    public int IndexOf(string fieldName)
+    {
+        for (var i = 0; i < Fields.Count; i++)
+            if (Fields[i].Name == fieldName) return i;
+        return -1;
+    }
+
+    /// <summary>Parses a format string; null or blank gives the default format.</summary>
+    /// <exception cref="FlowLogFormatException">Names the offending token and suggests the nearest field.</exception>
+    public static FlowLogFormat Parse(string? format)
+    {
+        if (string.IsNullOrWhiteSpace(format)) return Default;
+
+        var fields = new List<FlowLogField>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = format.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            var match = TokenPattern().Match(token);
+            if (!match.Success)
+                throw new FlowLogFormatException(
+                    $"Format token {i + 1} '{token}' is not of the form ${{field-name}}; fields are separated by spaces, e.g. \"${{srcaddr}} ${{dstaddr}}\".");
+            var name = match.Groups[1].Value;
+            if (!FieldCatalog.TryGet(name, out var field))
+                throw new FlowLogFormatException(UnknownFieldMessage(name));
+            if (!seen.Add(name))
+                throw new FlowLogFormatException($"Field '{name}' appears more than once in the format (token {i + 1}).");
+            fields.Add(field);
+        }
+        return new FlowLogFormat(fields);
+    }
+
+    /// <summary>The message for a field name the catalog lacks: suggestion, and misconception note when known.</summary>
+    public static string UnknownFieldMessage(string name)
+    {
+        var message = $"Unknown flow log field '{name}'.";
+        if (FieldCatalog.Misconceptions.TryGetValue(name, out var note)) message += $" {note}.";
+        var suggestion = FieldCatalog.Suggest(name);
+        if (suggestion is not null) message += $" Did you mean '{suggestion}'?";
+        return message + " Run `flowlog-athena fields` for the list of valid fields.";
+    }
+
+    public override string ToString() => FormatString;
+
+    [GeneratedRegex(@"^\$\{([^{}\s]+)\}$")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,12 @@
+using FlowLogAthena.Core.Formats;
+
+namespace FlowLogAthena.Core.Sources;
+
+/// <summary>
+/// Where flow logs are and how they were delivered: a root (local folder, or <c>s3://bucket/prefix</c>
+/// in the AWS adapter) that holds <c>AWSLogs/</c>, the log format and the delivery layout.
+/// </summary>
+public sealed record FlowLogSource(string Root, FlowLogFormat Format, SourceLayout Layout)
+{
+    public bool IsS3 => Root.StartsWith("s3://", StringComparison.OrdinalIgnoreCase);
+}
