@@ -17,10 +17,12 @@ internal static class ParquetLogWriter
 
     public static async Task WriteAsync(Stream destination, RecordStream records, RecordEncoder encoder, FlowLogFormat format, CancellationToken cancellationToken)
     {
-        var columns = format.Fields.Select((field, i) => new Column(field, encoder.Fields[i])).ToArray();
+        // Buffers sized for the file when it is smaller than a row group: small files stay cheap.
+        var capacity = (int)Math.Min(RowGroupSize, records.Remaining);
+        var columns = format.Fields.Select((field, i) => new Column(field, encoder.Fields[i], capacity)).ToArray();
         var schema = new ParquetSchema(columns.Select(c => (Field)c.DataField));
         var options = new ParquetOptions { CompressionMethod = CompressionMethod.Gzip, CompressionLevel = CompressionLevel.Fastest };
-        var arena = new CharArena();
+        var arena = new CharArena(chunkSize: Math.Clamp(capacity * 64, 4096, 1 << 20));
         await using var writer = await ParquetWriter.CreateAsync(schema, destination, options, append: false, cancellationToken);
         while (records.Remaining > 0)
         {
@@ -37,7 +39,8 @@ internal static class ParquetLogWriter
         Span<byte> scratch = stackalloc byte[RecordEncoder.MaxLineLength];
         var sample = FlowSample.Empty(0);
         var rows = 0;
-        while (rows < RowGroupSize && records.TryNext(ref sample))
+        var capacity = columns[0].Capacity;
+        while (rows < capacity && records.TryNext(ref sample))
         {
             foreach (var column in columns)
             {
@@ -47,7 +50,8 @@ internal static class ParquetLogWriter
                     case FieldType.Int64: column.Longs[rows] = encoder.Number(column.Id, in sample); break;
                     default:
                         var length = encoder.WriteField(column.Id, in sample, records.Network, scratch);
-                        column.Strings[rows] = length < 0 ? null : arena.Add(scratch[..length]);
+                        // Spelled out: a bare null would convert through char[] into an empty string, not a null.
+                        column.Strings[rows] = length < 0 ? default(ReadOnlyMemory<char>?) : arena.Add(scratch[..length]);
                         break;
                 }
             }
@@ -58,8 +62,9 @@ internal static class ParquetLogWriter
 
     private sealed class Column
     {
-        public Column(FlowLogField field, FieldId id)
+        public Column(FlowLogField field, FieldId id, int capacity)
         {
+            Capacity = capacity;
             Field = field;
             Id = id;
             if (field.Type != FieldType.String && !RecordEncoder.IsNumeric(id))
@@ -70,10 +75,12 @@ internal static class ParquetLogWriter
                 FieldType.Int64 => new DataField<long?>(field.ColumnName),
                 _ => new DataField<string>(field.ColumnName, nullable: true),
             };
-            Ints = field.Type == FieldType.Int32 ? new int?[RowGroupSize] : [];
-            Longs = field.Type == FieldType.Int64 ? new long?[RowGroupSize] : [];
-            Strings = field.Type == FieldType.String ? new ReadOnlyMemory<char>?[RowGroupSize] : [];
+            Ints = field.Type == FieldType.Int32 ? new int?[capacity] : [];
+            Longs = field.Type == FieldType.Int64 ? new long?[capacity] : [];
+            Strings = field.Type == FieldType.String ? new ReadOnlyMemory<char>?[capacity] : [];
         }
+
+        public int Capacity { get; }
 
         public FlowLogField Field { get; }
         public FieldId Id { get; }
@@ -91,10 +98,9 @@ internal static class ParquetLogWriter
     }
 
     /// <summary>Chunks of chars that string values are decoded into; reused for every row group.</summary>
-    private sealed class CharArena
+    private sealed class CharArena(int chunkSize)
     {
-        private const int ChunkSize = 1 << 20;
-        private readonly List<char[]> _chunks = [new char[ChunkSize]];
+        private readonly List<char[]> _chunks = [new char[chunkSize]];
         private int _chunk;
         private int _used;
 
@@ -102,9 +108,9 @@ internal static class ParquetLogWriter
 
         public ReadOnlyMemory<char> Add(ReadOnlySpan<byte> utf8)
         {
-            if (ChunkSize - _used < utf8.Length)
+            if (_chunks[_chunk].Length - _used < utf8.Length)
             {
-                if (++_chunk == _chunks.Count) _chunks.Add(new char[ChunkSize]);
+                if (++_chunk == _chunks.Count) _chunks.Add(new char[Math.Max(chunkSize, utf8.Length)]);
                 _used = 0;
             }
             var chunk = _chunks[_chunk];
