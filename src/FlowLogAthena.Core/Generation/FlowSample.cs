@@ -51,7 +51,14 @@ internal struct FlowSample
 
     public static FlowSample Empty(long start) => new()
     {
-        Interface = -1, RegionalNat = -1, TcpFlags = -1, SrcService = -1, DstService = -1, Encryption = -1,
-        NextHop = -1, Start = start, End = start,
+        Interface = -1,
+        RegionalNat = -1,
+        TcpFlags = -1,
+        SrcService = -1,
+        DstService = -1,
+        Encryption = -1,
+        NextHop = -1,
+        Start = start,
+        End = start,
     };
 }

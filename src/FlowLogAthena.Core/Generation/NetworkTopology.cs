@@ -133,8 +133,12 @@ internal sealed class NetworkTopology
         var ipv6 = ((ulong)RegionNames.Ipv6Block(Region) << 32) | ((ulong)_rng.Next(0x10000) << 16) | ((ulong)_rng.Next(256) << 8);
         var vpc = new VpcInfo
         {
-            Id = Id("vpc-"), Name = plan.Name, SecondOctet = octet, Ipv6Prefix = ipv6,
-            EncryptionControls = plan.EncryptionControls, BlockPublicAccess = plan.BlockPublicAccess,
+            Id = Id("vpc-"),
+            Name = plan.Name,
+            SecondOctet = octet,
+            Ipv6Prefix = ipv6,
+            EncryptionControls = plan.EncryptionControls,
+            BlockPublicAccess = plan.BlockPublicAccess,
         };
         _vpcs.Add(vpc);
         if (plan.RegionalNat)
@@ -181,8 +185,13 @@ internal sealed class NetworkTopology
         };
         _subnets.Add(new SubnetInfo
         {
-            Id = Id("subnet-"), Vpc = v, AzId = null, Zone = -1, IsPublic = kind != "outpost",
-            SublocationType = Encoding.ASCII.GetBytes(kind), SublocationId = Encoding.ASCII.GetBytes(sublocationId),
+            Id = Id("subnet-"),
+            Vpc = v,
+            AzId = null,
+            Zone = -1,
+            IsPublic = kind != "outpost",
+            SublocationType = Encoding.ASCII.GetBytes(kind),
+            SublocationId = Encoding.ASCII.GetBytes(sublocationId),
         });
         var subnet = _subnets.Count - 1;
         var hosts = new HostCounter(octet, 2 * ZoneCount);
@@ -218,8 +227,13 @@ internal sealed class NetworkTopology
         var inAsg = role.AutoScaled && _rng.Next(5) != 0;
         return Add(new InterfaceInfo
         {
-            Id = Id("eni-"), Kind = InterfaceKind.Instance, Vpc = v, Subnet = subnet, Address = address,
-            HasIpv6 = ipv6 is not null, Ipv6 = ipv6 is { } prefix ? IpValue.V6(prefix, _rng.NextUInt64()) : default,
+            Id = Id("eni-"),
+            Kind = InterfaceKind.Instance,
+            Vpc = v,
+            Subnet = subnet,
+            Address = address,
+            HasIpv6 = ipv6 is not null,
+            Ipv6 = ipv6 is { } prefix ? IpValue.V6(prefix, _rng.NextUInt64()) : default,
             InstanceId = Id("i-"),
             InstanceTag = Ascii($"{vpcName}-{role.Name}-{number:D2}"),
             InstanceTag2 = Ascii(role.Team),
@@ -227,7 +241,8 @@ internal sealed class NetworkTopology
             InterfaceTag2 = _rng.Next(10) < 3 ? Ascii($"cc-{1000 + _rng.Next(60)}") : null,
             AsgTag = inAsg ? Ascii($"{vpcName}-{role.Name}-asg") : null,
             AsgTag2 = inAsg ? Ascii(_rng.Next(2) == 0 ? "blue" : "green") : null,
-            ServicePort = role.Port, ServiceProtocol = role.Protocol,
+            ServicePort = role.Port,
+            ServiceProtocol = role.Protocol,
         });
     }
 
@@ -255,8 +270,13 @@ internal sealed class NetworkTopology
         };
         return Add(new InterfaceInfo
         {
-            Id = Id("eni-"), Kind = InterfaceKind.EcsTask, Vpc = v, Subnet = subnet, Address = address,
-            HasIpv6 = ipv6 is not null, Ipv6 = ipv6 is { } prefix ? IpValue.V6(prefix, _rng.NextUInt64()) : default,
+            Id = Id("eni-"),
+            Kind = InterfaceKind.EcsTask,
+            Vpc = v,
+            Subnet = subnet,
+            Address = address,
+            HasIpv6 = ipv6 is not null,
+            Ipv6 = ipv6 is { } prefix ? IpValue.V6(prefix, _rng.NextUInt64()) : default,
             InstanceId = host?.InstanceId,
             InstanceTag = host?.NameTag,
             InstanceTag2 = host is null ? null : Ascii("platform"),
@@ -269,8 +289,13 @@ internal sealed class NetworkTopology
 
     private int AddService(InterfaceKind kind, string interfaceType, int v, int subnet, IpValue address, int port) => Add(new InterfaceInfo
     {
-        Id = Id("eni-"), Kind = kind, Vpc = v, Subnet = subnet, Address = address,
-        InterfaceType = Ascii(interfaceType), ServicePort = port,
+        Id = Id("eni-"),
+        Kind = kind,
+        Vpc = v,
+        Subnet = subnet,
+        Address = address,
+        InterfaceType = Ascii(interfaceType),
+        ServicePort = port,
     });
 
     private EcsCluster[] BuildEcsClusters(string vpcName) =>

@@ -15,8 +15,14 @@ public sealed class GeneratorDeterminismTests
         using var second = new TempFolder();
         GeneratorOptions Options(string root, int parallelism) => new()
         {
-            Root = root, Seed = 42, Records = 6_000, Format = AllFields, Window = Hours(0, 3), FilesPerPartition = 2,
-            Layout = new SourceLayout(Partitioning: Partitioning.Hourly, FileFormat: fileFormat), MaxDegreeOfParallelism = parallelism,
+            Root = root,
+            Seed = 42,
+            Records = 6_000,
+            Format = AllFields,
+            Window = Hours(0, 3),
+            FilesPerPartition = 2,
+            Layout = new SourceLayout(Partitioning: Partitioning.Hourly, FileFormat: fileFormat),
+            MaxDegreeOfParallelism = parallelism,
         };
 
         var a = await FlowLogGenerator.GenerateAsync(Options(first.Path, 1));
@@ -44,15 +50,20 @@ public sealed class GeneratorDeterminismTests
     }
 
     [Fact]
-    public void The_seed_alone_decides_the_file_names()
+    public void A_seed_always_gives_the_same_keys()
     {
         var options = new GeneratorOptions { Root = "/data", Seed = 7, Records = 100 };
 
-        var first = FlowLogGenerator.Plan(options).Files[0];
+        var keys = FlowLogGenerator.Plan(options).Files.Select(f => f.RelativePath).ToList();
 
-        Assert.Equal("AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/" + first.FileName, first.RelativePath);
-        Assert.Equal(first.RelativePath, FlowLogGenerator.Plan(options).Files[0].RelativePath);
-        Assert.Matches(@"^fl-[0-9a-f]{17}$", first.FlowLogId);
-        Assert.Equal($"012345678901_vpcflowlogs_us-east-1_{first.FlowLogId}_20261102T2359Z_", first.FileName[..^15]);
+        // Golden keys: a change here means every benchmark data set and reference answer changes too.
+        Assert.Equal(
+        [
+            "AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/012345678901_vpcflowlogs_us-east-1_fl-4dd4e960e2154bf52_20261102T2359Z_f80745d9.log.gz",
+            "AWSLogs/012345678901/vpcflowlogs/eu-west-1/2026/11/02/012345678901_vpcflowlogs_eu-west-1_fl-29a9bd7ac372f6874_20261102T2359Z_e958650a.log.gz",
+            "AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/02/123456789012_vpcflowlogs_us-east-1_fl-8469c0517fa8f2637_20261102T2359Z_63738bd1.log.gz",
+            "AWSLogs/123456789012/vpcflowlogs/eu-west-1/2026/11/02/123456789012_vpcflowlogs_eu-west-1_fl-7281737b1528e3d07_20261102T2359Z_5a9e8148.log.gz",
+        ], keys);
+        Assert.Equal(Path.Combine(Path.GetFullPath("/data"), keys[0].Replace('/', Path.DirectorySeparatorChar)), FlowLogGenerator.Plan(options).Files[0].FullPath);
     }
 }

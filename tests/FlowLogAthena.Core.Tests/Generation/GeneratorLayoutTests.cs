@@ -23,7 +23,10 @@ public sealed class GeneratorLayoutTests
         using var temp = new TempFolder();
         var options = new GeneratorOptions
         {
-            Root = temp.Path, Layout = new SourceLayout(prefix, partitioning, format), Window = Hours(0, 2), Records = 400,
+            Root = temp.Path,
+            Layout = new SourceLayout(prefix, partitioning, format),
+            Window = Hours(0, 2),
+            Records = 400,
         };
 
         var summary = await FlowLogGenerator.GenerateAsync(options);
@@ -45,8 +48,13 @@ public sealed class GeneratorLayoutTests
         using var temp = new TempFolder();
         var options = new GeneratorOptions
         {
-            Root = temp.Path, Layout = new SourceLayout(Partitioning: Partitioning.Hourly), Window = Hours(0, 1),
-            Accounts = ["012345678901"], Regions = ["us-east-1"], FilesPerPartition = 3, Records = 300,
+            Root = temp.Path,
+            Layout = new SourceLayout(Partitioning: Partitioning.Hourly),
+            Window = Hours(0, 1),
+            Accounts = ["012345678901"],
+            Regions = ["us-east-1"],
+            FilesPerPartition = 3,
+            Records = 300,
         };
 
         var summary = await FlowLogGenerator.GenerateAsync(options);
@@ -63,8 +71,12 @@ public sealed class GeneratorLayoutTests
         var window = new TimeWindow(new DateTime(2026, 11, 2, 10, 30, 0, DateTimeKind.Utc), new DateTime(2026, 11, 2, 12, 15, 0, DateTimeKind.Utc));
         var options = new GeneratorOptions
         {
-            Root = "unused", Layout = new SourceLayout(Partitioning: Partitioning.Hourly), Window = window,
-            Accounts = ["012345678901"], Regions = ["eu-west-1"], Records = 7_000,
+            Root = "unused",
+            Layout = new SourceLayout(Partitioning: Partitioning.Hourly),
+            Window = window,
+            Accounts = ["012345678901"],
+            Regions = ["eu-west-1"],
+            Records = 7_000,
         };
 
         var files = FlowLogGenerator.Plan(options).Files;

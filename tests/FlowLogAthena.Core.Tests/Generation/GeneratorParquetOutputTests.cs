@@ -15,7 +15,10 @@ public sealed class GeneratorParquetOutputTests
         using var temp = new TempFolder();
         var options = new GeneratorOptions
         {
-            Root = temp.Path, Format = AllFields, Records = 3_000, Layout = new SourceLayout(FileFormat: LogFileFormat.Parquet),
+            Root = temp.Path,
+            Format = AllFields,
+            Records = 3_000,
+            Layout = new SourceLayout(FileFormat: LogFileFormat.Parquet),
         };
 
         var summary = await FlowLogGenerator.GenerateAsync(options);
@@ -58,7 +61,10 @@ public sealed class GeneratorParquetOutputTests
         using var temp = new TempFolder();
         var summary = await FlowLogGenerator.GenerateAsync(new GeneratorOptions
         {
-            Root = temp.Path, Records = 100, Accounts = ["012345678901"], Regions = ["us-east-1"],
+            Root = temp.Path,
+            Records = 100,
+            Accounts = ["012345678901"],
+            Regions = ["us-east-1"],
             Layout = new SourceLayout(FileFormat: LogFileFormat.Parquet),
         });
 
