@@ -1,0 +1,47 @@
+---
+id: top-talkers
+title: Top talkers
+description: >-
+  The source/destination address pairs that moved the most bytes in the window, over every record
+  that logged data (log-status OK), accepted and rejected alike.
+parameters:
+  - name: limit
+    type: int
+    description: How many pairs to return.
+    default: 10
+    min: 1
+    max: 100000
+requires_fields: [srcaddr, dstaddr, packets, bytes, start, log-status]
+output:
+  - name: srcaddr
+    description: Source address of the pair.
+  - name: dstaddr
+    description: Destination address of the pair.
+  - name: bytes
+    description: Bytes the pair moved in the window.
+  - name: packets
+    description: Packets the pair moved in the window.
+  - name: flows
+    description: Flow records of the pair in the window.
+chart:
+  type: bar
+  x: [srcaddr, dstaddr]
+  y: bytes
+  title: Top talkers by bytes
+---
+WITH pairs AS (
+    SELECT
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'log-status' }} = 'OK'
+    GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}
+)
+SELECT {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
+FROM pairs
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'srcaddr' }} NULLS LAST, {{ ident 'dstaddr' }} NULLS LAST
+LIMIT {{ param 'limit' }}
