@@ -15,14 +15,22 @@ public sealed class Terminal
         Output = output;
         Error = error;
         Interactive = interactive;
-        Out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
+        Out = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Interactive = InteractionSupport.No,
+            Ansi = interactive && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        });
         // Redirected output is read by tools and people with wide screens: do not wrap tables at 80 columns.
         if (System.Console.IsOutputRedirected || !interactive) Out.Profile.Width = 200;
         Err = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
         });
+        // Notes in logs must stay whole lines for grep.
+        if (!interactive) Err.Profile.Width = 1000;
     }
 
     /// <summary>Raw stdout, for result sinks that write bytes (CSV, JSON lines).</summary>
