@@ -29,7 +29,7 @@ internal static partial class ParameterDefinitionReader
     {
         var name = reader.RequiredText(map, "name", "A parameter");
         var what = $"parameter '{name}'";
-        reader.CheckKeys(map, char.ToUpperInvariant(what[0]) + what[1..], Keys);
+        reader.CheckKeys(map, $"Parameter '{name}'", Keys);
         if (!NamePattern().IsMatch(name))
             throw reader.Error(map, $"Parameter name '{name}' must be lower case letters, digits and _ (starting with a letter).");
 
