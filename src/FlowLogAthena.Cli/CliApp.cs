@@ -7,15 +7,18 @@ namespace FlowLogAthena.Cli;
 /// <summary>Builds the command tree and runs it, turning every error into a message and an exit code.</summary>
 public static class CliApp
 {
-    public static RootCommand Build(Terminal terminal) => new("flowlog-athena: answers from Amazon VPC Flow Logs, on Athena or embedded DuckDB.")
+    public static RootCommand Build(Terminal terminal, TimeProvider clock) => new("flowlog-athena: answers from Amazon VPC Flow Logs, on Athena or embedded DuckDB.")
     {
         FieldsCommand.Create(terminal),
         FormatCommand.Create(terminal),
+        QueriesCommand.Create(terminal),
+        RenderCommand.Create(terminal, clock),
+        RunCommand.Create(terminal),
     };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)
     {
-        var root = Build(terminal);
+        var root = Build(terminal, TimeProvider.System);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

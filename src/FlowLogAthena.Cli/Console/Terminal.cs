@@ -8,14 +8,16 @@ namespace FlowLogAthena.Cli.Console;
 /// </summary>
 public sealed class Terminal
 {
-    public Terminal(TextWriter output, TextWriter error, bool interactive)
+    public Terminal(Stream stdout, TextWriter error, bool interactive)
     {
+        OutputStream = stdout;
+        var output = new StreamWriter(stdout, new System.Text.UTF8Encoding(false), 1 << 12, leaveOpen: true) { AutoFlush = true };
         Output = output;
         Error = error;
         Interactive = interactive;
         Out = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No });
         // Redirected output is read by tools and people with wide screens: do not wrap tables at 80 columns.
-        if (System.Console.IsOutputRedirected || output != System.Console.Out) Out.Profile.Width = 200;
+        if (System.Console.IsOutputRedirected || !interactive) Out.Profile.Width = 200;
         Err = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
@@ -23,6 +25,10 @@ public sealed class Terminal
         });
     }
 
+    /// <summary>Raw stdout, for result sinks that write bytes (CSV, JSON lines).</summary>
+    public Stream OutputStream { get; }
+
+    /// <summary>Text stdout (auto-flushed, so it interleaves correctly with <see cref="OutputStream"/>).</summary>
     public TextWriter Output { get; }
 
     public TextWriter Error { get; }
@@ -37,7 +43,7 @@ public sealed class Terminal
     public IAnsiConsole Err { get; }
 
     public static Terminal FromProcess() => new(
-        System.Console.Out,
+        System.Console.OpenStandardOutput(),
         System.Console.Error,
         !System.Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 
