@@ -73,7 +73,8 @@ public sealed partial class QueryCatalog
     {
         if (TryGet(idOrQualifiedId, out var query)) return query;
         var message = $"No query '{idOrQualifiedId}' in {Root}.";
-        var nearest = All.Select(q => (q.Id, Distance: EditDistance.Between(idOrQualifiedId, q.Id)))
+        // A query whose id starts with the text counts as near too ('rejected' → 'rejected-traffic').
+        var nearest = All.Select(q => (q.Id, Distance: q.Id.StartsWith(idOrQualifiedId, StringComparison.Ordinal) ? 0 : EditDistance.Between(idOrQualifiedId, q.Id)))
             .OrderBy(x => x.Distance).ThenBy(x => x.Id, StringComparer.Ordinal).FirstOrDefault();
         if (nearest.Id is not null && nearest.Distance <= Math.Max(2, idOrQualifiedId.Length / 3)) message += $" Did you mean '{nearest.Id}'?";
         throw new QueryDefinitionException(message + " Run `flowlog-athena queries list` to see them all.");

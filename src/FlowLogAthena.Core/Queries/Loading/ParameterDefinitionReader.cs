@@ -29,7 +29,7 @@ internal static partial class ParameterDefinitionReader
     {
         var name = reader.RequiredText(map, "name", "A parameter");
         var what = $"parameter '{name}'";
-        reader.CheckKeys(map, char.ToUpperInvariant(what[0]) + what[1..], Keys);
+        reader.CheckKeys(map, $"Parameter '{name}'", Keys);
         if (!NamePattern().IsMatch(name))
             throw reader.Error(map, $"Parameter name '{name}' must be lower case letters, digits and _ (starting with a letter).");
 
@@ -75,8 +75,11 @@ internal static partial class ParameterDefinitionReader
     {
         var text = reader.RequiredText(map, key, what);
         if (QueryParameterTypes.TryParse(text, out var type)) return type;
-        var nearest = QueryParameterTypes.Names.OrderBy(n => EditDistance.Between(text, n)).First();
-        var hint = EditDistance.Between(text, nearest) <= 3 ? $" Did you mean '{nearest}'?" : "";
+        // A prefix counts as near too, so 'integer' suggests 'int' and 'ipaddress' suggests 'ip'.
+        var nearest = QueryParameterTypes.Names
+            .OrderBy(n => text.StartsWith(n, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance.Between(text, n)).First();
+        var near = text.StartsWith(nearest, StringComparison.OrdinalIgnoreCase) || EditDistance.Between(text, nearest) <= 3;
+        var hint = near ? $" Did you mean '{nearest}'?" : "";
         throw reader.Error(FrontMatterReader.Get(map, key)!,
             $"Unknown parameter type '{text}' for {what}.{hint} Types: {string.Join(", ", QueryParameterTypes.Names)}.");
     }

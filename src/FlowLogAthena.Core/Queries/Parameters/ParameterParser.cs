@@ -188,6 +188,6 @@ public static partial class ParameterParser
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^-?[0-9]{1,19}$")]
+    [GeneratedRegex(@"^-?[0-9]+$")]
     private static partial Regex IntegerPattern();
 }
