@@ -11,6 +11,14 @@ parameters:
     default: 10
     min: 1
     max: 100000
+  - name: dstport
+    type: list
+    item_type: port
+    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
+  - name: source_cidr
+    type: list
+    item_type: cidr
+    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
 requires_fields: [srcaddr, dstaddr, dstport, start, action, log-status]
 output:
   - name: srcaddr
@@ -37,6 +45,12 @@ WITH rejected AS (
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'REJECT'
       AND {{ col 'log-status' }} = 'OK'
+      {{- if has_param 'dstport' }}
+      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
+      {{- end }}
+      {{- if has_param 'source_cidr' }}
+      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
+      {{- end }}
     GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}, {{ col 'dstport' }}
 )
 SELECT {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'attempts' }}

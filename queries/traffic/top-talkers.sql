@@ -11,6 +11,10 @@ parameters:
     default: 10
     min: 1
     max: 100000
+  - name: cidr
+    type: list
+    item_type: cidr
+    description: Only pairs with an address inside these networks, e.g. 10.0.0.0/8,2600:1f18::/32 (all pairs when omitted).
 requires_fields: [srcaddr, dstaddr, packets, bytes, start, log-status]
 output:
   - name: srcaddr
@@ -39,6 +43,9 @@ WITH pairs AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'log-status' }} = 'OK'
+      {{- if has_param 'cidr' }}
+      AND ({{ cidr_match (col 'srcaddr') 'cidr' }} OR {{ cidr_match (col 'dstaddr') 'cidr' }})
+      {{- end }}
     GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}
 )
 SELECT {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
