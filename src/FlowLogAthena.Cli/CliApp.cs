@@ -14,6 +14,8 @@ public static class CliApp
         QueriesCommand.Create(terminal),
         RenderCommand.Create(terminal, clock),
         RunCommand.Create(terminal),
+        GenerateCommand.Create(terminal),
+        DemoCommand.Create(terminal),
     };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)
