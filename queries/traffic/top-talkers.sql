@@ -1,0 +1,54 @@
+---
+id: top-talkers
+title: Top talkers
+description: >-
+  The source/destination address pairs that moved the most bytes in the window, over every record
+  that logged data (log-status OK), accepted and rejected alike.
+parameters:
+  - name: limit
+    type: int
+    description: How many pairs to return.
+    default: 10
+    min: 1
+    max: 100000
+  - name: cidr
+    type: list
+    item_type: cidr
+    description: Only pairs with an address inside these networks, e.g. 10.0.0.0/8,2600:1f18::/32 (all pairs when omitted).
+requires_fields: [srcaddr, dstaddr, packets, bytes, start, log-status]
+output:
+  - name: srcaddr
+    description: Source address of the pair.
+  - name: dstaddr
+    description: Destination address of the pair.
+  - name: bytes
+    description: Bytes the pair moved in the window.
+  - name: packets
+    description: Packets the pair moved in the window.
+  - name: flows
+    description: Flow records of the pair in the window.
+chart:
+  type: bar
+  x: [srcaddr, dstaddr]
+  y: bytes
+  title: Top talkers by bytes
+---
+WITH pairs AS (
+    SELECT
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- if has_param 'cidr' }}
+      AND ({{ cidr_match (col 'srcaddr') 'cidr' }} OR {{ cidr_match (col 'dstaddr') 'cidr' }})
+      {{- end }}
+    GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}
+)
+SELECT {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
+FROM pairs
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'srcaddr' }} NULLS LAST, {{ ident 'dstaddr' }} NULLS LAST
+LIMIT {{ param 'limit' }}

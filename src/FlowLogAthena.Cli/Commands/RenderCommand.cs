@@ -1,0 +1,75 @@
+using System.CommandLine;
+using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Cli.Commands;
+
+/// <summary><c>render ID --dialect athena|duckdb</c>: the SQL a query becomes, without running it.</summary>
+public static class RenderCommand
+{
+    public static Command Create(Terminal terminal, TimeProvider clock)
+    {
+        var options = new QueryOptions();
+        var id = QueryOptions.QueryId();
+        var dialect = new Option<SqlDialect>("--dialect")
+        {
+            Description = "SQL dialect: athena (Trino) or duckdb.",
+            DefaultValueFactory = _ => SqlDialect.Athena,
+            CustomParser = r => ParseDialect(r.Tokens.Single().Value),
+        };
+        var table = new Option<string?>("--table")
+        {
+            Description = "Table the SQL reads: database.table for Athena (default flowlogs.vpc_flow_logs), the view for DuckDB (default flow_logs).",
+        };
+        var format = SourceOptions.FormatOption();
+        var partitioning = new Option<Partitioning>("--partitioning") { Description = "daily or hourly partitions.", DefaultValueFactory = _ => Partitioning.Daily };
+        var from = new Option<string?>("--from") { Description = "Window start (date or ISO timestamp, UTC). Default: yesterday." };
+        var to = new Option<string?>("--to") { Description = "Window end, exclusive. Default: the day after --from." };
+        var command = new Command("render", "Print the SQL a query renders to for a dialect, with every parameter validated.")
+        {
+            id, dialect, table, format, partitioning, from, to, options.Params, options.Queries,
+        };
+        command.SetAction(parse =>
+        {
+            var query = options.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
+            var chosen = parse.GetValue(dialect);
+            var window = DefaultWindow(parse.GetValue(from), parse.GetValue(to), clock);
+            var rendered = QueryRenderer.Render(query, new RenderRequest
+            {
+                Dialect = chosen,
+                TableReference = QuoteTable(parse.GetValue(table) ?? (chosen == SqlDialect.Athena ? "flowlogs.vpc_flow_logs" : "flow_logs"), chosen),
+                Window = window,
+                Format = FlowLogFormat.Parse(parse.GetValue(format)),
+                Partitioning = parse.GetValue(partitioning),
+                Parameters = options.GetParameters(parse),
+            });
+            terminal.Output.WriteLine(rendered.Sql);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static SqlDialect ParseDialect(string text) => text.ToLowerInvariant() switch
+    {
+        "athena" or "trino" => SqlDialect.Athena,
+        "duckdb" => SqlDialect.DuckDb,
+        _ => throw new Core.Errors.QueryDefinitionException($"--dialect '{text}' is not athena or duckdb."),
+    };
+
+    private static string QuoteTable(string table, SqlDialect dialect)
+    {
+        var helpers = Core.Queries.Dialects.SqlDialectHelpers.For(dialect);
+        return string.Join('.', table.Split('.').Select(helpers.QuoteIdentifier));
+    }
+
+    private static TimeWindow DefaultWindow(string? from, string? to, TimeProvider clock)
+    {
+        var start = from is null
+            ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)
+            : TimeWindow.ParseInstant(from, "--from");
+        var end = to is null ? start.AddDays(1) : TimeWindow.ParseInstant(to, "--to");
+        return new TimeWindow(start, end);
+    }
+}

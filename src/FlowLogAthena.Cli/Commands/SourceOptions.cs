@@ -1,0 +1,75 @@
+using System.CommandLine;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Cli.Commands;
+
+/// <summary>The options that describe a source (where, which format, which layout) and a time window.</summary>
+public sealed class SourceOptions
+{
+    public Option<string> Source { get; } = new("--source")
+    {
+        Description = "Folder that holds AWSLogs/ (as s3://bucket/prefix would).",
+        Required = true,
+    };
+
+    public Option<string?> Format { get; } = FormatOption();
+
+    public Option<PrefixStyle> Layout { get; } = new("--layout")
+    {
+        Description = "S3 prefix style the flow log was created with: default or hive (Hive-compatible).",
+        DefaultValueFactory = _ => PrefixStyle.Default,
+    };
+
+    public Option<Partitioning> Partitioning { get; } = new("--partitioning")
+    {
+        Description = "Partition folders per day (daily) or per hour (hourly).",
+        DefaultValueFactory = _ => Core.Sources.Partitioning.Daily,
+    };
+
+    public Option<LogFileFormat> FileFormat { get; } = new("--file-format")
+    {
+        Description = "Log file format: text (.log.gz) or parquet (.log.parquet).",
+        DefaultValueFactory = _ => LogFileFormat.Text,
+    };
+
+    public Option<string> From { get; } = new("--from")
+    {
+        Description = "Window start, inclusive: a date (2026-11-02, UTC midnight) or ISO 8601 timestamp.",
+        Required = true,
+    };
+
+    public Option<string> To { get; } = new("--to")
+    {
+        Description = "Window end, exclusive: a record counts when from <= start < to.",
+        Required = true,
+    };
+
+    public static Option<string?> FormatOption() => new("--format")
+    {
+        Description = "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\"; AWS's default v2 format when omitted.",
+    };
+
+    public void AddTo(Command command, bool withWindow = true)
+    {
+        command.Add(Source);
+        command.Add(Format);
+        command.Add(Layout);
+        command.Add(Partitioning);
+        command.Add(FileFormat);
+        if (!withWindow) return;
+        command.Add(From);
+        command.Add(To);
+    }
+
+    public FlowLogSource GetSource(ParseResult parse) => new(
+        parse.GetRequiredValue(Source),
+        FlowLogFormat.Parse(parse.GetValue(Format)),
+        GetLayout(parse));
+
+    public SourceLayout GetLayout(ParseResult parse) =>
+        new(parse.GetValue(Layout), parse.GetValue(Partitioning), parse.GetValue(FileFormat));
+
+    public TimeWindow GetWindow(ParseResult parse) =>
+        TimeWindow.Parse(parse.GetRequiredValue(From), parse.GetRequiredValue(To));
+}

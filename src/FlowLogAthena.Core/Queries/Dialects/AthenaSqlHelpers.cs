@@ -1,0 +1,65 @@
+using System.Globalization;
+using FlowLogAthena.Core.Queries.Parameters;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Queries.Dialects;
+
+/// <summary>Amazon Athena engine v3 (Trino) helpers.</summary>
+public sealed class AthenaSqlHelpers : SqlDialectHelpers
+{
+    public static AthenaSqlHelpers Instance { get; } = new();
+
+    private AthenaSqlHelpers()
+    {
+    }
+
+    public override SqlDialect Dialect => SqlDialect.Athena;
+
+    /// <summary>
+    /// The partition predicate on <c>day</c> (and <c>hour</c> when hourly) for the partitions the window overlaps,
+    /// so Athena reads only those prefixes, AND the exact <c>start</c> bounds.
+    /// </summary>
+    public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning) =>
+        $"({PartitionPredicate(window, partitioning)} AND {StartBounds(window)})";
+
+    /// <summary>
+    /// Selects the same partitions <see cref="PartitionPaths.PartitionsOverlapping"/> lists (the local engine
+    /// reads exactly those files), written as ranges so a long window stays one short predicate.
+    /// </summary>
+    public string PartitionPredicate(TimeWindow window, Partitioning partitioning)
+    {
+        var partitions = PartitionPaths.PartitionsOverlapping(partitioning, window.From, window.To).ToList();
+        var (first, last) = (partitions[0], partitions[^1]);
+        var day = QuoteIdentifier(PartitionColumns.Day);
+        var (firstDay, lastDay) = (DayText(first), DayText(last));
+        var dayRange = firstDay == lastDay ? $"{day} = {firstDay}" : $"{day} BETWEEN {firstDay} AND {lastDay}";
+        if (partitioning == Partitioning.Daily) return dayRange;
+
+        var hour = QuoteIdentifier(PartitionColumns.Hour);
+        var (firstHour, lastHour) = (HourText(first), HourText(last));
+        var fromMidnight = first.Hour == 0;
+        var toMidnight = last.Hour == 23;
+        if (firstDay == lastDay)
+        {
+            if (fromMidnight && toMidnight) return dayRange;
+            return firstHour == lastHour
+                ? $"{dayRange} AND {hour} = {firstHour}"
+                : $"{dayRange} AND {hour} BETWEEN {firstHour} AND {lastHour}";
+        }
+        // Across days: whole middle days, and only the covered hours of the first and last day.
+        var predicate = dayRange;
+        if (!fromMidnight) predicate += $" AND ({day} > {firstDay} OR {hour} >= {firstHour})";
+        if (!toMidnight) predicate += $" AND ({day} < {lastDay} OR {hour} <= {lastHour})";
+        return predicate;
+    }
+
+    /// <summary>Trino's <c>contains(cidr, ipaddress)</c>; TRY_CAST turns '-' or other non-addresses into NULL, then FALSE.</summary>
+    protected override string NetworkMatch(string columnSql, IpNetwork network) =>
+        $"COALESCE(contains({StringLiteral(network.ToString())}, TRY_CAST({columnSql} AS IPADDRESS)), FALSE)";
+
+    private string DayText(DateTime partition) =>
+        StringLiteral(partition.ToString(PartitionColumns.DayFormat, CultureInfo.InvariantCulture));
+
+    private string HourText(DateTime partition) =>
+        StringLiteral(partition.ToString(PartitionColumns.HourFormat, CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,23 @@
+using FlowLogAthena.Core.Queries.Parameters;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Queries.Dialects;
+
+/// <summary>Embedded DuckDB helpers (no inet extension: CIDR matching is plain SQL, see <see cref="DuckDbAddressMatch"/>).</summary>
+public sealed class DuckDbSqlHelpers : SqlDialectHelpers
+{
+    public static DuckDbSqlHelpers Instance { get; } = new();
+
+    private DuckDbSqlHelpers()
+    {
+    }
+
+    public override SqlDialect Dialect => SqlDialect.DuckDb;
+
+    /// <summary>Only the <c>start</c> bounds: the local engine builds its view over the window's files alone.</summary>
+    public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning) => $"({StartBounds(window)})";
+
+    protected override string NetworkMatch(string columnSql, IpNetwork network) => network.IsIpv4
+        ? DuckDbAddressMatch.Ipv4(columnSql, network)
+        : DuckDbAddressMatch.Ipv6(columnSql, network);
+}

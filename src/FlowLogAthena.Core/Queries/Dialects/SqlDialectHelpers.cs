@@ -1,0 +1,104 @@
+using System.Globalization;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries.Parameters;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Queries.Dialects;
+
+/// <summary>
+/// The SQL pieces a query template may use, one implementation per dialect, so templates never branch on the
+/// engine. Everything here emits either identifiers it quotes itself or literals of validated values.
+/// </summary>
+public abstract class SqlDialectHelpers
+{
+    public static SqlDialectHelpers For(SqlDialect dialect) => dialect switch
+    {
+        SqlDialect.Athena => AthenaSqlHelpers.Instance,
+        SqlDialect.DuckDb => DuckDbSqlHelpers.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Unknown SQL dialect."),
+    };
+
+    public abstract SqlDialect Dialect { get; }
+
+    /// <summary>
+    /// Quotes an identifier with double quotes (doubling any inside). Both dialects accept this, and quoting
+    /// every name means no reserved-word list (<c>end</c>, <c>date</c>, <c>day</c>, …) can be out of date.
+    /// </summary>
+    public virtual string QuoteIdentifier(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Any(char.IsControl))
+            throw new ArgumentException($"'{name}' cannot be an SQL identifier: it is empty or holds control characters.", nameof(name));
+        return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    /// <summary>The quoted column of a flow-log field, e.g. <c>"log_status"</c> for <c>log-status</c>.</summary>
+    public string Column(FlowLogField field) => QuoteIdentifier(field.ColumnName);
+
+    /// <summary>A single-quoted string literal with quotes doubled (values are validated before they get here).</summary>
+    public virtual string StringLiteral(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Digits; a negative number is parenthesised so it can never join a preceding '-' into a comment.</summary>
+    public virtual string IntegerLiteral(long value) =>
+        value < 0 ? $"({value.ToString(CultureInfo.InvariantCulture)})" : value.ToString(CultureInfo.InvariantCulture);
+
+    public virtual string DateLiteral(DateOnly value) =>
+        "DATE '" + value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>The literal of a validated parameter value.</summary>
+    /// <remarks>Timestamps render as Unix seconds because flow-log <c>start</c> and <c>end</c> are Unix seconds;
+    /// addresses and networks render as their canonical text; lists as comma lists for <c>IN (…)</c>.</remarks>
+    public string Literal(ParameterValue value) => value switch
+    {
+        IntegerValue v => IntegerLiteral(v.Value),
+        TextValue v => StringLiteral(v.Value),
+        DateValue v => DateLiteral(v.Value),
+        TimestampValue v => IntegerLiteral(v.UnixSeconds),
+        IpValue or CidrValue => StringLiteral(value.Canonical),
+        ListValue v => string.Join(", ", v.Items.Select(Literal)),
+        _ => throw new ArgumentException($"No literal form for a {value.Type.ToName()} value.", nameof(value)),
+    };
+
+    /// <summary>
+    /// A predicate keeping the records whose <c>start</c> lies in the window, plus whatever partition pruning the
+    /// dialect's table needs. Parenthesised, so it can be combined with AND/OR as one term.
+    /// </summary>
+    public abstract string TimeWindowPredicate(TimeWindow window, Partitioning partitioning);
+
+    /// <summary>
+    /// True when the address text in <paramref name="columnSql"/> lies in any of the networks, false otherwise
+    /// (also for NULL, '-' or text that is not an address of the network's family). Never NULL.
+    /// </summary>
+    public string CidrMatch(string columnSql, IReadOnlyList<IpNetwork> networks)
+    {
+        if (networks.Count == 0) throw new ArgumentException("At least one network is needed.", nameof(networks));
+        return networks.Count == 1
+            ? NetworkMatch(columnSql, networks[0])
+            : "(" + string.Join(" OR ", networks.Select(n => NetworkMatch(columnSql, n))) + ")";
+    }
+
+    /// <summary>One network's match; see <see cref="CidrMatch"/> for the contract.</summary>
+    protected abstract string NetworkMatch(string columnSql, IpNetwork network);
+
+    /// <summary>
+    /// A CASE expression giving the catalog label of a coded field's value (e.g. traffic-path 1 → "same VPC"),
+    /// <paramref name="nullLabel"/> for NULL, and <c>code N</c> for a code the catalog does not know.
+    /// </summary>
+    public virtual string CodeLabel(string columnSql, FlowLogField field, string nullLabel)
+    {
+        var numeric = field.Type != FieldType.String;
+        var codes = numeric
+            ? field.CodedValues.OrderBy(kv => long.Parse(kv.Key, CultureInfo.InvariantCulture))
+            : field.CodedValues.OrderBy(kv => kv.Key, StringComparer.Ordinal);
+        var whens = codes.Select(kv =>
+            $" WHEN {columnSql} = {(numeric ? IntegerLiteral(long.Parse(kv.Key, CultureInfo.InvariantCulture)) : StringLiteral(kv.Key))} THEN {StringLiteral(kv.Value)}");
+        return $"CASE WHEN {columnSql} IS NULL THEN {StringLiteral(nullLabel)}{string.Concat(whens)}"
+            + $" ELSE 'code ' || CAST({columnSql} AS VARCHAR) END";
+    }
+
+    /// <summary><c>"start" &gt;= from AND "start" &lt; to</c> in Unix seconds: the window's own bounds.</summary>
+    protected string StartBounds(TimeWindow window)
+    {
+        var start = Column(FieldCatalog.Get("start"));
+        return $"{start} >= {IntegerLiteral(window.FromUnixSeconds)} AND {start} < {IntegerLiteral(window.ToUnixSecondsExclusive)}";
+    }
+}

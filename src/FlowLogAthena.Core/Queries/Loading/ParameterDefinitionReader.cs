@@ -1,0 +1,126 @@
+using System.Text.RegularExpressions;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries.Parameters;
+using YamlDotNet.RepresentationModel;
+
+namespace FlowLogAthena.Core.Queries.Loading;
+
+/// <summary>Reads and checks the <c>parameters:</c> list of a query's front matter, defaults included.</summary>
+internal static partial class ParameterDefinitionReader
+{
+    private static readonly string[] Keys = ["name", "type", "description", "default", "min", "max", "values", "item_type", "required"];
+
+    public static IReadOnlyList<QueryParameterDefinition> Read(FrontMatterReader reader, YamlNode? node)
+    {
+        if (node is null) return [];
+        var parameters = new List<QueryParameterDefinition>();
+        foreach (var item in reader.Sequence(node, "'parameters'").Children)
+        {
+            var parameter = ReadOne(reader, reader.Mapping(item, "A parameter"));
+            if (parameters.Any(p => p.Name == parameter.Name))
+                throw reader.Error(item, $"Parameter '{parameter.Name}' is declared twice.");
+            parameters.Add(parameter);
+        }
+        return parameters;
+    }
+
+    private static QueryParameterDefinition ReadOne(FrontMatterReader reader, YamlMappingNode map)
+    {
+        var name = reader.RequiredText(map, "name", "A parameter");
+        var what = $"parameter '{name}'";
+        reader.CheckKeys(map, $"Parameter '{name}'", Keys);
+        if (!NamePattern().IsMatch(name))
+            throw reader.Error(map, $"Parameter name '{name}' must be lower case letters, digits and _ (starting with a letter).");
+
+        var type = ReadType(reader, map, "type", what);
+        QueryParameterType? itemType = null;
+        if (FrontMatterReader.Get(map, "item_type") is { } itemNode)
+        {
+            if (type != QueryParameterType.List) throw reader.Error(itemNode, $"'item_type' of {what} applies only to type list.");
+            itemType = ReadType(reader, map, "item_type", what);
+            if (itemType == QueryParameterType.List) throw reader.Error(itemNode, $"'item_type' of {what} cannot be list: lists do not nest.");
+        }
+        else if (type == QueryParameterType.List)
+        {
+            throw reader.Error(map, $"List {what} needs an 'item_type' (one of {string.Join(", ", ScalarTypeNames())}).");
+        }
+
+        var scalarType = itemType ?? type;
+        var min = reader.OptionalLong(map, "min", what);
+        var max = reader.OptionalLong(map, "max", what);
+        if ((min is not null || max is not null) && scalarType != QueryParameterType.Int)
+            throw reader.Error(map, $"'min' and 'max' of {what} apply only to int values.");
+        if (min > max) throw reader.Error(map, $"'min' ({min}) of {what} is above its 'max' ({max}).");
+
+        var values = ReadValues(reader, map, what, scalarType);
+        var required = reader.OptionalBool(map, "required", what);
+        var definition = new QueryParameterDefinition
+        {
+            Name = name,
+            Type = type,
+            ItemType = itemType,
+            Description = reader.OptionalText(map, "description", what) ?? "",
+            Min = min,
+            Max = max,
+            Values = values,
+            Required = required,
+        };
+        if (FrontMatterReader.Get(map, "default") is not { } defaultNode) return definition;
+        if (required) throw reader.Error(defaultNode, $"Parameter '{name}' is required, so it cannot have a default.");
+        return definition with { Default = ReadDefault(reader, defaultNode, definition) };
+    }
+
+    private static QueryParameterType ReadType(FrontMatterReader reader, YamlMappingNode map, string key, string what)
+    {
+        var text = reader.RequiredText(map, key, what);
+        if (QueryParameterTypes.TryParse(text, out var type)) return type;
+        // A prefix counts as near too, so 'integer' suggests 'int' and 'ipaddress' suggests 'ip'.
+        var nearest = QueryParameterTypes.Names
+            .OrderBy(n => text.StartsWith(n, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance.Between(text, n)).First();
+        var near = text.StartsWith(nearest, StringComparison.OrdinalIgnoreCase) || EditDistance.Between(text, nearest) <= 3;
+        var hint = near ? $" Did you mean '{nearest}'?" : "";
+        throw reader.Error(FrontMatterReader.Get(map, key)!,
+            $"Unknown parameter type '{text}' for {what}.{hint} Types: {string.Join(", ", QueryParameterTypes.Names)}.");
+    }
+
+    private static List<string> ReadValues(FrontMatterReader reader, YamlMappingNode map, string what, QueryParameterType scalarType)
+    {
+        var node = FrontMatterReader.Get(map, "values");
+        if (node is null)
+            return scalarType == QueryParameterType.Enum ? throw reader.Error(map, $"Enum {what} needs 'values' (the allowed values).") : [];
+        if (scalarType != QueryParameterType.Enum) throw reader.Error(node, $"'values' of {what} applies only to enum values.");
+        var values = reader.ScalarList(node, $"'values' of {what}");
+        if (values.Count == 0) throw reader.Error(node, $"'values' of {what} is empty.");
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (value, valueNode) in values)
+        {
+            // Enum values render as string literals, so they pass the same safety check as string parameters.
+            var unsafeReason = value.Length == 0 ? "is empty" : ParameterParser.UnsafeStringReason(value);
+            if (unsafeReason is not null) throw reader.Error(valueNode, $"Value '{ParameterParser.Show(value)}' of {what} {unsafeReason}.");
+            if (!seen.Add(value)) throw reader.Error(valueNode, $"Value '{value}' of {what} is listed twice.");
+        }
+        return values.Select(v => v.Value).ToList();
+    }
+
+    private static ParameterValue ReadDefault(FrontMatterReader reader, YamlNode node, QueryParameterDefinition definition)
+    {
+        // A list default may be written as a YAML list or as the comma-separated text a user would pass.
+        var text = node is YamlSequenceNode && definition.Type == QueryParameterType.List
+            ? string.Join(',', reader.ScalarList(node, $"'default' of parameter '{definition.Name}'").Select(v => v.Value))
+            : reader.Scalar(node, $"'default' of parameter '{definition.Name}'");
+        try
+        {
+            return ParameterParser.Parse(definition, text);
+        }
+        catch (QueryParameterException e)
+        {
+            throw reader.Error(node, $"The default of parameter '{definition.Name}' is invalid: {e.Message}");
+        }
+    }
+
+    private static IEnumerable<string> ScalarTypeNames() => QueryParameterTypes.Names.Where(n => n != "list");
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex NamePattern();
+}

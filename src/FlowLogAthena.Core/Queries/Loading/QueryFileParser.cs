@@ -1,0 +1,151 @@
+using System.Text.RegularExpressions;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+using Scriban;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FlowLogAthena.Core.Queries.Loading;
+
+/// <summary>
+/// Reads one <c>queries/&lt;pack&gt;/&lt;id&gt;.sql</c> file: YAML front matter between <c>---</c> lines, then a
+/// Scriban body. Every problem is a <see cref="QueryDefinitionException"/> that starts with <c>file:line:</c>.
+/// </summary>
+public static partial class QueryFileParser
+{
+    private static readonly string[] TopKeys = ["id", "title", "description", "parameters", "requires_fields", "output", "chart"];
+
+    public static QueryDefinition Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new QueryDefinitionException($"{path}: cannot read the query file: {e.Message}", e);
+        }
+        return Parse(path, text);
+    }
+
+    /// <summary>Parses query file text; the pack is the name of the folder that holds <paramref name="path"/>.</summary>
+    public static QueryDefinition Parse(string path, string text)
+    {
+        var split = FrontMatter.Split(path, text);
+        var reader = new FrontMatterReader(path, split.YamlStartLine);
+        var root = reader.Mapping(LoadYaml(path, split), "The front matter");
+        reader.CheckKeys(root, "The front matter", TopKeys);
+
+        var id = reader.RequiredText(root, "id", "The front matter");
+        var fileId = System.IO.Path.GetFileNameWithoutExtension(path);
+        if (id != fileId)
+            throw reader.Error(FrontMatterReader.Get(root, "id")!, $"The id '{id}' must equal the file name without .sql ('{fileId}').");
+        if (!IdPattern().IsMatch(id))
+            throw reader.Error(FrontMatterReader.Get(root, "id")!, $"The id '{id}' must be lower case words joined by '-', e.g. top-talkers.");
+
+        var output = ReadOutput(reader, FrontMatterReader.Get(root, "output") ?? throw reader.Error(root, "The front matter has no 'output' (the result columns)."));
+        var body = split.Body.Trim().Length > 0 ? split.Body : throw new QueryDefinitionException($"{path}:{split.BodyStartLine}: the query has no SQL after its front matter.");
+        return new QueryDefinition(path, split.BodyStartLine, body, ParseTemplate(path, split))
+        {
+            Id = id,
+            IdLine = reader.Line(FrontMatterReader.Get(root, "id")!),
+            Pack = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))) ?? "",
+            Title = reader.RequiredText(root, "title", "The front matter"),
+            Description = reader.RequiredText(root, "description", "The front matter"),
+            Parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters")),
+            RequiresFields = ReadRequiredFields(reader, FrontMatterReader.Get(root, "requires_fields")),
+            Output = output,
+            Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
+        };
+    }
+
+    private static YamlNode LoadYaml(string path, FrontMatter split)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(split.Yaml));
+        }
+        catch (YamlException e)
+        {
+            var line = (int)e.Start.Line + split.YamlStartLine - 1;
+            throw new QueryDefinitionException($"{path}:{line}: the front matter is not valid YAML: {YamlMessage(e)}", e);
+        }
+        if (stream.Documents.Count == 0)
+            throw new QueryDefinitionException($"{path}:{split.YamlStartLine}: the front matter is empty; it needs at least id, title, description and output.");
+        return stream.Documents[0].RootNode;
+    }
+
+    private static List<string> ReadRequiredFields(FrontMatterReader reader, YamlNode? node)
+    {
+        if (node is null) return [];
+        var fields = new List<string>();
+        foreach (var (name, item) in reader.ScalarList(node, "'requires_fields'"))
+        {
+            if (!FieldCatalog.TryGet(name, out _))
+                throw reader.Error(item, $"requires_fields names an unknown field: {FlowLogFormat.UnknownFieldMessage(name)}");
+            if (fields.Contains(name)) throw reader.Error(item, $"requires_fields lists '{name}' twice.");
+            fields.Add(name);
+        }
+        return fields;
+    }
+
+    private static List<QueryOutputColumn> ReadOutput(FrontMatterReader reader, YamlNode node)
+    {
+        var columns = new List<QueryOutputColumn>();
+        foreach (var item in reader.Sequence(node, "'output'").Children)
+        {
+            var map = reader.Mapping(item, "An output column");
+            var name = reader.RequiredText(map, "name", "An output column");
+            reader.CheckKeys(map, $"Output column '{name}'", "name", "description");
+            if (!ColumnPattern().IsMatch(name))
+                throw reader.Error(map, $"Output column '{name}' must be lower case letters, digits and _ (starting with a letter).");
+            if (columns.Any(c => c.Name == name)) throw reader.Error(map, $"Output column '{name}' is listed twice.");
+            columns.Add(new QueryOutputColumn(name, reader.OptionalText(map, "description", $"output column '{name}'") ?? ""));
+        }
+        return columns.Count > 0 ? columns : throw reader.Error(node, "'output' lists no columns.");
+    }
+
+    private static QueryChartHint? ReadChart(FrontMatterReader reader, YamlNode? node, IReadOnlyList<QueryOutputColumn> output)
+    {
+        if (node is null) return null;
+        var map = reader.Mapping(node, "'chart'");
+        reader.CheckKeys(map, "'chart'", "type", "x", "y", "title");
+        var type = reader.RequiredText(map, "type", "'chart'");
+        if (!QueryChartHint.Types.Contains(type))
+            throw reader.Error(FrontMatterReader.Get(map, "type")!, $"Chart type '{type}' is not one of {string.Join(", ", QueryChartHint.Types)}.");
+        return new QueryChartHint(type, Columns("x"), Columns("y"), reader.OptionalText(map, "title", "'chart'"));
+
+        IReadOnlyList<string> Columns(string key)
+        {
+            var axis = FrontMatterReader.Get(map, key) ?? throw reader.Error(map, $"'chart' has no '{key}'.");
+            var names = reader.ScalarList(axis, $"'{key}' of 'chart'");
+            foreach (var (name, item) in names)
+                if (output.All(c => c.Name != name))
+                    throw reader.Error(item, $"Chart {key} '{name}' is not an output column ({string.Join(", ", output.Select(c => c.Name))}).");
+            return names.Count > 0 ? names.Select(n => n.Value).ToList() : throw reader.Error(axis, $"'{key}' of 'chart' is empty.");
+        }
+    }
+
+    private static Template ParseTemplate(string path, FrontMatter split)
+    {
+        var template = Template.Parse(split.Body, path);
+        if (!template.HasErrors) return template;
+        var messages = template.Messages.Select(m =>
+            $"{path}:{split.BodyStartLine + m.Span.Start.Line}:{m.Span.Start.Column + 1}: template error: {m.Message}");
+        throw new QueryDefinitionException(string.Join(Environment.NewLine, messages));
+    }
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the file line replaces that.</summary>
+    private static string YamlMessage(YamlException e) => YamlPositionPrefix().Replace(e.Message, "");
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
+    private static partial Regex ColumnPattern();
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex YamlPositionPrefix();
+}

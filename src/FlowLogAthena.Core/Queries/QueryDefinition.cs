@@ -1,0 +1,64 @@
+using FlowLogAthena.Core.Queries.Parameters;
+using Scriban;
+
+namespace FlowLogAthena.Core.Queries;
+
+/// <summary>
+/// One query of a pack, loaded from <c>queries/&lt;pack&gt;/&lt;id&gt;.sql</c>: its front matter and its parsed
+/// Scriban body. Create with <see cref="Loading.QueryFileParser"/> or <see cref="QueryCatalog"/>.
+/// </summary>
+public sealed class QueryDefinition
+{
+    internal QueryDefinition(string sourcePath, int bodyStartLine, string body, Template template)
+    {
+        SourcePath = sourcePath;
+        BodyStartLine = bodyStartLine;
+        Body = body;
+        Template = template;
+    }
+
+    /// <summary>The query id, equal to the file name without <c>.sql</c>, e.g. <c>top-talkers</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The pack folder the file sits in, e.g. <c>traffic</c>.</summary>
+    public required string Pack { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public IReadOnlyList<QueryParameterDefinition> Parameters { get; init; } = [];
+
+    /// <summary>AWS names of the fields the query reads, e.g. <c>log-status</c>; checked against the log format.</summary>
+    public IReadOnlyList<string> RequiresFields { get; init; } = [];
+
+    public IReadOnlyList<QueryOutputColumn> Output { get; init; } = [];
+
+    public QueryChartHint? Chart { get; init; }
+
+    /// <summary>The file the query was read from, as given to the loader.</summary>
+    public string SourcePath { get; }
+
+    /// <summary>1-based line of the file where the template body starts (after the closing <c>---</c>).</summary>
+    public int BodyStartLine { get; }
+
+    /// <summary>The Scriban template text.</summary>
+    public string Body { get; }
+
+    internal Template Template { get; }
+
+    /// <summary>1-based file line of the <c>id:</c> key, for messages about the query as a whole.</summary>
+    public int IdLine { get; init; } = 1;
+
+    /// <summary><c>pack/id</c>, e.g. <c>traffic/top-talkers</c>.</summary>
+    public string QualifiedId => $"{Pack}/{Id}";
+
+    public QueryParameterDefinition? FindParameter(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    /// <summary><c>file:line</c> of a 0-based line of the body, for error messages.</summary>
+    public string Location(int bodyLine, int bodyColumn = -1) =>
+        bodyColumn < 0 ? $"{SourcePath}:{BodyStartLine + bodyLine}" : $"{SourcePath}:{BodyStartLine + bodyLine}:{bodyColumn + 1}";
+
+    public override string ToString() => QualifiedId;
+}

@@ -1,0 +1,123 @@
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries.Dialects;
+using FlowLogAthena.Core.Queries.Parameters;
+using Scriban.Runtime;
+
+namespace FlowLogAthena.Core.Queries.Rendering;
+
+/// <summary>
+/// The only names a query template can use. Each returns SQL built by the dialect from quoted identifiers or
+/// validated values; no raw parameter text is reachable from a template.
+/// </summary>
+internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers sql, BoundParameters parameters, RenderRequest request)
+{
+    /// <summary>The names, for the hint in an unknown-name error.</summary>
+    public static readonly string[] Names =
+        ["table", "time_window", "ident", "col", "param", "has_param", "cidr_match", "traffic_path_label", "protocol_label"];
+
+    public ScriptObject ToScriptObject()
+    {
+        var functions = new ScriptObject();
+        functions.SetValue("table", request.TableReference, readOnly: true);
+        functions.Import("time_window", new Func<string>(TimeWindow));
+        functions.Import("ident", new Func<string, string>(Ident));
+        functions.Import("col", new Func<string, string>(Col));
+        functions.Import("param", new Func<string, string>(Param));
+        functions.Import("has_param", new Func<string, bool>(HasParam));
+        functions.Import("cidr_match", new Func<string, string, string>(CidrMatch));
+        functions.Import("traffic_path_label", new Func<string, string>(column => Label(column, "traffic-path")));
+        functions.Import("protocol_label", new Func<string, string>(column => Label(column, "protocol")));
+        return functions;
+    }
+
+    /// <summary><c>time_window</c>: the dialect's window predicate (partition pruning and <c>start</c> bounds).</summary>
+    private string TimeWindow()
+    {
+        RequireDeclared("start", "time_window");
+        return sql.TimeWindowPredicate(request.Window, request.Partitioning);
+    }
+
+    /// <summary><c>ident 'name'</c>: a quoted identifier (an alias, a CTE column).</summary>
+    private string Ident(string name)
+    {
+        try
+        {
+            return sql.QuoteIdentifier(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TemplateHelperException(e.Message);
+        }
+    }
+
+    /// <summary><c>col 'log-status'</c>: the quoted column of a field the query declares in requires_fields.</summary>
+    private string Col(string fieldName)
+    {
+        if (!FieldCatalog.TryGet(fieldName, out var field))
+        {
+            var awsName = fieldName.Replace('_', '-');
+            throw new TemplateHelperException(FieldCatalog.TryGet(awsName, out _)
+                ? $"col takes the AWS field name: write col '{awsName}', not '{fieldName}'."
+                : FlowLogFormat.UnknownFieldMessage(fieldName));
+        }
+        RequireDeclared(field.Name, $"col '{field.Name}'");
+        return sql.Column(field);
+    }
+
+    /// <summary><c>param 'limit'</c>: the validated value as a literal of the dialect.</summary>
+    private string Param(string name)
+    {
+        Declared(name);
+        return parameters.TryGet(name, out var value)
+            ? sql.Literal(value)
+            : throw new TemplateHelperException(
+                $"Parameter '{name}' has no value in this run (it is optional without a default); guard it with {{{{ if has_param '{name}' }}}}.");
+    }
+
+    /// <summary><c>has_param 'name'</c>: whether an optional parameter got a value.</summary>
+    private bool HasParam(string name)
+    {
+        Declared(name);
+        return parameters.TryGet(name, out _);
+    }
+
+    /// <summary><c>cidr_match (col 'srcaddr') 'network'</c>: the address column lies in the cidr/ip (or list) parameter.</summary>
+    private string CidrMatch(string columnSql, string parameterName)
+    {
+        var declared = Declared(parameterName);
+        var scalarType = declared.ItemType ?? declared.Type;
+        if (scalarType is not (QueryParameterType.Cidr or QueryParameterType.Ip))
+            throw new TemplateHelperException(
+                $"cidr_match needs a cidr or ip parameter (or a list of them), but '{parameterName}' is {declared.Type.ToName()}.");
+        if (!parameters.TryGet(parameterName, out var value))
+            throw new TemplateHelperException(
+                $"Parameter '{parameterName}' has no value in this run; guard the match with {{{{ if has_param '{parameterName}' }}}}.");
+        var items = value is ListValue list ? list.Items : [value];
+        var networks = items.Select(v => v switch
+        {
+            CidrValue c => c.Network,
+            IpValue ip => IpNetwork.Single(ip.Address),
+            _ => throw new TemplateHelperException($"Parameter '{parameterName}' holds no network."),
+        }).ToList();
+        return sql.CidrMatch(columnSql, networks);
+    }
+
+    /// <summary><c>traffic_path_label expr</c> / <c>protocol_label expr</c>: the catalog's labels as a CASE.</summary>
+    private string Label(string columnSql, string fieldName)
+    {
+        RequireDeclared(fieldName, fieldName.Replace('-', '_') + "_label");
+        return sql.CodeLabel(columnSql, FieldCatalog.Get(fieldName), "none");
+    }
+
+    private QueryParameterDefinition Declared(string name) => query.FindParameter(name)
+        ?? throw new TemplateHelperException(query.Parameters.Count == 0
+            ? $"The template uses parameter '{name}', but the query declares no parameters."
+            : $"The template uses parameter '{name}', which the front matter does not declare (declared: {string.Join(", ", query.Parameters.Select(p => p.Name))}).");
+
+    /// <summary>Fields a template reads must be in requires_fields, so a format that lacks one is refused before SQL runs.</summary>
+    private void RequireDeclared(string fieldName, string use)
+    {
+        if (!query.RequiresFields.Contains(fieldName, StringComparer.Ordinal))
+            throw new TemplateHelperException($"{use} reads field '{fieldName}', which requires_fields does not list; add it there.");
+    }
+}

@@ -1,0 +1,10 @@
+using FlowLogAthena.Core.Engines;
+
+namespace FlowLogAthena.Core.Sinks;
+
+/// <summary>Where result rows go: a console table, a CSV or JSON-lines file, an S3 object.</summary>
+public interface IResultSink
+{
+    /// <summary>Consumes the rows as they stream; returns the number of rows written.</summary>
+    Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken);
+}

@@ -1,0 +1,64 @@
+using Dapper;
+using DuckDB.NET.Data;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Local;
+
+/// <summary>
+/// The embedded engine: an in-memory DuckDB per query, a view over only the window's files, and the
+/// rendered SQL streamed back row by row. Cancellation interrupts DuckDB itself.
+/// </summary>
+public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lister) : IQueryEngine
+{
+    public DuckDbEngine() : this(new DuckDbEngineOptions(), new LocalLogFileLister())
+    {
+    }
+
+    public string Name => "local";
+
+    public SqlDialect Dialect => SqlDialect.DuckDb;
+
+    public string TableReference => DuckDbSql.Identifier(options.ViewName);
+
+    public async Task<QueryResult> ExecuteAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    {
+        if (query.Dialect != SqlDialect.DuckDb)
+            throw new ArgumentException($"Query '{query.QueryId}' was rendered for {query.Dialect}, not DuckDB.", nameof(query));
+        if (source.IsS3)
+            throw new SourceException($"The local engine reads local folders; '{source.Root}' is in S3. Use --engine athena, or sync the logs to a folder first.");
+
+        var files = await lister.ListAsync(source, query.Window, cancellationToken).ConfigureAwait(false);
+        if (files.Count == 0)
+            throw new TimeWindowException(
+                $"No flow log files under '{source.Root}' for {query.Window} in the {source.Layout} layout; check --from/--to and --layout.");
+
+        var connection = new DuckDBConnection("DataSource=:memory:");
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(options.ViewName, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return await DuckDbQueryResult.StartAsync(connection, query, files, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task ConfigureAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        // Nothing may reach for the network: extensions are built in or absent.
+        var settings = new List<string> { "SET autoinstall_known_extensions = false", "SET enable_progress_bar = false" };
+        if (options.Threads is { } threads) settings.Add($"SET threads = {threads}");
+        if (options.MemoryLimit is { } limit) settings.Add($"SET memory_limit = {DuckDbSql.String(limit)}");
+        foreach (var statement in settings)
+            await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,62 @@
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Local;
+
+/// <summary>
+/// The DuckDB view that plays the role of the Glue table: the format's columns with their explicit types
+/// (never auto-detected: account ids would lose leading zeros) over only the pruned files, plus the
+/// partition columns derived from each file's path.
+/// </summary>
+internal static class FlowLogViewSql
+{
+    public static string Create(string viewName, FlowLogSource source, IReadOnlyList<LogFile> files)
+    {
+        var fileList = "[" + string.Join(", ", files.Select(f => DuckDbSql.String(f.Path))) + "]";
+        var fields = source.Format.Fields;
+        string scan;
+        string[] columns;
+        if (source.Layout.FileFormat == LogFileFormat.Parquet)
+        {
+            // Parquet stores the types AWS chose; cast so every engine sees the catalog's types.
+            scan = $"read_parquet({fileList}, filename = true)";
+            columns = fields.Select(f => $"CAST({DuckDbSql.Identifier(f.ColumnName)} AS {f.DuckDbType}) AS {DuckDbSql.Identifier(f.ColumnName)}").ToArray();
+        }
+        else
+        {
+            var typed = string.Join(", ", fields.Select(f => $"{DuckDbSql.String(f.ColumnName)}: {DuckDbSql.String(f.DuckDbType)}"));
+            scan = $"read_csv({fileList}, delim = ' ', header = true, nullstr = '-', compression = 'gzip', "
+                 + $"auto_detect = false, quote = '', escape = '', strict_mode = true, filename = true, columns = {{{typed}}})";
+            columns = fields.Select(f => DuckDbSql.Identifier(f.ColumnName)).ToArray();
+        }
+
+        var partitions = PartitionExpressions(source.Layout);
+        return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns.Concat(partitions))} FROM {scan}";
+    }
+
+    private static IEnumerable<string> PartitionExpressions(SourceLayout layout)
+    {
+        var hourly = layout.Partitioning == Partitioning.Hourly;
+        string pattern;
+        string day;
+        string? hour;
+        if (layout.Prefix == PrefixStyle.Hive)
+        {
+            pattern = @"aws-account-id=([^/]+)/aws-service=vpcflowlogs/aws-region=([^/]+)/year=(\d{4})/month=(\d{2})/day=(\d{2})" + (hourly ? @"/hour=(\d{2})" : "") + "/[^/]+$";
+            day = $"{Group(pattern, 3)} || '/' || {Group(pattern, 4)} || '/' || {Group(pattern, 5)}";
+            hour = hourly ? Group(pattern, 6) : null;
+        }
+        else
+        {
+            pattern = @"AWSLogs/([^/]+)/vpcflowlogs/([^/]+)/(\d{4}/\d{2}/\d{2})" + (hourly ? @"/(\d{2})" : "") + "/[^/]+$";
+            day = Group(pattern, 3);
+            hour = hourly ? Group(pattern, 4) : null;
+        }
+        yield return $"{Group(pattern, 1)} AS {DuckDbSql.Identifier(PartitionColumns.Account)}";
+        yield return $"{Group(pattern, 2)} AS {DuckDbSql.Identifier(PartitionColumns.Region)}";
+        yield return $"{day} AS {DuckDbSql.Identifier(PartitionColumns.Day)}";
+        if (hour is not null) yield return $"{hour} AS {DuckDbSql.Identifier(PartitionColumns.Hour)}";
+    }
+
+    private static string Group(string pattern, int group) =>
+        $"regexp_extract(replace(filename, '\\', '/'), {DuckDbSql.String(pattern)}, {group})";
+}

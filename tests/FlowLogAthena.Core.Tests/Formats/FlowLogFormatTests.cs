@@ -1,0 +1,73 @@
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+
+namespace FlowLogAthena.Core.Tests.Formats;
+
+public class FlowLogFormatTests
+{
+    [Fact]
+    public void Blank_format_is_the_AWS_default_of_14_version_2_fields()
+    {
+        var format = FlowLogFormat.Parse("  ");
+        Assert.Equal(14, format.Fields.Count);
+        Assert.Equal("version", format.Fields[0].Name);
+        Assert.Equal("log-status", format.Fields[^1].Name);
+        Assert.Equal(2, format.RecordVersion);
+    }
+
+    [Fact]
+    public void Custom_format_keeps_the_order_and_reports_the_highest_version()
+    {
+        var format = FlowLogFormat.Parse("${srcaddr}  ${dstaddr} ${traffic-path}\t${bytes}");
+        Assert.Equal(["srcaddr", "dstaddr", "traffic-path", "bytes"], format.Fields.Select(f => f.Name));
+        Assert.Equal(5, format.RecordVersion);
+        Assert.Equal("${srcaddr} ${dstaddr} ${traffic-path} ${bytes}", format.FormatString);
+        Assert.Equal(2, format.IndexOf("traffic-path"));
+        Assert.True(format.Contains("bytes"));
+        Assert.False(format.Contains("packets"));
+    }
+
+    [Fact]
+    public void Unknown_field_is_named_with_a_suggestion()
+    {
+        var error = Assert.Throws<FlowLogFormatException>(() => FlowLogFormat.Parse("${version} ${srcadr}"));
+        Assert.Contains("'srcadr'", error.Message);
+        Assert.Contains("Did you mean 'srcaddr'", error.Message);
+    }
+
+    [Fact]
+    public void Drop_cause_misconception_points_to_reject_reason()
+    {
+        var error = Assert.Throws<FlowLogFormatException>(() => FlowLogFormat.Parse("${drop-cause}"));
+        Assert.Contains("AWS documents no drop-cause field", error.Message);
+        Assert.Contains("reject-reason", error.Message);
+    }
+
+    [Fact]
+    public void Repeated_field_is_refused_with_its_position()
+    {
+        var error = Assert.Throws<FlowLogFormatException>(() => FlowLogFormat.Parse("${srcaddr} ${dstaddr} ${srcaddr}"));
+        Assert.Contains("'srcaddr' appears more than once", error.Message);
+        Assert.Contains("token 3", error.Message);
+    }
+
+    [Theory]
+    [InlineData("srcaddr dstaddr")]
+    [InlineData("${srcaddr}${dstaddr}")]
+    [InlineData("$srcaddr")]
+    [InlineData("${srcaddr")]
+    public void Malformed_tokens_are_named(string format)
+    {
+        var error = Assert.Throws<FlowLogFormatException>(() => FlowLogFormat.Parse(format));
+        Assert.Contains("not of the form ${field-name}", error.Message);
+    }
+
+    [Fact]
+    public void Every_catalog_field_parses()
+    {
+        var all = string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}"));
+        var format = FlowLogFormat.Parse(all);
+        Assert.Equal(54, format.Fields.Count);
+        Assert.Equal(11, format.RecordVersion);
+    }
+}

@@ -1,0 +1,202 @@
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Tests.Queries;
+
+public sealed class QueryRendererTests
+{
+    public static TheoryData<string, SqlDialect> EveryQueryAndDialect()
+    {
+        var data = new TheoryData<string, SqlDialect>();
+        foreach (var query in RepoQueries.Catalog.All)
+        {
+            data.Add(query.Id, SqlDialect.Athena);
+            data.Add(query.Id, SqlDialect.DuckDb);
+        }
+        return data;
+    }
+
+    private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
+        Partitioning partitioning = Partitioning.Daily) =>
+        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, parameters, partitioning));
+
+    private static Dictionary<string, string> Params(string name, string value) => new() { [name] = value };
+
+    [Theory]
+    [MemberData(nameof(EveryQueryAndDialect))]
+    public void Every_query_renders_with_default_parameters(string id, SqlDialect dialect)
+    {
+        var rendered = Render(id, dialect);
+
+        Assert.Equal(id, rendered.QueryId);
+        Assert.Equal(dialect, rendered.Dialect);
+        Assert.Equal(RepoQueries.OneDay, rendered.Window);
+        Assert.Contains("FROM \"flowlogs\".\"vpc_flow_logs\"", rendered.Sql);
+        Assert.Contains("\"start\" >= 1793577600 AND \"start\" < 1793664000", rendered.Sql);
+        Assert.Contains("\"log_status\" = 'OK'", rendered.Sql);
+        Assert.DoesNotContain("{{", rendered.Sql);
+        Assert.DoesNotContain(";", rendered.Sql);
+        Assert.Equal(rendered.Sql.Trim(), rendered.Sql);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryQueryAndDialect))]
+    public void Athena_sql_prunes_partitions_and_duckdb_sql_does_not(string id, SqlDialect dialect)
+    {
+        var sql = Render(id, dialect).Sql;
+
+        if (dialect == SqlDialect.Athena)
+            Assert.Contains("(\"day\" = '2026/11/02' AND \"start\" >= 1793577600", sql);
+        else
+            Assert.DoesNotContain("\"day\"", sql);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryQueryAndDialect))]
+    public void Every_query_selects_its_declared_output_columns_first_and_in_order(string id, SqlDialect dialect)
+    {
+        var query = RepoQueries.Catalog.Get(id);
+        var sql = Render(id, dialect).Sql;
+        var finalSelect = sql[sql.LastIndexOf("SELECT", StringComparison.Ordinal)..sql.LastIndexOf("FROM", StringComparison.Ordinal)];
+
+        var positions = query.Output.Select(c => finalSelect.IndexOf($"\"{c.Name}\"", StringComparison.Ordinal)).ToList();
+
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Theory]
+    [InlineData("top-talkers")]
+    [InlineData("rejected-traffic")]
+    public void Limit_defaults_to_10_and_takes_the_given_value(string id)
+    {
+        Assert.EndsWith("\nLIMIT 10", Render(id, SqlDialect.DuckDb).Sql);
+        var rendered = Render(id, SqlDialect.Athena, Params("limit", "250"));
+        Assert.EndsWith("\nLIMIT 250", rendered.Sql);
+        Assert.Equal("250", rendered.Parameters["limit"]);
+    }
+
+    [Fact]
+    public void Rendered_parameters_hold_canonical_values_including_defaults()
+    {
+        Assert.Equal(new Dictionary<string, string> { ["limit"] = "10" }, Render("top-talkers", SqlDialect.Athena).Parameters);
+        Assert.Empty(Render("traffic-path", SqlDialect.Athena).Parameters);
+    }
+
+    [Theory]
+    [InlineData(SqlDialect.Athena)]
+    [InlineData(SqlDialect.DuckDb)]
+    public void Top_talkers_sums_as_bigint_and_orders_deterministically(SqlDialect dialect)
+    {
+        var sql = Render("top-talkers", dialect).Sql;
+
+        Assert.Contains("CAST(COALESCE(SUM(\"bytes\"), 0) AS BIGINT) AS \"bytes\"", sql);
+        Assert.Contains("CAST(COALESCE(SUM(\"packets\"), 0) AS BIGINT) AS \"packets\"", sql);
+        Assert.Contains("COUNT(*) AS \"flows\"", sql);
+        Assert.Contains("GROUP BY \"srcaddr\", \"dstaddr\"", sql);
+        Assert.Contains("ORDER BY \"bytes\" DESC, \"packets\" DESC, \"srcaddr\" NULLS LAST, \"dstaddr\" NULLS LAST", sql);
+        Assert.DoesNotContain("\"action\"", sql);
+    }
+
+    [Fact]
+    public void Rejected_traffic_counts_reject_records_per_source_destination_and_port()
+    {
+        var sql = Render("rejected-traffic", SqlDialect.DuckDb).Sql;
+
+        Assert.Contains("\"action\" = 'REJECT'", sql);
+        Assert.Contains("COUNT(*) AS \"attempts\"", sql);
+        Assert.Contains("GROUP BY \"srcaddr\", \"dstaddr\", \"dstport\"", sql);
+        Assert.Contains("ORDER BY \"attempts\" DESC, \"srcaddr\" NULLS LAST, \"dstaddr\" NULLS LAST, \"dstport\" NULLS LAST", sql);
+    }
+
+    [Fact]
+    public void Traffic_path_groups_egress_by_code_with_catalog_labels()
+    {
+        var sql = Render("traffic-path", SqlDialect.Athena).Sql;
+
+        Assert.Contains("\"flow_direction\" = 'egress'", sql);
+        Assert.Contains("GROUP BY \"traffic_path\"", sql);
+        Assert.Contains("CASE WHEN \"traffic_path\" IS NULL THEN 'none'", sql);
+        Assert.Contains("WHEN \"traffic_path\" = 8 THEN 'internet gateway (Nitro)'", sql);
+        Assert.Contains("ORDER BY \"bytes\" DESC", sql);
+    }
+
+    [Fact]
+    public void Hourly_partitioning_shapes_the_athena_predicate()
+    {
+        var window = TimeWindow.Parse("2026-11-02T05:00:00Z", "2026-11-02T07:00:00Z");
+        var request = RepoQueries.Request(SqlDialect.Athena, partitioning: Partitioning.Hourly, window: window);
+
+        var sql = QueryRenderer.Render(RepoQueries.Catalog.Get("top-talkers"), request).Sql;
+
+        Assert.Contains("(\"day\" = '2026/11/02' AND \"hour\" BETWEEN '05' AND '06' AND \"start\" >= 1793595600 AND \"start\" < 1793602800)", sql);
+    }
+
+    [Theory]
+    [InlineData("1; DROP TABLE x", "not an integer")]
+    [InlineData("10 OR 1=1", "not an integer")]
+    [InlineData("abc", "not an integer")]
+    [InlineData("0", "below the minimum 1")]
+    [InlineData("100001", "above the maximum 100000")]
+    public void Bad_limit_is_refused_naming_the_parameter(string limit, string reason)
+    {
+        var error = Assert.Throws<QueryParameterException>(() => Render("top-talkers", SqlDialect.Athena, Params("limit", limit)));
+
+        Assert.Equal("limit", error.Parameter);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Unknown_parameter_is_refused_with_a_suggestion()
+    {
+        var error = Assert.Throws<QueryParameterException>(() => Render("top-talkers", SqlDialect.DuckDb, Params("limits", "5")));
+
+        Assert.Equal("limits", error.Parameter);
+        Assert.Contains("Did you mean 'limit'?", error.Message);
+    }
+
+    [Fact]
+    public void Missing_field_names_the_query_the_field_its_version_and_the_fix()
+    {
+        var error = Assert.Throws<MissingFieldsException>(() =>
+            QueryRenderer.Render(RepoQueries.Catalog.Get("traffic-path"),
+                RepoQueries.Request(SqlDialect.Athena, format: FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString + " ${flow-direction}"))));
+
+        Assert.Equal(
+            "Query 'traffic-path' needs field 'traffic-path' (v5), which the log format lacks. Flow logs cannot be edited: "
+            + "create a new flow log whose --log-format includes ${traffic-path} and point --format at it.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Several_missing_fields_are_all_named()
+    {
+        var error = Assert.Throws<MissingFieldsException>(() =>
+            QueryRenderer.Render(RepoQueries.Catalog.Get("traffic-path"), RepoQueries.Request(SqlDialect.DuckDb, format: FlowLogFormat.Default)));
+
+        Assert.Contains("needs fields 'flow-direction' (v5) and 'traffic-path' (v5)", error.Message);
+        Assert.Contains("includes ${flow-direction} ${traffic-path}", error.Message);
+    }
+
+    [Fact]
+    public void Table_reference_must_be_quoted_identifiers()
+    {
+        var request = RepoQueries.Request(SqlDialect.DuckDb) with { TableReference = "flows; DROP TABLE x" };
+
+        Assert.Throws<ArgumentException>(() => QueryRenderer.Render(RepoQueries.Catalog.Get("top-talkers"), request));
+    }
+
+    [Fact]
+    public void RenderRequest_for_a_source_takes_its_format_and_partitioning()
+    {
+        var source = new FlowLogSource("/data", RepoQueries.FormatWithV5, new SourceLayout(Partitioning: Partitioning.Hourly));
+
+        var request = RenderRequest.For(source, SqlDialect.Athena, "\"t\"", RepoQueries.OneDay);
+
+        Assert.Same(RepoQueries.FormatWithV5, request.Format);
+        Assert.Equal(Partitioning.Hourly, request.Partitioning);
+        Assert.Empty(request.Parameters);
+    }
+}

@@ -1,0 +1,40 @@
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Tests.Queries;
+
+/// <summary>The repository's real <c>queries/</c> folder, found by walking up to FlowLogAthena.sln.</summary>
+internal static class RepoQueries
+{
+    public static string Folder { get; } = Path.Combine(FindRepoRoot(), "queries");
+
+    private static readonly Lazy<QueryCatalog> LazyCatalog = new(() => QueryCatalog.Load(Folder));
+
+    public static QueryCatalog Catalog => LazyCatalog.Value;
+
+    /// <summary>2026-11-02 00:00Z to 2026-11-03 00:00Z: Unix seconds 1793577600 to 1793664000.</summary>
+    public static TimeWindow OneDay { get; } = TimeWindow.Parse("2026-11-02", "2026-11-03");
+
+    /// <summary>The default v2 fields plus the v5 fields the traffic-path query needs.</summary>
+    public static FlowLogFormat FormatWithV5 { get; } =
+        FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString + " ${flow-direction} ${traffic-path}");
+
+    public static RenderRequest Request(SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
+        Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null) => new()
+        {
+            Dialect = dialect,
+            TableReference = "\"flowlogs\".\"vpc_flow_logs\"",
+            Window = window ?? OneDay,
+            Format = format ?? FormatWithV5,
+            Partitioning = partitioning,
+            Parameters = parameters ?? new Dictionary<string, string>(),
+        };
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
+    }
+}

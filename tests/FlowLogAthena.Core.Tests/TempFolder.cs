@@ -1,0 +1,30 @@
+namespace FlowLogAthena.Core.Tests;
+
+/// <summary>A unique folder under the system temp folder, deleted with its content on dispose.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public string Touch(string relative, string content = "")
+    {
+        var full = Combine(relative.Split('/'));
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
