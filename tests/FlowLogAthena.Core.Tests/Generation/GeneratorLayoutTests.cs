@@ -16,6 +16,12 @@ public sealed class GeneratorLayoutTests
         @"AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=us-east-1/year=2026/month=11/day=02/012345678901_vpcflowlogs_us-east-1_fl-[0-9a-f]{17}_20261102T0200Z_[0-9a-f]{8}\.log\.gz")]
     [InlineData(PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet,
         @"AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=us-east-1/year=2026/month=11/day=02/hour=01/012345678901_vpcflowlogs_us-east-1_fl-[0-9a-f]{17}_20261102T0159Z_[0-9a-f]{8}\.log\.parquet")]
+    [InlineData(PrefixStyle.Default, Partitioning.Hourly, LogFileFormat.Parquet,
+        @"AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/01/012345678901_vpcflowlogs_us-east-1_fl-[0-9a-f]{17}_20261102T0159Z_[0-9a-f]{8}\.log\.parquet")]
+    [InlineData(PrefixStyle.Hive, Partitioning.Daily, LogFileFormat.Parquet,
+        @"AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=us-east-1/year=2026/month=11/day=02/012345678901_vpcflowlogs_us-east-1_fl-[0-9a-f]{17}_20261102T0200Z_[0-9a-f]{8}\.log\.parquet")]
+    [InlineData(PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Text,
+        @"AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=us-east-1/year=2026/month=11/day=02/hour=01/012345678901_vpcflowlogs_us-east-1_fl-[0-9a-f]{17}_20261102T0159Z_[0-9a-f]{8}\.log\.gz")]
     [InlineData(PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet,
         @"AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/012345678901_vpcflowlogs_us-east-1_fl-[0-9a-f]{17}_20261102T0200Z_[0-9a-f]{8}\.log\.parquet")]
     public async Task Files_are_written_at_the_keys_AWS_uses_for_each_layout(PrefixStyle prefix, Partitioning partitioning, LogFileFormat format, string expectedKeyOfFirstAccountAndRegion)
