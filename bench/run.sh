@@ -2,7 +2,7 @@
 # Benchmark: top-talkers over 5 M generated flow records in 5 gzip files, timed as whole processes in one
 # run against the decompression floor (zcat | wc -l, alone and two in parallel) and an awk pipeline that
 # computes the same answer. Writes docs/BENCHMARKS.md. Usage: bench/run.sh [records] [repeats]
-set -euo pipefail
+set -eu
 cd "$(dirname "$0")/.."
 
 records=${1:-5000000}

@@ -35,6 +35,9 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             throw new TimeWindowException(
                 $"No flow log files under '{source.Root}' for {query.Window} in the {source.Layout} layout; check --from/--to and --layout.");
 
+        if (source.Layout.FileFormat == LogFileFormat.Text)
+            await TextLogHeader.VerifyAsync(source.Format, files, cancellationToken).ConfigureAwait(false);
+
         var connection = new DuckDBConnection("DataSource=:memory:");
         try
         {

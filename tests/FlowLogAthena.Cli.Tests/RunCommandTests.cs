@@ -124,4 +124,28 @@ public sealed class RunCommandTests : IDisposable
         var first = File.ReadLines(file).First();
         Assert.Equal("{\"srcaddr\":\"10.0.0.1\",\"dstaddr\":\"2600:1f18::5\",\"bytes\":1500,\"packets\":15,\"flows\":2}", first);
     }
+
+    [Fact]
+    public async Task A_format_that_is_not_the_files_header_is_refused_naming_the_file()
+    {
+        var run = await CliRun.Of(Run("top-talkers", "--format", "${version} ${account-id} ${interface-id} ${dstaddr} ${srcaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(".log.gz' lists the fields \"version account-id interface-id srcaddr dstaddr", run.Stderr);
+        Assert.Contains("--format \"${version}", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Without_format_the_files_header_gives_it()
+    {
+        var folder = Path.Combine(_logs.Root, "custom");
+        var custom = new SmallLogs.Custom(folder, "srcaddr dstaddr bytes packets start log-status",
+            "10.0.0.9 10.0.0.8 700 7 1793577700 OK", "10.0.0.9 10.0.0.8 300 3 1793577800 OK");
+
+        var run = await CliRun.Of(["run", "top-talkers", "--source", folder, "--from", "2026-11-02", "--to", "2026-11-03", "--output", "csv"]);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Format from the files' header: ${srcaddr} ${dstaddr} ${bytes} ${packets} ${start} ${log-status}", run.Stderr);
+        Assert.Contains("10.0.0.9,10.0.0.8,1000,10,2", run.Stdout);
+    }
 }

@@ -32,6 +32,18 @@ public sealed class SmallLogs : IDisposable
         return path;
     }
 
+    /// <summary>Writes one file of a custom format (header = field names) below another root.</summary>
+    public sealed class Custom
+    {
+        public Custom(string root, string header, params string[] lines)
+        {
+            var folder = Path.Combine(root, "AWSLogs", "012345678901", "vpcflowlogs", "us-east-1", "2026/11/02");
+            Directory.CreateDirectory(folder);
+            using var gzip = new GZipStream(File.Create(Path.Combine(folder, "012345678901_vpcflowlogs_us-east-1_fl-2_20261102T0010Z_abcd1234.log.gz")), CompressionLevel.Fastest);
+            gzip.Write(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", lines) + "\n"));
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -25,8 +25,8 @@ public static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
-            var flowLogs = source.GetSource(parse);
             var window = source.GetWindow(parse);
+            var flowLogs = await source.ResolveSourceAsync(parse, window, terminal, cancellationToken).ConfigureAwait(false);
             var parameters = queries.GetParameters(parse);
             var sink = output.CreateSink(parse, terminal, query.Title);
             await using var duckDb = new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads) }, new Core.Sources.LocalLogFileLister());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 
@@ -66,6 +67,20 @@ public sealed class SourceOptions
         parse.GetRequiredValue(Source),
         FlowLogFormat.Parse(parse.GetValue(Format)),
         GetLayout(parse));
+
+    /// <summary>
+    /// The source; without --format, a text source takes its format from the header of its first file in the
+    /// window (AWS writes the field names there), and anything else gets AWS's default format.
+    /// </summary>
+    public async Task<FlowLogSource> ResolveSourceAsync(ParseResult parse, TimeWindow window, Terminal terminal, CancellationToken cancellationToken)
+    {
+        var source = GetSource(parse);
+        if (parse.GetValue(Format) is not null || source.Layout.FileFormat != LogFileFormat.Text || source.IsS3) return source;
+        var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+        if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is not { } detected) return source;
+        terminal.Note($"Format from the files' header: {Spectre.Console.Markup.Escape(detected.FormatString)}");
+        return source with { Format = detected };
+    }
 
     public SourceLayout GetLayout(ParseResult parse) =>
         new(parse.GetValue(Layout), parse.GetValue(Partitioning), parse.GetValue(FileFormat));

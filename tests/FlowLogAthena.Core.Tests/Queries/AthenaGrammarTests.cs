@@ -1,0 +1,148 @@
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Parameters;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Tests.Queries;
+
+/// <summary>
+/// Every query of the repository's packs, rendered for Athena, parses with a Trino grammar
+/// (<see cref="TrinoGrammarCheck"/>): for both partitionings, several windows, defaults and other parameter values.
+/// </summary>
+public sealed class AthenaGrammarTests
+{
+    /// <summary>A format with all 54 fields, so no query is refused for a field the format lacks.</summary>
+    private static readonly FlowLogFormat EveryField =
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+
+    /// <summary>A whole day; a ragged window across three days (hourly partitions cut at both ends); one hour.</summary>
+    private static readonly TimeWindow[] Windows =
+    [
+        RepoQueries.OneDay,
+        TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-04T17:15:00Z"),
+        TimeWindow.Parse("2026-11-02T13:00:00Z", "2026-11-02T14:00:00Z"),
+    ];
+
+    private static readonly Partitioning[] Partitionings = [Partitioning.Daily, Partitioning.Hourly];
+
+    private sealed record RenderCase(QueryDefinition Query, Partitioning Partitioning, TimeWindow Window, Dictionary<string, string> Parameters)
+    {
+        public TrinoGrammarCheck.Statement Render()
+        {
+            var sql = QueryRenderer.Render(Query, new RenderRequest
+            {
+                Dialect = SqlDialect.Athena,
+                TableReference = "\"flowlogs\".\"vpc_flow_logs\"",
+                Window = Window,
+                Format = EveryField,
+                Partitioning = Partitioning,
+                Parameters = Parameters,
+            }).Sql;
+            var parameters = Parameters.Count == 0 ? "defaults" : string.Join(' ', Parameters.Select(p => $"{p.Key}={p.Value}"));
+            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}", sql);
+        }
+    }
+
+    /// <summary>Each query with default parameters in every window, then each other value of each parameter.</summary>
+    private static List<RenderCase> Cases()
+    {
+        var cases = new List<RenderCase>();
+        foreach (var query in RepoQueries.Catalog.All)
+            foreach (var partitioning in Partitionings)
+            {
+                cases.AddRange(Windows.Select(window => new RenderCase(query, partitioning, window, RequiredOnly(query))));
+                foreach (var parameter in query.Parameters)
+                    cases.AddRange(SampleValues(parameter).Where(value => value != parameter.Default?.Canonical).Select(value =>
+                        new RenderCase(query, partitioning, RepoQueries.OneDay, new(RequiredOnly(query)) { [parameter.Name] = value })));
+            }
+        return cases;
+    }
+
+    /// <summary>Values for the parameters a run must give (required, no default); the rest take their defaults.</summary>
+    private static Dictionary<string, string> RequiredOnly(QueryDefinition query) =>
+        query.Parameters.Where(p => p.Required && p.Default is null).ToDictionary(p => p.Name, p => SampleValues(p)[0]);
+
+    /// <summary>Valid values of every kind a parameter of this type can take, bounds and IPv6 included.</summary>
+    private static List<string> SampleValues(QueryParameterDefinition parameter) => parameter.Type == QueryParameterType.List
+        ? [string.Join(',', Samples(parameter, parameter.ItemType!.Value)), Samples(parameter, parameter.ItemType!.Value)[^1]]
+        : Samples(parameter, parameter.Type);
+
+    private static List<string> Samples(QueryParameterDefinition p, QueryParameterType type) => type switch
+    {
+        QueryParameterType.Int => [$"{p.Min ?? -1}", $"{p.Max ?? 1_000_000}"],
+        QueryParameterType.Port => ["443", "0", "65535"],
+        QueryParameterType.Date => ["2026-11-02"],
+        QueryParameterType.Timestamp => ["2026-11-02T13:00:00Z"],
+        QueryParameterType.Ip => ["10.0.0.1", "2001:db8::1"],
+        QueryParameterType.Cidr => ["10.0.0.0/8", "2001:db8::/32", "0.0.0.0/0"],
+        QueryParameterType.Enum => [.. p.Values],
+        QueryParameterType.String => ["web-01", "a b_c-d.e:f/g@h+i=j"],
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample values for this parameter type."),
+    };
+
+    [Fact]
+    public void The_checked_renderings_cover_every_query_both_partitionings_and_other_values_of_every_parameter()
+    {
+        var cases = Cases();
+
+        foreach (var query in RepoQueries.Catalog.All)
+        {
+            Assert.Equal(Partitionings, cases.Where(c => c.Query == query).Select(c => c.Partitioning).Distinct());
+            foreach (var parameter in query.Parameters)
+                Assert.Contains(cases, c => c.Query == query
+                    && c.Parameters.TryGetValue(parameter.Name, out var value) && value != parameter.Default?.Canonical);
+        }
+    }
+
+    [Fact]
+    public async Task Every_query_renders_to_sql_the_trino_grammar_accepts()
+    {
+        var statements = Cases().Select(c => c.Render()).ToList();
+
+        var result = await TrinoGrammarCheck.RunAsync(statements);
+
+        Assert.True(result.ExitCode == 0, $"Rendered Athena SQL that does not parse as Trino SQL:\n{result.Problems}");
+        Assert.Contains($"{statements.Count} of {statements.Count} statements parse", result.Output);
+    }
+
+    [Fact]
+    public async Task Broken_sql_is_rejected_with_line_and_column_while_valid_sql_beside_it_passes()
+    {
+        var result = await TrinoGrammarCheck.RunAsync(
+        [
+            new("valid", "SELECT \"srcaddr\" FROM \"flowlogs\".\"vpc_flow_logs\" WHERE \"end\" > 0"),
+            new("no-columns", "SELECT FROM WHERE"),
+            new("unquoted-end", "SELECT \"srcaddr\"\nFROM \"flowlogs\".\"vpc_flow_logs\"\nWHERE end > 0"),
+            new("duckdb-cast", "SELECT '1'::INTEGER"),
+        ]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("ok   valid\n", result.Output);
+        Assert.Contains("FAIL no-columns\n  line 1, column 8: ", result.Output);
+        Assert.Contains("FAIL unquoted-end\n  line 3, column 7: ", result.Output);
+        Assert.Contains("FAIL duckdb-cast\n  line 1, column 11: ", result.Output);
+        Assert.Contains("1 of 4 statements parse as Trino SQL, 3 failed", result.Output);
+    }
+
+    [Fact]
+    public async Task An_unbuilt_grammar_check_fails_with_a_message_to_run_scripts_test()
+    {
+        var script = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", "no-sqlcheck", "check.cjs");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => TrinoGrammarCheck.RunAsync([new("valid", "SELECT 1")], script));
+
+        Assert.Contains($"{script} is not built", error.Message);
+        Assert.Contains("Run ./scripts/test", error.Message);
+    }
+
+    [Fact]
+    public async Task Missing_node_fails_with_a_message_to_run_scripts_test()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => TrinoGrammarCheck.RunAsync([new("valid", "SELECT 1")], searchPath: ""));
+
+        Assert.Contains("needs node, and none is on PATH", error.Message);
+        Assert.Contains("Run ./scripts/test", error.Message);
+    }
+}

@@ -1,0 +1,66 @@
+// Grammar check for rendered Athena SQL (engine v3 is Trino): parses each statement with dt-sql-parser's
+// TrinoSQL parser. Reads a JSON array of {"name": "...", "sql": "..."} on stdin and prints one line per
+// statement: "ok   <name>", or "FAIL <name>" followed by its first error as "line L, column C: message" and
+// the offending line with a caret under the column. A statement must be exactly one SQL statement.
+// Exit codes: 0 all statements parse, 1 at least one does not, 2 the input is not such an array.
+//
+// Node 20 cannot load dt-sql-parser's ES modules directly, so `npm run build` bundles this file with
+// esbuild into dist/check.cjs, which is what runs: `node dist/check.cjs < statements.json`.
+import { readFileSync } from 'node:fs';
+import { TrinoSQL } from 'dt-sql-parser/dist/parser/trino';
+
+function readStatements() {
+    let input;
+    try {
+        input = JSON.parse(readFileSync(0, 'utf8'));
+    } catch (e) {
+        throw new Error(`stdin is not JSON: ${e.message}`);
+    }
+    if (!Array.isArray(input) || input.length === 0) throw new Error('stdin must be a non-empty JSON array of {"name", "sql"}');
+    input.forEach((s, i) => {
+        if (typeof s?.name !== 'string' || typeof s?.sql !== 'string')
+            throw new Error(`item ${i + 1} must have string fields "name" and "sql"`);
+    });
+    return input;
+}
+
+/** The errors of one statement, each with a 1-based line and column. */
+function check(parser, sql) {
+    const errors = parser.validate(sql);
+    if (errors.length > 0) return errors.map((e) => ({ line: e.startLine, column: e.startColumn, message: e.message }));
+    const slices = parser.splitSQLByStatement(sql) ?? [];
+    if (slices.length === 1) return [];
+    if (slices.length === 0) return [{ line: 1, column: 1, message: 'no SQL statement' }];
+    const { startLine: line, startColumn: column } = slices[1];
+    return [{ line, column, message: `a second statement starts here; expected exactly one (${slices.length} found)` }];
+}
+
+function show(sql, error) {
+    const text = sql.split('\n')[error.line - 1] ?? '';
+    return `  line ${error.line}, column ${error.column}: ${error.message}\n    ${text}\n    ${' '.repeat(Math.max(0, error.column - 1))}^`;
+}
+
+let statements;
+try {
+    statements = readStatements();
+} catch (e) {
+    console.error(`sqlcheck: ${e.message}`);
+    process.exit(2);
+}
+
+const parser = new TrinoSQL();
+let failed = 0;
+for (const { name, sql } of statements) {
+    const errors = check(parser, sql);
+    if (errors.length === 0) {
+        console.log(`ok   ${name}`);
+        continue;
+    }
+    failed++;
+    console.log(`FAIL ${name}`);
+    // The parser recovers and goes on, but errors after the first are mostly that recovery's echoes.
+    console.log(show(sql, errors[0]));
+    if (errors.length > 1) console.log(`  (${errors.length - 1} more after it, often caused by the first)`);
+}
+console.log(`sqlcheck: ${statements.length - failed} of ${statements.length} statements parse as Trino SQL, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
