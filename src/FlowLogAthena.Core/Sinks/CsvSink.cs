@@ -7,27 +7,18 @@ namespace FlowLogAthena.Core.Sinks;
 /// RFC 4180 CSV: a header of column names, CRLF line ends, fields quoted only when they hold a comma,
 /// quote, CR or LF (quotes doubled), NULL as an empty field. To a file atomically, or to a stream.
 /// </summary>
-public sealed class CsvSink : IResultSink
+public sealed class CsvSink : StreamResultSink
 {
-    private readonly string? _path;
-    private readonly Stream? _stream;
-
     private CsvSink(string? path, Stream? stream)
+        : base(path, stream)
     {
-        _path = path;
-        _stream = stream;
     }
 
     public static CsvSink ToFile(string path) => new(path, null);
 
     public static CsvSink ToStream(Stream stream) => new(null, stream);
 
-    public Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
-        _path is not null
-            ? AtomicFile.WriteAsync(_path, (s, ct) => WriteToAsync(s, columns, rows, ct), cancellationToken)
-            : WriteToAsync(_stream!, columns, rows, cancellationToken);
-
-    private static async Task<long> WriteToAsync(Stream stream, IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    protected override async Task<long> WriteToAsync(Stream stream, IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
         await writer.WriteLineAsync(string.Join(',', columns.Select(c => Escape(c.Name)))).ConfigureAwait(false);

@@ -5,28 +5,19 @@ using FlowLogAthena.Core.Engines;
 namespace FlowLogAthena.Core.Sinks;
 
 /// <summary>One JSON object per row and line (<c>{"column": value}</c>), numbers as numbers, NULL as null.</summary>
-public sealed class JsonLinesSink : IResultSink
+public sealed class JsonLinesSink : StreamResultSink
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private readonly string? _path;
-    private readonly Stream? _stream;
-
     private JsonLinesSink(string? path, Stream? stream)
+        : base(path, stream)
     {
-        _path = path;
-        _stream = stream;
     }
 
     public static JsonLinesSink ToFile(string path) => new(path, null);
 
     public static JsonLinesSink ToStream(Stream stream) => new(null, stream);
 
-    public Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
-        _path is not null
-            ? AtomicFile.WriteAsync(_path, (s, ct) => WriteToAsync(s, columns, rows, ct), cancellationToken)
-            : WriteToAsync(_stream!, columns, rows, cancellationToken);
-
-    private static async Task<long> WriteToAsync(Stream stream, IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    protected override async Task<long> WriteToAsync(Stream stream, IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         var buffered = new BufferedStream(stream, 1 << 16);
         await using var writer = new Utf8JsonWriter(buffered);
