@@ -45,9 +45,9 @@ public static class RunCommand
 
     public static Option<string> EngineOption() => new Option<string>("--engine")
     {
-        Description = "Query engine: local (embedded DuckDB). Athena arrives with Glue provisioning.",
+        Description = "Query engine: local (embedded DuckDB; also accepted as duckdb). Athena arrives with Glue provisioning.",
         DefaultValueFactory = _ => "local",
-    }.AcceptOnlyFromAmong("local");
+    }.AcceptOnlyFromAmong("local", "duckdb");
 
     public static string Bytes(long bytes) => bytes switch
     {
