@@ -25,12 +25,12 @@ public sealed class LocalLogFileLister : ILogFileLister
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!PartitionPaths.TryParseAccountFolder(layout.Prefix, Path.GetFileName(accountDir), out var account)) continue;
-            var serviceDir = Path.Combine(accountDir, layout.Prefix == PrefixStyle.Hive ? "aws-service=" + PartitionPaths.Service : PartitionPaths.Service);
+            var serviceDir = Path.Combine(accountDir, PartitionPaths.ServiceFolder(layout.Prefix));
             if (!Directory.Exists(serviceDir)) continue;
             sawAccount = true;
             foreach (var regionDir in Directory.EnumerateDirectories(serviceDir).Order(StringComparer.Ordinal))
             {
-                var region = RegionOf(layout.Prefix, Path.GetFileName(regionDir));
+                var region = PartitionPaths.RegionOf(layout.Prefix, Path.GetFileName(regionDir));
                 if (region is null) continue;
                 foreach (var partition in PartitionPaths.PartitionsOverlapping(layout.Partitioning, window.From, window.To))
                 {
@@ -49,12 +49,5 @@ public sealed class LocalLogFileLister : ILogFileLister
                     ? " (expected AWSLogs/{account}/vpcflowlogs/{region}/yyyy/MM/dd/); is it Hive-compatible (--layout hive)?"
                     : " (expected AWSLogs/aws-account-id=…/aws-service=vpcflowlogs/aws-region=…/year=…/); is it the default layout (--layout default)?"));
         return Task.FromResult<IReadOnlyList<LogFile>>(files);
-    }
-
-    private static string? RegionOf(PrefixStyle style, string folder)
-    {
-        if (style == PrefixStyle.Default) return folder.Contains('=', StringComparison.Ordinal) ? null : folder;
-        const string key = "aws-region=";
-        return folder.StartsWith(key, StringComparison.Ordinal) ? folder[key.Length..] : null;
     }
 }

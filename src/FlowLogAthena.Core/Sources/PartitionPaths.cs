@@ -66,4 +66,15 @@ public static class PartitionPaths
         account = folderName;
         return folderName.Length > 0 && !folderName.Contains('=', StringComparison.Ordinal);
     }
+
+    /// <summary>The service folder below an account folder: <c>vpcflowlogs</c> or <c>aws-service=vpcflowlogs</c>.</summary>
+    public static string ServiceFolder(PrefixStyle style) => style == PrefixStyle.Hive ? "aws-service=" + Service : Service;
+
+    /// <summary>Reads the region back from a region folder name, or null when it is not one.</summary>
+    public static string? RegionOf(PrefixStyle style, string folderName)
+    {
+        if (style == PrefixStyle.Default) return folderName.Contains('=', StringComparison.Ordinal) ? null : folderName;
+        const string key = "aws-region=";
+        return folderName.StartsWith(key, StringComparison.Ordinal) && folderName.Length > key.Length ? folderName[key.Length..] : null;
+    }
 }
