@@ -6,9 +6,16 @@ namespace FlowLogAthena.Aws.S3;
 /// <summary>
 /// Writes a result to an S3 object: the rows are serialised to a local temporary file by the inner file
 /// sink (CSV or JSON lines), then uploaded in one piece, so the object appears only when complete.
+/// The SHA-256 and size of what was uploaded are kept for the export manifest.
 /// </summary>
 public sealed class S3ResultSink(S3Uploader uploader, S3Location target, Func<string, IResultSink> fileSink, string contentType) : IResultSink
 {
+    public S3Location Target => target;
+
+    public string? Sha256 { get; private set; }
+
+    public long Bytes { get; private set; }
+
     public async Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "flowlog-athena", Guid.NewGuid().ToString("N"));
@@ -16,6 +23,9 @@ public sealed class S3ResultSink(S3Uploader uploader, S3Location target, Func<st
         try
         {
             var count = await fileSink(local).WriteAsync(columns, rows, cancellationToken).ConfigureAwait(false);
+            await using (var file = File.OpenRead(local))
+                Sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
+            Bytes = new FileInfo(local).Length;
             await uploader.UploadAsync(local, target, contentType, cancellationToken).ConfigureAwait(false);
             return count;
         }
