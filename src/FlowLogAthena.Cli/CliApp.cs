@@ -16,6 +16,7 @@ public static class CliApp
         RunCommand.Create(terminal),
         GenerateCommand.Create(terminal),
         DemoCommand.Create(terminal),
+        EstimateCommand.Create(terminal),
     };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)

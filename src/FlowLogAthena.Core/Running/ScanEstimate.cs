@@ -1,0 +1,36 @@
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Running;
+
+/// <summary>
+/// What a query over a window will read before it runs: the objects under the partitions it touches, and
+/// Athena's price for scanning them ($5 per TB, at least 10 MB per query). Gzip text is read whole, so the
+/// estimate is exact for text; Parquet lets Athena read only the needed columns, so it is an upper bound.
+/// </summary>
+public sealed record ScanEstimate(int Files, long Bytes, int Partitions, IReadOnlyList<(string Account, string Region)> AccountsAndRegions, bool IsUpperBound)
+{
+    public const decimal DollarsPerTerabyte = 5m;
+    public const long MinimumBilledBytes = 10L * 1024 * 1024;
+
+    /// <summary>Athena's price for scanning this many bytes.</summary>
+    public decimal CostUsd => CostOf(Bytes);
+
+    /// <summary>Athena rounds the bytes up to whole megabytes, bills at least 10 MB, and prices per terabyte (2^40 bytes).</summary>
+    public static decimal CostOf(long bytesScanned)
+    {
+        const long megabyte = 1L << 20;
+        var billed = Math.Max((bytesScanned + megabyte - 1) / megabyte * megabyte, MinimumBilledBytes);
+        return Math.Round(billed / (decimal)(1L << 40) * DollarsPerTerabyte, 6);
+    }
+
+    public static async Task<ScanEstimate> ForAsync(ILogFileLister lister, FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var files = await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+        return new ScanEstimate(
+            files.Count,
+            files.Sum(f => f.SizeBytes),
+            files.Select(f => (f.Account, f.Region, f.PartitionStartUtc)).Distinct().Count(),
+            files.Select(f => (f.Account, f.Region)).Distinct().Order().ToArray(),
+            source.Layout.FileFormat == LogFileFormat.Parquet);
+    }
+}
