@@ -31,6 +31,7 @@ public static partial class PartitionProjection
         };
         if (scheme.IsHourly)
         {
+            // Projected as 00–23 into a string key, which the Athena predicate and the DuckDB view compare as text.
             properties[Key(PartitionColumns.Hour, "type")] = "integer";
             properties[Key(PartitionColumns.Hour, "range")] = "0,23";
             properties[Key(PartitionColumns.Hour, "digits")] = "2";
