@@ -1,13 +1,21 @@
-// Grammar check for rendered Athena SQL (engine v3 is Trino): parses each statement with dt-sql-parser's
-// TrinoSQL parser. Reads a JSON array of {"name": "...", "sql": "..."} on stdin and prints one line per
-// statement: "ok   <name>", or "FAIL <name>" followed by its first error as "line L, column C: message" and
+// Grammar check for Athena SQL: parses each statement with one of dt-sql-parser's parsers — TrinoSQL for
+// queries and CTAS (engine v3 is Trino), HiveSQL for DDL (CREATE EXTERNAL TABLE, ALTER TABLE ADD PARTITION,
+// which Athena runs in its Hive dialect). Reads a JSON array of {"name": "...", "sql": "...", "parser":
+// "trino" | "hive"} on stdin ("parser" defaults to "trino") and prints one line per statement: "ok   <name>", or "FAIL <name>" followed by its first error as "line L, column C: message" and
 // the offending line with a caret under the column. A statement must be exactly one SQL statement.
 // Exit codes: 0 all statements parse, 1 at least one does not, 2 the input is not such an array.
 //
 // Node 20 cannot load dt-sql-parser's ES modules directly, so `npm run build` bundles this file with
 // esbuild into dist/check.cjs, which is what runs: `node dist/check.cjs < statements.json`.
 import { readFileSync } from 'node:fs';
+import { HiveSQL } from 'dt-sql-parser/dist/parser/hive';
 import { TrinoSQL } from 'dt-sql-parser/dist/parser/trino';
+
+/** The parsers a statement can choose, and the grammar each one names in the summary. */
+const parsers = {
+    trino: { parser: new TrinoSQL(), grammar: 'Trino SQL' },
+    hive: { parser: new HiveSQL(), grammar: 'Hive SQL' },
+};
 
 function readStatements() {
     let input;
@@ -16,12 +24,15 @@ function readStatements() {
     } catch (e) {
         throw new Error(`stdin is not JSON: ${e.message}`);
     }
-    if (!Array.isArray(input) || input.length === 0) throw new Error('stdin must be a non-empty JSON array of {"name", "sql"}');
-    input.forEach((s, i) => {
+    if (!Array.isArray(input) || input.length === 0) throw new Error('stdin must be a non-empty JSON array of {"name", "sql", "parser"}');
+    return input.map((s, i) => {
         if (typeof s?.name !== 'string' || typeof s?.sql !== 'string')
             throw new Error(`item ${i + 1} must have string fields "name" and "sql"`);
+        const parser = s.parser ?? 'trino';
+        if (!Object.hasOwn(parsers, parser))
+            throw new Error(`item ${i + 1} has parser ${JSON.stringify(parser)}; use one of ${Object.keys(parsers).map((p) => `"${p}"`).join(', ')}`);
+        return { name: s.name, sql: s.sql, parser };
     });
-    return input;
 }
 
 /** The errors of one statement, each with a 1-based line and column. */
@@ -48,10 +59,9 @@ try {
     process.exit(2);
 }
 
-const parser = new TrinoSQL();
 let failed = 0;
-for (const { name, sql } of statements) {
-    const errors = check(parser, sql);
+for (const { name, sql, parser } of statements) {
+    const errors = check(parsers[parser].parser, sql);
     if (errors.length === 0) {
         console.log(`ok   ${name}`);
         continue;
@@ -62,5 +72,6 @@ for (const { name, sql } of statements) {
     console.log(show(sql, errors[0]));
     if (errors.length > 1) console.log(`  (${errors.length - 1} more after it, often caused by the first)`);
 }
-console.log(`sqlcheck: ${statements.length - failed} of ${statements.length} statements parse as Trino SQL, ${failed} failed`);
+const grammars = [...new Set(statements.map((s) => parsers[s.parser].grammar))].join(' or ');
+console.log(`sqlcheck: ${statements.length - failed} of ${statements.length} statements parse as ${grammars}, ${failed} failed`);
 process.exitCode = failed === 0 ? 0 : 1;
