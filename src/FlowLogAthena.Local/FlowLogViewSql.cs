@@ -42,7 +42,8 @@ internal static class FlowLogViewSql
         if (layout.Prefix == PrefixStyle.Hive)
         {
             pattern = @"aws-account-id=([^/]+)/aws-service=vpcflowlogs/aws-region=([^/]+)/year=(\d{4})/month=(\d{2})/day=(\d{2})" + (hourly ? @"/hour=(\d{2})" : "") + "/[^/]+$";
-            day = $"{Group(pattern, 3)} || '/' || {Group(pattern, 4)} || '/' || {Group(pattern, 5)}";
+            // Same value as Athena's projected day key on Hive layouts (see Tables/PartitionScheme).
+            day = $"'year=' || {Group(pattern, 3)} || '/month=' || {Group(pattern, 4)} || '/day=' || {Group(pattern, 5)}";
             hour = hourly ? Group(pattern, 6) : null;
         }
         else

@@ -143,4 +143,17 @@ public sealed class DuckDbEngineTests : IDisposable
         Assert.Equal(2, result.Stats.FilesRead);
         Assert.Equal(3, result.Stats.RowsReturned);
     }
+
+    [Fact]
+    public async Task Hive_partition_columns_match_the_athena_projection_values()
+    {
+        _logs.WriteGzip("AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=eu-west-1/year=2026/month=11/day=03/hour=07/012345678901_vpcflowlogs_eu-west-1_fl-1_20261103T0710Z_abcd1234.log.gz", Header,
+            "2 012345678901 eni-0a1 10.0.1.5 10.0.1.6 443 50123 6 10 8400 1793689300 1793689360 ACCEPT OK");
+        var hive = new FlowLogSource(_logs.Root, FlowLogFormat.Default, new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly));
+
+        var rows = await RowsAsync("SELECT aws_account_id, aws_region, day, hour FROM flow_logs", hive);
+
+        var partition = new DateTime(2026, 11, 3, 7, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(["012345678901", "eu-west-1", FlowLogAthena.Core.Tables.PartitionScheme.DayValue(PrefixStyle.Hive, partition), "07"], Assert.Single(rows));
+    }
 }

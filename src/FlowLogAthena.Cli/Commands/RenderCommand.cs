@@ -25,11 +25,12 @@ public static class RenderCommand
         };
         var format = SourceOptions.FormatOption();
         var partitioning = new Option<Partitioning>("--partitioning") { Description = "daily or hourly partitions.", DefaultValueFactory = _ => Partitioning.Daily };
+        var layout = new Option<PrefixStyle>("--layout") { Description = "default or hive S3 prefixes (shapes Athena's partition values).", DefaultValueFactory = _ => PrefixStyle.Default };
         var from = new Option<string?>("--from") { Description = "Window start (date or ISO timestamp, UTC). Default: yesterday." };
         var to = new Option<string?>("--to") { Description = "Window end, exclusive. Default: the day after --from." };
         var command = new Command("render", "Print the SQL a query renders to for a dialect, with every parameter validated.")
         {
-            id, dialect, table, format, partitioning, from, to, options.Params, options.Queries,
+            id, dialect, table, format, layout, partitioning, from, to, options.Params, options.Queries,
         };
         command.SetAction(parse =>
         {
@@ -43,6 +44,7 @@ public static class RenderCommand
                 Window = window,
                 Format = FlowLogFormat.Parse(parse.GetValue(format)),
                 Partitioning = parse.GetValue(partitioning),
+                Prefix = parse.GetValue(layout),
                 Parameters = options.GetParameters(parse),
             });
             terminal.Output.WriteLine(rendered.Sql);

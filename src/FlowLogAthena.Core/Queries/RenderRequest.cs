@@ -21,6 +21,9 @@ public sealed record RenderRequest
     /// <summary>Daily or hourly partitions: shapes the Athena partition predicate.</summary>
     public Partitioning Partitioning { get; init; } = Partitioning.Daily;
 
+    /// <summary>Default or Hive prefixes: shapes the Athena day values (<c>2026/11/02</c> or <c>year=2026/month=11/day=02</c>).</summary>
+    public PrefixStyle Prefix { get; init; } = PrefixStyle.Default;
+
     /// <summary>Raw <c>name=value</c> parameters as the user gave them; validated during rendering.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = NoParameters;
 
@@ -33,6 +36,7 @@ public sealed record RenderRequest
             Window = window,
             Format = source.Format,
             Partitioning = source.Layout.Partitioning,
+            Prefix = source.Layout.Prefix,
             Parameters = parameters ?? NoParameters,
         };
 }

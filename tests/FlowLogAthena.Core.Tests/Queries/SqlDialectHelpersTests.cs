@@ -150,4 +150,12 @@ public sealed class SqlDialectHelpersTests
     {
         Assert.Contains("WHEN a = 'REJECT' THEN 'rejected'", DuckDb.CodeLabel("a", FieldCatalog.Get("action"), "none"));
     }
+
+    [Fact]
+    public void Athena_partition_predicate_uses_the_hive_day_values_on_hive_layouts()
+    {
+        var predicate = ((AthenaSqlHelpers)Athena).PartitionPredicate(Window("2026-11-02", "2026-11-04"), Partitioning.Daily, PrefixStyle.Hive);
+
+        Assert.Equal("\"day\" BETWEEN 'year=2026/month=11/day=02' AND 'year=2026/month=11/day=03'", predicate);
+    }
 }

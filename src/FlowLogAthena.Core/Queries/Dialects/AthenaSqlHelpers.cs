@@ -1,6 +1,7 @@
 using System.Globalization;
 using FlowLogAthena.Core.Queries.Parameters;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Core.Queries.Dialects;
 
@@ -19,19 +20,21 @@ public sealed class AthenaSqlHelpers : SqlDialectHelpers
     /// The partition predicate on <c>day</c> (and <c>hour</c> when hourly) for the partitions the window overlaps,
     /// so Athena reads only those prefixes, AND the exact <c>start</c> bounds.
     /// </summary>
-    public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning) =>
-        $"({PartitionPredicate(window, partitioning)} AND {StartBounds(window)})";
+    public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default) =>
+        $"({PartitionPredicate(window, partitioning, prefix)} AND {StartBounds(window)})";
 
     /// <summary>
     /// Selects the same partitions <see cref="PartitionPaths.PartitionsOverlapping"/> lists (the local engine
     /// reads exactly those files), written as ranges so a long window stays one short predicate.
     /// </summary>
-    public string PartitionPredicate(TimeWindow window, Partitioning partitioning)
+    /// <remarks>The day values follow the layout's projection: <c>2026/11/02</c>, or <c>year=2026/month=11/day=02</c> on Hive
+    /// layouts; both are fixed-width and sort like dates, so ranges prune correctly.</remarks>
+    public string PartitionPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default)
     {
         var partitions = PartitionPaths.PartitionsOverlapping(partitioning, window.From, window.To).ToList();
         var (first, last) = (partitions[0], partitions[^1]);
         var day = QuoteIdentifier(PartitionColumns.Day);
-        var (firstDay, lastDay) = (DayText(first), DayText(last));
+        var (firstDay, lastDay) = (DayText(first, prefix), DayText(last, prefix));
         var dayRange = firstDay == lastDay ? $"{day} = {firstDay}" : $"{day} BETWEEN {firstDay} AND {lastDay}";
         if (partitioning == Partitioning.Daily) return dayRange;
 
@@ -57,8 +60,7 @@ public sealed class AthenaSqlHelpers : SqlDialectHelpers
     protected override string NetworkMatch(string columnSql, IpNetwork network) =>
         $"COALESCE(contains({StringLiteral(network.ToString())}, TRY_CAST({columnSql} AS IPADDRESS)), FALSE)";
 
-    private string DayText(DateTime partition) =>
-        StringLiteral(partition.ToString(PartitionColumns.DayFormat, CultureInfo.InvariantCulture));
+    private string DayText(DateTime partition, PrefixStyle prefix) => StringLiteral(PartitionScheme.DayValue(prefix, partition));
 
     private string HourText(DateTime partition) =>
         StringLiteral(partition.ToString(PartitionColumns.HourFormat, CultureInfo.InvariantCulture));

@@ -15,7 +15,7 @@ public sealed class DuckDbSqlHelpers : SqlDialectHelpers
     public override SqlDialect Dialect => SqlDialect.DuckDb;
 
     /// <summary>Only the <c>start</c> bounds: the local engine builds its view over the window's files alone.</summary>
-    public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning) => $"({StartBounds(window)})";
+    public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default) => $"({StartBounds(window)})";
 
     protected override string NetworkMatch(string columnSql, IpNetwork network) => network.IsIpv4
         ? DuckDbAddressMatch.Ipv4(columnSql, network)

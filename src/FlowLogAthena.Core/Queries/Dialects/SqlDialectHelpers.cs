@@ -62,7 +62,7 @@ public abstract class SqlDialectHelpers
     /// A predicate keeping the records whose <c>start</c> lies in the window, plus whatever partition pruning the
     /// dialect's table needs. Parenthesised, so it can be combined with AND/OR as one term.
     /// </summary>
-    public abstract string TimeWindowPredicate(TimeWindow window, Partitioning partitioning);
+    public abstract string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default);
 
     /// <summary>
     /// True when the address text in <paramref name="columnSql"/> lies in any of the networks, false otherwise

@@ -34,7 +34,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     private string TimeWindow()
     {
         RequireDeclared("start", "time_window");
-        return sql.TimeWindowPredicate(request.Window, request.Partitioning);
+        return sql.TimeWindowPredicate(request.Window, request.Partitioning, request.Prefix);
     }
 
     /// <summary><c>ident 'name'</c>: a quoted identifier (an alias, a CTE column).</summary>
