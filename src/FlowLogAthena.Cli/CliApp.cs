@@ -17,6 +17,7 @@ public static class CliApp
         GenerateCommand.Create(terminal),
         DemoCommand.Create(terminal),
         EstimateCommand.Create(terminal),
+        ProvisionCommand.Create(terminal, clock),
     };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)
