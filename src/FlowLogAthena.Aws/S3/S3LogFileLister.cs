@@ -14,7 +14,7 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
 {
     public async Task<IReadOnlyList<LogFile>> ListAsync(FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {
-        var root = S3Location.Parse(source.Root, "Source");
+        var root = S3Uri.Parse(source.Root, "Source");
         var layout = source.Layout;
         var awsLogs = root.PrefixWithSlash + PartitionPaths.Root + "/";
         var files = new List<LogFile>();
@@ -33,14 +33,14 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
                     var prefix = regionPrefix + PartitionPaths.TimeSuffix(layout, partition) + "/";
                     await foreach (var obj in ObjectsAsync(root.Bucket, prefix, cancellationToken).ConfigureAwait(false))
                         if (obj.Key.EndsWith(layout.FileExtension, StringComparison.Ordinal))
-                            files.Add(new LogFile($"{S3Location.Scheme}{root.Bucket}/{obj.Key}", account, region, partition, obj.Size ?? 0));
+                            files.Add(new LogFile($"{S3Uri.Scheme}{root.Bucket}/{obj.Key}", account, region, partition, obj.Size ?? 0));
                 }
             }
         }
 
         if (!sawAccount)
             throw new SourceException(
-                $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{S3Location.Scheme}{root.Bucket}/{awsLogs}'; "
+                $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{S3Uri.Scheme}{root.Bucket}/{awsLogs}'; "
                 + "point --source at the prefix that holds AWSLogs/ and check --layout.");
         return files;
     }
@@ -48,7 +48,7 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
     /// <summary>The account and region prefixes below a source, e.g. for partition-projection enums.</summary>
     public async Task<IReadOnlyList<(string Account, string Region)>> AccountsAndRegionsAsync(FlowLogSource source, CancellationToken cancellationToken)
     {
-        var root = S3Location.Parse(source.Root, "Source");
+        var root = S3Uri.Parse(source.Root, "Source");
         var layout = source.Layout;
         var found = new List<(string, string)>();
         foreach (var accountPrefix in await FoldersAsync(root.Bucket, root.PrefixWithSlash + PartitionPaths.Root + "/", cancellationToken).ConfigureAwait(false))

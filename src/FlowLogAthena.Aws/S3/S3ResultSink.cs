@@ -8,9 +8,9 @@ namespace FlowLogAthena.Aws.S3;
 /// sink (CSV or JSON lines), then uploaded in one piece, so the object appears only when complete.
 /// The SHA-256 and size of what was uploaded are kept for the export manifest.
 /// </summary>
-public sealed class S3ResultSink(S3Uploader uploader, S3Location target, Func<string, IResultSink> fileSink, string contentType) : IResultSink
+public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, Func<string, IResultSink> fileSink, string contentType) : IResultSink
 {
-    public S3Location Target => target;
+    public S3Uri Target => target;
 
     public string? Sha256 { get; private set; }
 

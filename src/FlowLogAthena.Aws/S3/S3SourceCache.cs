@@ -21,7 +21,7 @@ public sealed class S3SourceCache(IAmazonS3 s3, string cacheRoot, string? expect
 
     public async Task<SyncResult> SyncAsync(FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {
-        var root = S3Location.Parse(source.Root, "Source");
+        var root = S3Uri.Parse(source.Root, "Source");
         var localRoot = Path.Combine(cacheRoot, root.Bucket, Path.Combine(root.PrefixWithSlash.Split('/', StringSplitOptions.RemoveEmptyEntries)));
         var files = await new S3LogFileLister(s3, expectedBucketOwner).ListAsync(source, window, cancellationToken).ConfigureAwait(false);
 
@@ -29,7 +29,7 @@ public sealed class S3SourceCache(IAmazonS3 s3, string cacheRoot, string? expect
         long bytes = 0;
         await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, async (file, ct) =>
         {
-            var location = S3Location.Parse(file.Path);
+            var location = S3Uri.Parse(file.Path);
             var relative = location.Key[root.PrefixWithSlash.Length..];
             var local = Path.Combine(localRoot, Path.Combine(relative.Split('/')));
             if (File.Exists(local) && new FileInfo(local).Length == file.SizeBytes)
@@ -45,7 +45,7 @@ public sealed class S3SourceCache(IAmazonS3 s3, string cacheRoot, string? expect
         return new SyncResult(source with { Root = localRoot }, downloaded, reused, bytes);
     }
 
-    private async Task DownloadAsync(S3Location location, string local, CancellationToken cancellationToken)
+    private async Task DownloadAsync(S3Uri location, string local, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(local)!);
         var temp = local + $".{Guid.NewGuid():N}.tmp";

@@ -11,7 +11,7 @@ namespace FlowLogAthena.Aws.S3;
 /// </summary>
 public sealed class S3Uploader(IAmazonS3 s3, S3WriteOptions options)
 {
-    public async Task UploadAsync(string localPath, S3Location target, string contentType, CancellationToken cancellationToken)
+    public async Task UploadAsync(string localPath, S3Uri target, string contentType, CancellationToken cancellationToken)
     {
         var length = new FileInfo(localPath).Length;
         try
@@ -36,7 +36,7 @@ public sealed class S3Uploader(IAmazonS3 s3, S3WriteOptions options)
         }
     }
 
-    private async Task MultipartAsync(string localPath, long length, S3Location target, string contentType, CancellationToken cancellationToken)
+    private async Task MultipartAsync(string localPath, long length, S3Uri target, string contentType, CancellationToken cancellationToken)
     {
         var upload = await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
         {

@@ -36,7 +36,7 @@ public static class ProvisionCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var flowLogs = source.GetSource(parse);
-            S3Location.Parse(flowLogs.Root, "--source");
+            S3Uri.Parse(flowLogs.Root, "--source");
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var start = parse.GetValue(startDate) is { } text
                 ? DateOnly.FromDateTime(TimeWindow.ParseInstant(text, "--start-date"))

@@ -3,14 +3,14 @@ using FlowLogAthena.Core.Errors;
 namespace FlowLogAthena.Aws.S3;
 
 /// <summary>An <c>s3://bucket/key-or-prefix</c> address.</summary>
-public sealed record S3Location(string Bucket, string Key)
+public sealed record S3Uri(string Bucket, string Key)
 {
     public const string Scheme = "s3://";
 
     public static bool IsS3(string? text) => text is not null && text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase);
 
     /// <exception cref="SourceException">Names the text and what an S3 address looks like.</exception>
-    public static S3Location Parse(string text, string what = "S3 location")
+    public static S3Uri Parse(string text, string what = "S3 location")
     {
         if (!IsS3(text))
             throw new SourceException($"{what} '{text}' is not an s3://bucket/prefix address.");
@@ -20,13 +20,13 @@ public sealed record S3Location(string Bucket, string Key)
         var key = slash < 0 ? "" : rest[(slash + 1)..];
         if (bucket.Length is < 3 or > 63 || !bucket.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.'))
             throw new SourceException($"{what} '{text}' has an invalid bucket name '{bucket}' (3–63 lower-case letters, digits, '-' or '.').");
-        return new S3Location(bucket, key);
+        return new S3Uri(bucket, key);
     }
 
     /// <summary>The prefix with exactly one trailing slash (or empty), for joining keys below it.</summary>
     public string PrefixWithSlash => Key.Length == 0 ? "" : Key.TrimEnd('/') + "/";
 
-    public S3Location Child(string relativeKey) => this with { Key = PrefixWithSlash + relativeKey.TrimStart('/') };
+    public S3Uri Child(string relativeKey) => this with { Key = PrefixWithSlash + relativeKey.TrimStart('/') };
 
     public override string ToString() => $"{Scheme}{Bucket}/{Key}";
 }
