@@ -13,7 +13,7 @@ public static class CliApp
         FormatCommand.Create(terminal),
         QueriesCommand.Create(terminal),
         RenderCommand.Create(terminal, clock),
-        RunCommand.Create(terminal),
+        RunCommand.Create(terminal, clock),
         GenerateCommand.Create(terminal),
         DemoCommand.Create(terminal),
         EstimateCommand.Create(terminal),

@@ -12,6 +12,8 @@ public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, Func<string,
 {
     public S3Uri Target => target;
 
+    public S3Uploader Uploader => uploader;
+
     public string? Sha256 { get; private set; }
 
     public long Bytes { get; private set; }

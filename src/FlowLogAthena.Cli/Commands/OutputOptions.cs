@@ -1,6 +1,9 @@
 using System.CommandLine;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
+using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Cli.Commands;
 
@@ -32,10 +35,21 @@ public sealed class OutputOptions
         command.Add(Out);
     }
 
-    public IResultSink CreateSink(ParseResult parse, Terminal terminal, string title)
+    public IResultSink CreateSink(ParseResult parse, Terminal terminal, string title, LazyAwsClients aws, S3WriteOptions writeOptions)
     {
         var kind = parse.GetValue(Output);
         var path = parse.GetValue(Out);
+        if (S3Uri.IsS3(path))
+        {
+            var target = S3Uri.Parse(path!, "--out");
+            var uploader = new S3Uploader(aws.Value.S3, writeOptions);
+            return kind switch
+            {
+                OutputKind.Csv => new S3ResultSink(uploader, target, CsvSink.ToFile, "text/csv"),
+                OutputKind.Json => new S3ResultSink(uploader, target, JsonLinesSink.ToFile, "application/x-ndjson"),
+                _ => throw new Core.Errors.SinkException("--out s3://… needs --output csv or json."),
+            };
+        }
         return (kind, path) switch
         {
             (OutputKind.Csv, not null) => CsvSink.ToFile(path),
@@ -45,5 +59,23 @@ public sealed class OutputOptions
             (OutputKind.Table, not null) => throw new Core.Errors.SinkException("--out needs --output csv or json; a table is for the console."),
             _ => new ConsoleTableSink(terminal.Out, title),
         };
+    }
+
+    /// <summary>Beside an S3 export, the manifest that says what produced it (<c>&lt;key&gt;.manifest.json</c>).</summary>
+    public static async Task WriteManifestAsync(IResultSink sink, QueryRunOutcome outcome, FlowLogSource source, string engine, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (sink is not S3ResultSink s3) return;
+        var manifest = ExportManifest.For(outcome, source, engine, s3.Target.ToString(), s3.Target.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl",
+            s3.Sha256!, s3.Bytes, clock.GetUtcNow().UtcDateTime);
+        var local = Path.Combine(Path.GetTempPath(), $"flowlog-athena-{Guid.NewGuid():N}.manifest.json");
+        try
+        {
+            await File.WriteAllTextAsync(local, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
+            await s3.Uploader.UploadAsync(local, s3.Target with { Key = s3.Target.Key + ".manifest.json" }, "application/json", cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(local);
+        }
     }
 }

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using FlowLogAthena.Aws.Runtime;
+using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using Spectre.Console;
 
@@ -9,31 +12,45 @@ namespace FlowLogAthena.Cli.Commands;
 /// <summary><c>run ID --engine local</c>: one query over a source and window, rows to a sink.</summary>
 public static class RunCommand
 {
-    public static Command Create(Terminal terminal)
+    public static Command Create(Terminal terminal, TimeProvider clock)
     {
         var source = new SourceOptions();
         var queries = new QueryOptions();
         var output = new OutputOptions();
+        var aws = new AwsOptions();
         var id = QueryOptions.QueryId();
         var engine = EngineOption();
         var threads = new Option<int?>("--threads") { Description = "DuckDB threads (default: every core)." };
-        var command = new Command("run", "Run a query over flow logs and write its result.") { id, engine, threads };
+        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+        var command = new Command("run", "Run a query over flow logs and write its result.") { id, engine, threads, cache };
         source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);
         output.AddTo(command);
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var window = source.GetWindow(parse);
-            var flowLogs = await source.ResolveSourceAsync(parse, window, terminal, cancellationToken).ConfigureAwait(false);
             var parameters = queries.GetParameters(parse);
-            var sink = output.CreateSink(parse, terminal, query.Title);
-            await using var duckDb = new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads) }, new Core.Sources.LocalLogFileLister());
+            using var awsClients = new LazyAwsClients();
+            var requested = source.GetSource(parse);
+            if (requested.IsS3)
+            {
+                var synced = await terminal.StatusAsync($"Reading the window's objects from {requested.Root}…",
+                    () => new S3SourceCache(awsClients.Value.S3, parse.GetValue(cache) ?? S3SourceCache.DefaultRoot, parse.GetValue(aws.ExpectedBucketOwner))
+                        .SyncAsync(requested, window, cancellationToken)).ConfigureAwait(false);
+                terminal.Note($"{synced.Downloaded} objects downloaded ({Bytes(synced.BytesDownloaded)}), {synced.Reused} reused from {Markup.Escape(synced.LocalSource.Root)}");
+                requested = synced.LocalSource;
+            }
+            var flowLogs = await source.ResolveSourceAsync(parse, requested, window, terminal, cancellationToken).ConfigureAwait(false);
+            var sink = output.CreateSink(parse, terminal, query.Title, awsClients, aws.WriteOptions(parse));
+            await using var duckDb = new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads) }, new LocalLogFileLister());
             var runner = new QueryRunner(duckDb);
             runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file
             var outcome = await terminal.StatusAsync($"Running {query.Id} on {duckDb.Name}…",
                 () => runner.RunAsync(query, flowLogs, window, parameters, sink, cancellationToken)).ConfigureAwait(false);
+            await OutputOptions.WriteManifestAsync(sink, outcome, source.GetSource(parse), duckDb.Name, clock, cancellationToken).ConfigureAwait(false);
             var stats = outcome.Stats;
             var destination = parse.GetValue(output.Out);
             terminal.Note($"[green]{Markup.Escape(query.Id)}[/]: {outcome.RowsWritten} rows from {stats.FilesRead} files ({Bytes(stats.BytesScanned)}) in {stats.EngineTime.TotalSeconds:F2} s"
@@ -45,7 +62,7 @@ public static class RunCommand
 
     public static Option<string> EngineOption() => new Option<string>("--engine")
     {
-        Description = "Query engine: local (embedded DuckDB; also accepted as duckdb). Athena arrives with Glue provisioning.",
+        Description = "Query engine: local (embedded DuckDB; also accepted as duckdb).",
         DefaultValueFactory = _ => "local",
     }.AcceptOnlyFromAmong("local", "duckdb");
 
@@ -56,4 +73,14 @@ public static class RunCommand
         >= 1L << 10 => $"{bytes / 1024.0:F1} KiB",
         _ => $"{bytes} B",
     };
+}
+
+/// <summary>AWS clients created on first use, so commands that stay local never need AWS settings.</summary>
+public sealed class LazyAwsClients : IDisposable
+{
+    private AwsClients? _clients;
+
+    public AwsClients Value => _clients ??= AwsOptions.CreateClients();
+
+    public void Dispose() => _clients?.Dispose();
 }

@@ -72,9 +72,8 @@ public sealed class SourceOptions
     /// The source; without --format, a text source takes its format from the header of its first file in the
     /// window (AWS writes the field names there), and anything else gets AWS's default format.
     /// </summary>
-    public async Task<FlowLogSource> ResolveSourceAsync(ParseResult parse, TimeWindow window, Terminal terminal, CancellationToken cancellationToken)
+    public async Task<FlowLogSource> ResolveSourceAsync(ParseResult parse, FlowLogSource source, TimeWindow window, Terminal terminal, CancellationToken cancellationToken)
     {
-        var source = GetSource(parse);
         if (parse.GetValue(Format) is not null || source.Layout.FileFormat != LogFileFormat.Text || source.IsS3) return source;
         var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
         if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is not { } detected) return source;
