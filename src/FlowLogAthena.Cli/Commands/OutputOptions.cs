@@ -1,6 +1,6 @@
 using System.CommandLine;
-using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
