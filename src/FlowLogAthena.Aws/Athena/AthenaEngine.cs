@@ -1,6 +1,7 @@
 using Amazon.S3;
 using FlowLogAthena.Aws.Athena.Results;
 using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
 
@@ -43,6 +44,9 @@ public sealed class AthenaEngine : IQueryEngine
     {
         if (query.Dialect != SqlDialect.Athena)
             throw new ArgumentException($"Query '{query.QueryId}' was rendered for {query.Dialect}, not Athena.", nameof(query));
+        if (!source.IsS3)
+            throw new SourceException(
+                $"The Athena engine queries the Glue table {TableReference} over flow logs in S3; '{source.Root}' is a local folder. Use --engine local, or upload the logs.");
 
         var waiter = new AthenaExecutionWaiter(_athena, _options, _progress, _time, Jitter);
         var execution = await waiter.RunAsync(StartRequest(query), cancellationToken).ConfigureAwait(false);

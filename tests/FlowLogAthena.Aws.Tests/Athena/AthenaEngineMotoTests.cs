@@ -133,6 +133,9 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
 
         await using var result = await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
 
+        // moto wrote a header-only object: columns, no rows.
+        Assert.Equal(["srcaddr", "dstaddr", "bytes"], result.Columns.Select(c => c.Name));
+        Assert.Empty(await ReadAllAsync(result));
         var start = Assert.Single(athena.Starts);
         Assert.Equal(32, start.ClientRequestToken!.Length);
         var seen = await Boto3.RunAsync(moto, $"out(client('athena').get_query_execution(QueryExecutionId='{result.Stats.ExecutionId}')['QueryExecution'])");
@@ -243,13 +246,16 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
     }
 
     [Fact]
-    public async Task Refuses_a_query_rendered_for_another_dialect()
+    public async Task Refuses_a_query_for_another_dialect_or_a_local_source()
     {
         using var aws = moto.CreateClients();
         await using var engine = new AthenaEngine(Options("unused"), aws.Athena, aws.S3);
         var duck = Queries.Athena() with { Dialect = SqlDialect.DuckDb };
 
         await Assert.ThrowsAsync<ArgumentException>(() => engine.ExecuteAsync(duck, Queries.Source, CancellationToken.None));
+        var local = Queries.Source with { Root = "/data/flowlogs" };
+        var error = await Assert.ThrowsAsync<Core.Errors.SourceException>(() => engine.ExecuteAsync(Queries.Athena(), local, CancellationToken.None));
+        Assert.Contains("/data/flowlogs", error.Message);
         Assert.Equal("\"flowlogs\".\"vpc\"", engine.TableReference);
         Assert.Equal(SqlDialect.Athena, engine.Dialect);
     }
