@@ -14,8 +14,6 @@ public sealed class AwsJsonClient
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
-    private static readonly MediaTypeHeaderValue JsonMediaType = new(ContentType);
-
     private readonly AwsService _service;
     private readonly Uri _endpoint;
     private readonly AwsConnection _connection;
@@ -45,7 +43,7 @@ public sealed class AwsJsonClient
             var credentials = await _connection.Credentials().ConfigureAwait(false);
             var immutable = await credentials.GetCredentialsAsync().ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
-            var (status, responseHeaders, responseBody) = await PostAsync(operation, headers, body, credentials, immutable, cancellationToken).ConfigureAwait(false);
+            var (status, responseHeaders, responseBody) = await PostAsync(operation, attempt, headers, body, credentials, immutable, cancellationToken).ConfigureAwait(false);
 
             if (status is >= 200 and < 300)
             {
@@ -67,6 +65,7 @@ public sealed class AwsJsonClient
 
     private async Task<(int Status, HttpResponseHeaders Headers, string Body)> PostAsync(
         string operation,
+        int attempt,
         Dictionary<string, string> headers,
         byte[] body,
         AWSCredentials credentials,
@@ -77,7 +76,7 @@ public sealed class AwsJsonClient
             _endpoint, headers, body, credentials, _connection.Region, _service.SigningName, _connection.SignedAt, cancellationToken).ConfigureAwait(false);
 
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
-        message.Content.Headers.ContentType = JsonMediaType;
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(ContentType);
         message.Headers.TryAddWithoutValidation("X-Amz-Target", headers["X-Amz-Target"]);
         foreach (var (name, value) in signed)
             message.Headers.TryAddWithoutValidation(name, value);
@@ -91,7 +90,7 @@ public sealed class AwsJsonClient
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             var reason = SecretRedactor.Redact(e.Message, immutable);
-            Trace(operation, 1, null, e.GetType().Name, reason, null, TimeSpan.Zero, null);
+            Trace(operation, attempt, null, e.GetType().Name, reason, null, TimeSpan.Zero, null);
             throw new AwsClientException($"{_service} {operation} did not get an answer from {_endpoint.GetLeftPart(UriPartial.Authority)}: {reason}", e);
         }
     }
