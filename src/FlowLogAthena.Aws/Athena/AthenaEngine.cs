@@ -3,6 +3,7 @@ using FlowLogAthena.Aws.Athena.Results;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Aws.Athena;

@@ -9,19 +9,8 @@ namespace FlowLogAthena.Core.Running;
 /// </summary>
 public sealed record ScanEstimate(int Files, long Bytes, int Partitions, IReadOnlyList<(string Account, string Region)> AccountsAndRegions, bool IsUpperBound)
 {
-    public const decimal DollarsPerTerabyte = 5m;
-    public const long MinimumBilledBytes = 10L * 1024 * 1024;
-
-    /// <summary>Athena's price for scanning this many bytes.</summary>
-    public decimal CostUsd => CostOf(Bytes);
-
-    /// <summary>Athena rounds the bytes up to whole megabytes, bills at least 10 MB, and prices per terabyte (2^40 bytes).</summary>
-    public static decimal CostOf(long bytesScanned)
-    {
-        const long megabyte = 1L << 20;
-        var billed = Math.Max((bytesScanned + megabyte - 1) / megabyte * megabyte, MinimumBilledBytes);
-        return Math.Round(billed / (decimal)(1L << 40) * DollarsPerTerabyte, 6);
-    }
+    /// <summary>Athena's price for scanning these bytes.</summary>
+    public decimal CostUsd => AthenaCost.EstimateUsd(Bytes);
 
     public static async Task<ScanEstimate> ForAsync(ILogFileLister lister, FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {

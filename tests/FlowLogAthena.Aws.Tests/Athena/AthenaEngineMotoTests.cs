@@ -5,6 +5,7 @@ using FlowLogAthena.Aws.Athena.Results;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

@@ -1,5 +1,5 @@
-using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

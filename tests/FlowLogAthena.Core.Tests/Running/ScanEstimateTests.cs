@@ -16,7 +16,7 @@ public sealed class ScanEstimateTests : IDisposable
     [InlineData(10L * 1024 * 1024 + 1, 0.000052)] // rounded up to the next whole megabyte
     [InlineData(1L << 40, 5.0)]                // one terabyte
     public void Cost_follows_Athena_billing(long bytes, double expected) =>
-        Assert.Equal((decimal)expected, Math.Round(ScanEstimate.CostOf(bytes), 6));
+        Assert.Equal((decimal)expected, Math.Round(AthenaCost.EstimateUsd(bytes), 6));
 
     [Fact]
     public async Task Counts_only_the_objects_under_the_window_partitions()

@@ -1,4 +1,4 @@
-namespace FlowLogAthena.Aws.Athena;
+namespace FlowLogAthena.Core.Running;
 
 /// <summary>
 /// Athena's price for a query: $5 per TB scanned, bytes rounded up to the megabyte, 10 MB minimum per
