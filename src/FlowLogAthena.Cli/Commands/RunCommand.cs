@@ -1,7 +1,10 @@
 using System.CommandLine;
+using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
@@ -18,6 +21,7 @@ public static class RunCommand
         var queries = new QueryOptions();
         var output = new OutputOptions();
         var aws = new AwsOptions();
+        var athena = new AthenaOptions();
         var id = QueryOptions.QueryId();
         var engine = EngineOption();
         var threads = new Option<int?>("--threads") { Description = "DuckDB threads (default: every core)." };
@@ -28,32 +32,29 @@ public static class RunCommand
         command.Add(queries.Queries);
         output.AddTo(command);
         aws.AddTo(command);
+        athena.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var window = source.GetWindow(parse);
             var parameters = queries.GetParameters(parse);
             using var awsClients = new LazyAwsClients();
-            var requested = source.GetSource(parse);
-            if (requested.IsS3)
-            {
-                var synced = await terminal.StatusAsync($"Reading the window's objects from {requested.Root}…",
-                    () => new S3SourceCache(awsClients.Value.S3, parse.GetValue(cache) ?? S3SourceCache.DefaultRoot, parse.GetValue(aws.ExpectedBucketOwner))
-                        .SyncAsync(requested, window, cancellationToken)).ConfigureAwait(false);
-                terminal.Note($"{synced.Downloaded} objects downloaded ({Bytes(synced.BytesDownloaded)}), {synced.Reused} reused from {Markup.Escape(synced.LocalSource.Root)}");
-                requested = synced.LocalSource;
-            }
-            var flowLogs = await source.ResolveSourceAsync(parse, requested, window, terminal, cancellationToken).ConfigureAwait(false);
             var sink = output.CreateSink(parse, terminal, query.Title, awsClients, aws.WriteOptions(parse));
-            await using var duckDb = new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads) }, new LocalLogFileLister());
-            var runner = new QueryRunner(duckDb);
-            runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file
-            var outcome = await terminal.StatusAsync($"Running {query.Id} on {duckDb.Name}…",
+            var (queryEngine, flowLogs) = parse.GetValue(engine) == "athena"
+                ? await AthenaAsync(parse, source, athena, aws, awsClients.Value, terminal, cancellationToken).ConfigureAwait(false)
+                : await LocalAsync(parse, source, window, threads, cache, aws, awsClients, terminal, cancellationToken).ConfigureAwait(false);
+            await using var _ = queryEngine;
+            var runner = new QueryRunner(queryEngine);
+            runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
+            var outcome = await terminal.StatusAsync($"Running {query.Id} on {queryEngine.Name}…",
                 () => runner.RunAsync(query, flowLogs, window, parameters, sink, cancellationToken)).ConfigureAwait(false);
-            await OutputOptions.WriteManifestAsync(sink, outcome, source.GetSource(parse), duckDb.Name, clock, cancellationToken).ConfigureAwait(false);
+            await OutputOptions.WriteManifestAsync(sink, outcome, flowLogs, queryEngine.Name, clock, cancellationToken).ConfigureAwait(false);
             var stats = outcome.Stats;
             var destination = parse.GetValue(output.Out);
-            terminal.Note($"[green]{Markup.Escape(query.Id)}[/]: {outcome.RowsWritten} rows from {stats.FilesRead} files ({Bytes(stats.BytesScanned)}) in {stats.EngineTime.TotalSeconds:F2} s"
+            var read = stats.FilesRead > 0 ? $"from {stats.FilesRead} files ({Bytes(stats.BytesScanned)})" : $"{Bytes(stats.BytesScanned)} scanned";
+            var cost = stats.CostUsd is { } usd ? $", ${usd:0.000000}" : "";
+            var execution = stats.ExecutionId is { } executionId && queryEngine.Name == "athena" ? $" (execution {executionId})" : "";
+            terminal.Note($"[green]{Markup.Escape(query.Id)}[/]: {outcome.RowsWritten} rows {read} in {stats.EngineTime.TotalSeconds:F2} s{cost}{Markup.Escape(execution)}"
                 + (destination is null ? "" : $" → {Markup.Escape(destination)}"));
             return ExitCodes.Success;
         });
@@ -62,9 +63,38 @@ public static class RunCommand
 
     public static Option<string> EngineOption() => new Option<string>("--engine")
     {
-        Description = "Query engine: local (embedded DuckDB; also accepted as duckdb).",
+        Description = "Query engine: local (embedded DuckDB, also accepted as duckdb) or athena (the Glue table made by provision).",
         DefaultValueFactory = _ => "local",
-    }.AcceptOnlyFromAmong("local", "duckdb");
+    }.AcceptOnlyFromAmong("local", "duckdb", "athena");
+
+    /// <summary>Athena reads the Glue table; the source comes from --source, else from the table itself.</summary>
+    private static async Task<(IQueryEngine, FlowLogSource)> AthenaAsync(ParseResult parse, SourceOptions source, AthenaOptions athena, AwsOptions aws, AwsClients clients, Terminal terminal, CancellationToken cancellationToken)
+    {
+        var engine = athena.CreateEngine(parse, clients, aws, terminal);
+        var flowLogs = parse.GetValue(source.Source) is not null
+            ? source.GetSource(parse)
+            : await GlueTableSource.ReadAsync(clients.Glue, parse.GetRequiredValue(athena.Database), parse.GetRequiredValue(athena.Table), cancellationToken).ConfigureAwait(false);
+        return (engine, flowLogs);
+    }
+
+    /// <summary>DuckDB reads local files; an S3 source is first synced (window only) into the local cache.</summary>
+    private static async Task<(IQueryEngine, FlowLogSource)> LocalAsync(ParseResult parse, SourceOptions source, TimeWindow window, Option<int?> threads, Option<string?> cache,
+        AwsOptions aws, LazyAwsClients awsClients, Terminal terminal, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(source.Source) is null)
+            throw new SourceException("--source is required for the local engine: the folder (or s3:// prefix) that holds AWSLogs/.");
+        var requested = source.GetSource(parse);
+        if (requested.IsS3)
+        {
+            var synced = await terminal.StatusAsync($"Reading the window's objects from {requested.Root}…",
+                () => new S3SourceCache(awsClients.Value.S3, parse.GetValue(cache) ?? S3SourceCache.DefaultRoot, parse.GetValue(aws.ExpectedBucketOwner))
+                    .SyncAsync(requested, window, cancellationToken)).ConfigureAwait(false);
+            terminal.Note($"{synced.Downloaded} objects downloaded ({Bytes(synced.BytesDownloaded)}), {synced.Reused} reused from {Markup.Escape(synced.LocalSource.Root)}");
+            requested = synced.LocalSource;
+        }
+        var flowLogs = await source.ResolveSourceAsync(parse, requested, window, terminal, cancellationToken).ConfigureAwait(false);
+        return (new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads) }, new LocalLogFileLister()), flowLogs);
+    }
 
     public static string Bytes(long bytes) => bytes switch
     {

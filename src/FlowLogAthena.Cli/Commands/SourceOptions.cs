@@ -8,10 +8,9 @@ namespace FlowLogAthena.Cli.Commands;
 /// <summary>The options that describe a source (where, which format, which layout) and a time window.</summary>
 public sealed class SourceOptions
 {
-    public Option<string> Source { get; } = new("--source")
+    public Option<string?> Source { get; } = new("--source")
     {
-        Description = "Folder that holds AWSLogs/ (as s3://bucket/prefix would).",
-        Required = true,
+        Description = "Folder or s3://bucket/prefix that holds AWSLogs/ (with --engine athena, default: read from the Glue table).",
     };
 
     public Option<string?> Format { get; } = FormatOption();
@@ -64,7 +63,7 @@ public sealed class SourceOptions
     }
 
     public FlowLogSource GetSource(ParseResult parse) => new(
-        parse.GetRequiredValue(Source),
+        parse.GetValue(Source) ?? throw new Core.Errors.SourceException("--source is required: the folder or s3://bucket/prefix that holds AWSLogs/."),
         FlowLogFormat.Parse(parse.GetValue(Format)),
         GetLayout(parse));
 

@@ -1,0 +1,121 @@
+using FlowLogAthena.Aws.Tests.Support;
+
+namespace FlowLogAthena.Integration.Tests;
+
+/// <summary>provision and run --engine athena from the command line against moto, checked with boto3.</summary>
+[Collection(CliMotoTests.Name)]
+public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
+{
+    private const string Format = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${flow-direction} ${traffic-path}";
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
+    }
+
+    private static string Bucket() => "flow-" + Guid.NewGuid().ToString("N")[..10];
+
+    [Fact]
+    public async Task Provision_creates_a_table_that_resolves_to_the_real_prefixes_and_a_rerun_changes_nothing()
+    {
+        var source = await aws.SeedLogsAsync(Bucket(), "vpc", Format);
+        string[] provision = ["provision", "--engine", "athena", "--source", source, "--format", Format, "--layout", "default", "--database", "flowdb", "--table", "t_provision", "--start-date", "2026-11-01"];
+
+        var first = await CliAgainstMoto.RunAsync(provision);
+        var second = await CliAgainstMoto.RunAsync(provision);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.Contains("Created table flowdb.t_provision", first.Stderr);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("No change", second.Stderr);
+        // Every account/region/day the template can produce for the seeded days names a prefix that holds objects.
+        var check = await Boto3.RunAsync(aws.Moto, """
+            t = client('glue').get_table(DatabaseName='flowdb', Name='t_provision')['Table']
+            p = t['Parameters']
+            tpl = p['storage.location.template']
+            bucket = tpl.split('/')[2]
+            s3 = client('s3')
+            missing = []
+            for a in p['projection.aws_account_id.values'].split(','):
+                for r in p['projection.aws_region.values'].split(','):
+                    for d in ['2026/11/01', '2026/11/02', '2026/11/03', '2026/11/04']:
+                        prefix = tpl.replace('${aws_account_id}', a).replace('${aws_region}', r).replace('${day}', d).split('/', 3)[3]
+                        if s3.list_objects_v2(Bucket=bucket, Prefix=prefix).get('KeyCount', 0) == 0:
+                            missing.append(prefix)
+            out({'missing': missing, 'columns': len(t['StorageDescriptor']['Columns']), 'skip': p.get('skip.header.line.count')})
+            """);
+        Assert.Empty(check.GetProperty("missing").EnumerateArray());
+        Assert.Equal(16, check.GetProperty("columns").GetInt32());
+        Assert.Equal("1", check.GetProperty("skip").GetString());
+    }
+
+    [Fact]
+    public async Task Run_on_athena_prunes_partitions_and_writes_the_rows_the_service_returns()
+    {
+        var bucket = Bucket();
+        var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
+        var provisioned = await CliAgainstMoto.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_run", "--start-date", "2026-11-01");
+        Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
+        await MotoAthena.QueueResultAsync(aws.Moto, [("srcaddr", "varchar"), ("dstaddr", "varchar"), ("bytes", "bigint"), ("packets", "bigint"), ("flows", "bigint")],
+            [["10.0.0.1", "2600:1f18::7", "9000", "90", "3"], ["10.0.0.2", "10.0.0.3", "800", "8", "1"]]);
+        var file = Path.Combine(_out, "top.csv");
+
+        var run = await CliAgainstMoto.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_run", "--workgroup", "primary",
+            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", file);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Equal(["srcaddr,dstaddr,bytes,packets,flows", "10.0.0.1,2600:1f18::7,9000,90,3", "10.0.0.2,10.0.0.3,800,8,1"], File.ReadAllLines(file));
+        var sent = await Boto3.RunAsync(aws.Moto, """
+            a = client('athena')
+            ids = a.list_query_executions()['QueryExecutionIds']
+            qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in ids]
+            q = [x for x in qs if 't_run' in x['Query']][-1]
+            out({'sql': q['Query'], 'db': q['QueryExecutionContext'].get('Database'), 'out': q['ResultConfiguration'].get('OutputLocation')})
+            """);
+        var sql = sent.GetProperty("sql").GetString()!;
+        Assert.Contains("\"day\" BETWEEN '2026/11/02' AND '2026/11/03'", sql);
+        Assert.Contains("\"start\" >= 1793577600 AND \"start\" < 1793750400", sql);
+        Assert.Equal("flowdb", sent.GetProperty("db").GetString());
+        Assert.DoesNotContain(CliAgainstMoto.SecretKey, run.Stdout + run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_query_that_outlives_the_timeout_is_stopped_and_the_command_fails()
+    {
+        var bucket = Bucket();
+        var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
+        Assert.Equal(0, (await CliAgainstMoto.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_timeout", "--start-date", "2026-11-01")).ExitCode);
+        await MotoAthena.HoldExecutionsAsync(aws.Moto);
+        try
+        {
+            var run = await CliAgainstMoto.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_timeout",
+                "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--timeout", "2s", "--output", "csv", "--out", Path.Combine(_out, "never.csv"));
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.False(File.Exists(Path.Combine(_out, "never.csv")));
+            var states = await Boto3.RunAsync(aws.Moto, """
+                a = client('athena')
+                qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]
+                out([x['Status']['State'] for x in qs if 't_timeout' in x['Query']])
+                """);
+            Assert.All(states.EnumerateArray(), s => Assert.Equal("CANCELLED", s.GetString()));
+            Assert.NotEmpty(states.EnumerateArray());
+        }
+        finally
+        {
+            await MotoAthena.ReleaseExecutionsAsync(aws.Moto);
+        }
+    }
+
+    [Fact]
+    public async Task Print_ddl_prints_the_table_without_calling_glue_when_accounts_and_regions_are_given()
+    {
+        var run = await CliAgainstMoto.RunAsync("provision", "--source", "s3://not-created-bucket/logs", "--database", "flowdb", "--table", "t_ddl",
+            "--start-date", "2026-11-01", "--accounts", "012345678901", "--regions", "us-east-1", "--print-ddl");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("CREATE EXTERNAL TABLE IF NOT EXISTS `flowdb`.`t_ddl`", run.Stdout);
+        Assert.Contains("'storage.location.template' = 's3://not-created-bucket/logs/AWSLogs/${aws_account_id}/vpcflowlogs/${aws_region}/${day}/'", run.Stdout);
+    }
+}
