@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
@@ -12,7 +13,8 @@ public static class GenerateCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var outDir = new Option<string>("--out") { Description = "Folder to write AWSLogs/ into.", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder or s3://bucket/prefix to write AWSLogs/ into.", Required = true };
+        var aws = new AwsOptions();
         var format = SourceOptions.FormatOption();
         var layout = new Option<PrefixStyle>("--layout") { Description = "default or hive S3 prefixes.", DefaultValueFactory = _ => PrefixStyle.Default };
         var partitioning = new Option<Partitioning>("--partitioning") { Description = "daily or hourly partition folders.", DefaultValueFactory = _ => Partitioning.Daily };
@@ -28,11 +30,16 @@ public static class GenerateCommand
         {
             outDir, format, layout, partitioning, fileFormat, from, to, records, accounts, regions, filesPerPartition, seed,
         };
+        aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var target = parse.GetRequiredValue(outDir);
+            var toS3 = S3Uri.IsS3(target);
+            var bucketPrefix = toS3 ? S3Uri.Parse(target, "--out") : null;
+            var staging = Path.Combine(Path.GetTempPath(), "flowlog-athena", "generate-" + Guid.NewGuid().ToString("N"));
             var options = new GeneratorOptions
             {
-                Root = parse.GetRequiredValue(outDir),
+                Root = toS3 ? staging : target,
                 Format = FlowLogFormat.Parse(parse.GetValue(format)),
                 Layout = new SourceLayout(parse.GetValue(layout), parse.GetValue(partitioning), parse.GetValue(fileFormat)),
                 Window = TimeWindow.Parse(parse.GetRequiredValue(from), parse.GetRequiredValue(to)),
@@ -42,12 +49,35 @@ public static class GenerateCommand
                 FilesPerPartition = parse.GetValue(filesPerPartition),
                 Seed = parse.GetValue(seed),
             };
-            var summary = await RunAsync(terminal, options, cancellationToken).ConfigureAwait(false);
-            terminal.Note($"Wrote {summary.Records:N0} records in {summary.Files.Count} files ({RunCommand.Bytes(summary.Bytes)}) under {Markup.Escape(options.Root)} "
+            GenerationSummary summary;
+            try
+            {
+                summary = await RunAsync(terminal, options, cancellationToken).ConfigureAwait(false);
+                if (bucketPrefix is not null)
+                    await UploadAsync(summary, bucketPrefix, aws.WriteOptions(parse), terminal, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            }
+            terminal.Note($"Wrote {summary.Records:N0} records in {summary.Files.Count} files ({RunCommand.Bytes(summary.Bytes)}) under {Markup.Escape(target)} "
                 + $"in {summary.Elapsed.TotalSeconds:F2} s ({summary.RecordsPerSecond / 1e6:F2} M records/s).");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Uploads the generated files under the S3 prefix with the keys AWS would give them.</summary>
+    private static async Task UploadAsync(GenerationSummary summary, S3Uri prefix, S3WriteOptions writeOptions, Terminal terminal, CancellationToken cancellationToken)
+    {
+        using var clients = AwsOptions.CreateClients();
+        var uploader = new S3Uploader(clients.S3, writeOptions);
+        await terminal.StatusAsync($"Uploading {summary.Files.Count} files to {prefix}…", async () =>
+        {
+            await Parallel.ForEachAsync(summary.Files, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken }, (file, ct) =>
+                new ValueTask(uploader.UploadAsync(file.Path, prefix.Child(file.RelativePath), file.Path.EndsWith(".gz", StringComparison.Ordinal) ? "application/gzip" : "application/octet-stream", ct))).ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Generates with a progress bar on a terminal, quietly otherwise.</summary>

@@ -1,0 +1,51 @@
+using FlowLogAthena.Aws.Tests.Support;
+
+namespace FlowLogAthena.Integration.Tests;
+
+/// <summary>S3 wherever a path goes: generate to S3, estimate and run the local engine over S3, export to S3.</summary>
+[Collection(CliMotoTests.Name)]
+public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
+    }
+
+    [Fact]
+    public async Task Generate_to_S3_then_estimate_run_locally_and_export_to_S3_with_a_manifest()
+    {
+        var bucket = "gen-" + Guid.NewGuid().ToString("N")[..10];
+        using (var clients = aws.Moto.CreateClients()) await clients.S3.PutBucketAsync(bucket);
+
+        var generated = await CliAgainstMoto.RunAsync("generate", "--out", $"s3://{bucket}/logs", "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
+        var local = await CliAgainstMoto.RunAsync("generate", "--out", Path.Combine(_temp, "same"), "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
+        Assert.True(generated.ExitCode == 0, generated.Stderr);
+        Assert.Equal(0, local.ExitCode);
+        var keys = await Boto3.RunAsync(aws.Moto, $"out(sorted(o['Key'] for o in client('s3').list_objects_v2(Bucket='{bucket}')['Contents']))");
+        var expected = Directory.EnumerateFiles(Path.Combine(_temp, "same"), "*", SearchOption.AllDirectories)
+            .Select(f => "logs/" + Path.GetRelativePath(Path.Combine(_temp, "same"), f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, keys.EnumerateArray().Select(k => k.GetString()));
+
+        var estimate = await CliAgainstMoto.RunAsync("estimate", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04");
+        Assert.True(estimate.ExitCode == 0, estimate.Stderr);
+        Assert.Contains("│ 8          │ 8     │", estimate.Stdout); // 2 days × 2 accounts × 2 regions
+
+        var fromS3 = await CliAgainstMoto.RunAsync("run", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04",
+            "--cache", Path.Combine(_temp, "cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
+        var fromDisk = await CliAgainstMoto.RunAsync("run", "top-talkers", "--source", Path.Combine(_temp, "same"), "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv");
+        Assert.True(fromS3.ExitCode == 0, fromS3.Stderr);
+        var exported = await Boto3.RunAsync(aws.Moto, $$"""
+            s3 = client('s3')
+            body = s3.get_object(Bucket='{{bucket}}', Key='reports/top.csv')['Body'].read().decode()
+            head = s3.head_object(Bucket='{{bucket}}', Key='reports/top.csv')
+            manifest = s3.get_object(Bucket='{{bucket}}', Key='reports/top.csv.manifest.json')['Body'].read().decode()
+            out({'body': body, 'sse': head.get('ServerSideEncryption'), 'manifest': manifest})
+            """);
+        Assert.Equal(fromDisk.Stdout, exported.GetProperty("body").GetString());
+        Assert.Equal("AES256", exported.GetProperty("sse").GetString());
+        Assert.Contains("\"query\": \"top-talkers\"", exported.GetProperty("manifest").GetString());
+        Assert.DoesNotContain(CliAgainstMoto.SecretKey, generated.Stderr + estimate.Stdout + estimate.Stderr + fromS3.Stdout + fromS3.Stderr);
+    }
+}
