@@ -62,9 +62,11 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         var file = Path.Combine(_out, "top.csv");
 
         var run = await CliAgainstMoto.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_run", "--workgroup", "primary",
-            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", file);
+            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", file, "--verbose");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("StartQueryExecution attempt 1: HTTP 200", run.Stderr); // the most verbose level is on…
+        Assert.Contains("athena SQL for top-talkers:", run.Stderr);
         Assert.Equal(["srcaddr,dstaddr,bytes,packets,flows", "10.0.0.1,2600:1f18::7,9000,90,3", "10.0.0.2,10.0.0.3,800,8,1"], File.ReadAllLines(file));
         var sent = await Boto3.RunAsync(aws.Moto, """
             a = client('athena')
@@ -77,7 +79,8 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("\"day\" BETWEEN '2026/11/02' AND '2026/11/03'", sql);
         Assert.Contains("\"start\" >= 1793577600 AND \"start\" < 1793750400", sql);
         Assert.Equal("flowdb", sent.GetProperty("db").GetString());
-        Assert.DoesNotContain(CliAgainstMoto.SecretKey, run.Stdout + run.Stderr);
+        Assert.DoesNotContain(CliAgainstMoto.SecretKey, run.Stdout + run.Stderr); // …and no secret is in it
+        Assert.DoesNotContain("Signature=", run.Stdout + run.Stderr);
     }
 
     [Fact]

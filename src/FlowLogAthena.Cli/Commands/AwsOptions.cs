@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Cli.Console;
 
 namespace FlowLogAthena.Cli.Commands;
 
@@ -27,7 +28,11 @@ public sealed class AwsOptions
         command.Add(KmsKey);
     }
 
-    public static AwsClients CreateClients() => AwsClients.Create(AwsSettings.FromEnvironment());
+    /// <summary>Clients from the standard settings; with --verbose every Athena/Glue call attempt is printed (no secrets in it).</summary>
+    public static AwsClients CreateClients(ParseResult parse, Terminal terminal) =>
+        AwsClients.Create(AwsSettings.FromEnvironment(), trace: parse.GetValue(GlobalOptions.Verbose)
+            ? record => terminal.Note(Spectre.Console.Markup.Escape("aws: " + record))
+            : null);
 
     public S3WriteOptions WriteOptions(ParseResult parse) => new()
     {

@@ -26,7 +26,7 @@ public static class EstimateCommand
             var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var window = source.GetWindow(parse);
             var flowLogs = source.GetSource(parse);
-            using var clients = new LazyAwsClients();
+            using var clients = new LazyAwsClients(parse, terminal);
             ILogFileLister lister = flowLogs.IsS3 ? new S3LogFileLister(clients.Value.S3, parse.GetValue(aws.ExpectedBucketOwner)) : new LocalLogFileLister();
             var estimate = await ScanEstimate.ForAsync(lister, flowLogs, window, cancellationToken).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Window", "Partitions", "Files", "Bytes to scan", "Athena cost (USD)");

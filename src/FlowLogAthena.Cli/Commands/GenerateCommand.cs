@@ -54,7 +54,7 @@ public static class GenerateCommand
             {
                 summary = await RunAsync(terminal, options, cancellationToken).ConfigureAwait(false);
                 if (bucketPrefix is not null)
-                    await UploadAsync(summary, bucketPrefix, aws.WriteOptions(parse), terminal, cancellationToken).ConfigureAwait(false);
+                    await UploadAsync(summary, bucketPrefix, aws.WriteOptions(parse), parse, terminal, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -68,9 +68,9 @@ public static class GenerateCommand
     }
 
     /// <summary>Uploads the generated files under the S3 prefix with the keys AWS would give them.</summary>
-    private static async Task UploadAsync(GenerationSummary summary, S3Uri prefix, S3WriteOptions writeOptions, Terminal terminal, CancellationToken cancellationToken)
+    private static async Task UploadAsync(GenerationSummary summary, S3Uri prefix, S3WriteOptions writeOptions, ParseResult parse, Terminal terminal, CancellationToken cancellationToken)
     {
-        using var clients = AwsOptions.CreateClients();
+        using var clients = AwsOptions.CreateClients(parse, terminal);
         var uploader = new S3Uploader(clients.S3, writeOptions);
         await terminal.StatusAsync($"Uploading {summary.Files.Count} files to {prefix}…", async () =>
         {

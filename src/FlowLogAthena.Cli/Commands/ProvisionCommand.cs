@@ -41,7 +41,7 @@ public static class ProvisionCommand
             var start = parse.GetValue(startDate) is { } text
                 ? DateOnly.FromDateTime(TimeWindow.ParseInstant(text, "--start-date"))
                 : today.AddDays(-90);
-            using var clients = AwsOptions.CreateClients();
+            using var clients = AwsOptions.CreateClients(parse, terminal);
             var lister = new S3LogFileLister(clients.S3, parse.GetValue(aws.ExpectedBucketOwner));
             var mode = parse.GetValue(partitions);
 

@@ -38,14 +38,15 @@ public static class RunCommand
             var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var window = source.GetWindow(parse);
             var parameters = queries.GetParameters(parse);
-            using var awsClients = new LazyAwsClients();
+            using var awsClients = new LazyAwsClients(parse, terminal);
             var sink = output.CreateSink(parse, terminal, query.Title, awsClients, aws.WriteOptions(parse));
             var (queryEngine, flowLogs) = parse.GetValue(engine) == "athena"
                 ? await AthenaAsync(parse, source, athena, aws, awsClients.Value, terminal, cancellationToken).ConfigureAwait(false)
                 : await LocalAsync(parse, source, window, threads, cache, aws, awsClients, terminal, cancellationToken).ConfigureAwait(false);
             await using var _ = queryEngine;
             var runner = new QueryRunner(queryEngine);
-            runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
+            var rendered = runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
+            if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{queryEngine.Name} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
             var outcome = await terminal.StatusAsync($"Running {query.Id} on {queryEngine.Name}…",
                 () => runner.RunAsync(query, flowLogs, window, parameters, sink, cancellationToken)).ConfigureAwait(false);
             await OutputOptions.WriteManifestAsync(sink, outcome, flowLogs, queryEngine.Name, clock, cancellationToken).ConfigureAwait(false);
@@ -106,11 +107,11 @@ public static class RunCommand
 }
 
 /// <summary>AWS clients created on first use, so commands that stay local never need AWS settings.</summary>
-public sealed class LazyAwsClients : IDisposable
+public sealed class LazyAwsClients(ParseResult parse, Terminal terminal) : IDisposable
 {
     private AwsClients? _clients;
 
-    public AwsClients Value => _clients ??= AwsOptions.CreateClients();
+    public AwsClients Value => _clients ??= AwsOptions.CreateClients(parse, terminal);
 
     public void Dispose() => _clients?.Dispose();
 }
