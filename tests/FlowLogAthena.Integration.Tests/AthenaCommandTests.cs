@@ -121,4 +121,30 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("CREATE EXTERNAL TABLE IF NOT EXISTS `flowdb`.`t_ddl`", run.Stdout);
         Assert.Contains("'storage.location.template' = 's3://not-created-bucket/logs/AWSLogs/${aws_account_id}/vpcflowlogs/${aws_region}/${day}/'", run.Stdout);
     }
+
+    [Fact]
+    public async Task An_athena_csv_result_exported_to_S3_is_a_server_side_copy_of_the_result_object()
+    {
+        var bucket = Bucket();
+        var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
+        Assert.Equal(0, (await CliAgainstMoto.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_copy", "--start-date", "2026-11-01")).ExitCode);
+        await MotoAthena.QueueResultAsync(aws.Moto, [("srcaddr", "varchar"), ("dstaddr", "varchar"), ("dstport", "integer"), ("attempts", "bigint")],
+            [["198.51.100.7", "10.0.0.1", "22", "41"]]);
+
+        var run = await CliAgainstMoto.RunAsync("run", "rejected-traffic", "--engine", "athena", "--database", "flowdb", "--table", "t_copy",
+            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", $"s3://{bucket}/reports/rejected.csv");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var objects = await Boto3.RunAsync(aws.Moto, $$"""
+            s3 = client('s3')
+            manifest = json.loads(s3.get_object(Bucket='{{bucket}}', Key='reports/rejected.csv.manifest.json')['Body'].read())
+            src = manifest['copiedFrom'].split('/', 3)
+            same = s3.get_object(Bucket=src[2], Key=src[3])['Body'].read() == s3.get_object(Bucket='{{bucket}}', Key='reports/rejected.csv')['Body'].read()
+            out({'same': same, 'rows': manifest['rows'], 'sse': s3.head_object(Bucket='{{bucket}}', Key='reports/rejected.csv').get('ServerSideEncryption'), 'from': manifest['copiedFrom']})
+            """);
+        Assert.True(objects.GetProperty("same").GetBoolean());
+        Assert.Equal(1, objects.GetProperty("rows").GetInt32());
+        Assert.Equal("AES256", objects.GetProperty("sse").GetString());
+        Assert.StartsWith($"s3://{bucket}/results/", objects.GetProperty("from").GetString());
+    }
 }

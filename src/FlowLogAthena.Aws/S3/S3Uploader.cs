@@ -36,6 +36,29 @@ public sealed class S3Uploader(IAmazonS3 s3, S3WriteOptions options)
         }
     }
 
+    /// <summary>A server-side copy (no bytes through this machine), re-encrypted and owner-checked on both ends.</summary>
+    public async Task CopyAsync(S3Uri source, S3Uri target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.CopyObjectAsync(new CopyObjectRequest
+            {
+                SourceBucket = source.Bucket,
+                SourceKey = source.Key,
+                DestinationBucket = target.Bucket,
+                DestinationKey = target.Key,
+                ExpectedBucketOwner = options.ExpectedBucketOwner,
+                ExpectedSourceBucketOwner = options.ExpectedBucketOwner,
+                ServerSideEncryptionMethod = options.EncryptionMethod,
+                ServerSideEncryptionKeyManagementServiceKeyId = options.KmsKeyId,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonS3Exception e)
+        {
+            throw new SinkException($"Cannot copy {source} to {target}: {e.ErrorCode}: {e.Message}", e);
+        }
+    }
+
     private async Task MultipartAsync(string localPath, long length, S3Uri target, string contentType, CancellationToken cancellationToken)
     {
         var upload = await s3.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest

@@ -45,7 +45,7 @@ public sealed class OutputOptions
             var uploader = new S3Uploader(aws.Value.S3, writeOptions);
             return kind switch
             {
-                OutputKind.Csv => new S3ResultSink(uploader, target, CsvSink.ToFile, "text/csv"),
+                OutputKind.Csv => new S3ResultSink(uploader, target, CsvSink.ToFile, "text/csv", copiesCsvResults: true),
                 OutputKind.Json => new S3ResultSink(uploader, target, JsonLinesSink.ToFile, "application/x-ndjson"),
                 _ => throw new Core.Errors.SinkException("--out s3://… needs --output csv or json."),
             };
@@ -66,7 +66,8 @@ public sealed class OutputOptions
     {
         if (sink is not S3ResultSink s3) return;
         var manifest = ExportManifest.For(outcome, source, engine, s3.Target.ToString(), s3.Target.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl",
-            s3.Sha256!, s3.Bytes, clock.GetUtcNow().UtcDateTime);
+            s3.Sha256, s3.CopiedFrom is null ? s3.Bytes : null, clock.GetUtcNow().UtcDateTime) with
+        { CopiedFrom = s3.CopiedFrom };
         var local = Path.Combine(Path.GetTempPath(), $"flowlog-athena-{Guid.NewGuid():N}.manifest.json");
         try
         {

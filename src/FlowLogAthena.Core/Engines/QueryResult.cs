@@ -27,6 +27,12 @@ public abstract class QueryResult : IAsyncDisposable
 
     public abstract QueryStats Stats { get; }
 
+    /// <summary>
+    /// Where the engine already wrote the complete result as CSV (Athena's result object), so a sink that wants
+    /// exactly that may copy it server-side instead of writing the rows again; null when there is none.
+    /// </summary>
+    public virtual string? CompleteCsvObject => null;
+
     /// <summary>Streams the rows; each array is fresh and may be kept by the caller.</summary>
     public abstract IAsyncEnumerable<object?[]> ReadRowsAsync(CancellationToken cancellationToken);
 

@@ -30,12 +30,16 @@ public sealed record ExportManifest
     public decimal? CostUsd { get; init; }
     public required string Output { get; init; }
     public required string OutputFormat { get; init; }
-    public required string Sha256 { get; init; }
-    public required long OutputBytes { get; init; }
+    /// <summary>SHA-256 of the bytes written; null for a server-side copy, whose bytes never passed through here.</summary>
+    public string? Sha256 { get; init; }
+    public long? OutputBytes { get; init; }
+
+    /// <summary>The engine's own result object this export was copied from, server-side.</summary>
+    public string? CopiedFrom { get; init; }
     public required DateTime CreatedUtc { get; init; }
     public string Tool { get; init; } = "flowlog-athena " + typeof(ExportManifest).Assembly.GetName().Version?.ToString(3);
 
-    public static ExportManifest For(QueryRunOutcome outcome, FlowLogSource source, string engine, string output, string outputFormat, string sha256, long outputBytes, DateTime createdUtc) => new()
+    public static ExportManifest For(QueryRunOutcome outcome, FlowLogSource source, string engine, string output, string outputFormat, string? sha256, long? outputBytes, DateTime createdUtc) => new()
     {
         Query = outcome.Rendered.QueryId,
         Parameters = outcome.Rendered.Parameters,

@@ -27,7 +27,7 @@ public sealed class QueryRunner(IQueryEngine engine)
     {
         var rendered = Render(query, source, window, parameters);
         await using var result = await engine.ExecuteAsync(rendered, source, cancellationToken).ConfigureAwait(false);
-        var rows = await sink.WriteAsync(result.Columns, result.ReadRowsAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+        var rows = await sink.WriteResultAsync(result, cancellationToken).ConfigureAwait(false);
         return new QueryRunOutcome(rendered, result.Stats, rows);
     }
 }

@@ -7,4 +7,8 @@ public interface IResultSink
 {
     /// <summary>Consumes the rows as they stream; returns the number of rows written.</summary>
     Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken);
+
+    /// <summary>Consumes a whole result; sinks that can reuse what the engine already wrote override this.</summary>
+    Task<long> WriteResultAsync(QueryResult result, CancellationToken cancellationToken) =>
+        WriteAsync(result.Columns, result.ReadRowsAsync(cancellationToken), cancellationToken);
 }

@@ -19,9 +19,11 @@ public sealed class AthenaQueryResult : QueryResult
 {
     private readonly IResultRowSource _rows;
     private readonly QueryStats _stats;
+    private readonly string? _resultObject;
 
-    internal AthenaQueryResult(IReadOnlyList<ResultColumn> columns, QueryStats stats, IResultRowSource rows, AthenaResultSource source, string? fallbackReason)
+    internal AthenaQueryResult(IReadOnlyList<ResultColumn> columns, QueryStats stats, IResultRowSource rows, AthenaResultSource source, string? fallbackReason, string? resultObject = null)
     {
+        _resultObject = resultObject;
         Columns = columns;
         _stats = stats;
         _rows = rows;
@@ -34,6 +36,9 @@ public sealed class AthenaQueryResult : QueryResult
     public override QueryStats Stats => _stats;
 
     public AthenaResultSource Source { get; }
+
+    /// <summary>The result CSV Athena wrote, when the rows are read from it.</summary>
+    public override string? CompleteCsvObject => _resultObject;
 
     /// <summary>Why the result object was not used, when <see cref="Source"/> is <see cref="AthenaResultSource.ResultPages"/>.</summary>
     public string? FallbackReason { get; }

@@ -57,7 +57,7 @@ internal sealed class AthenaResultOpener(IAthenaApi athena, IAmazonS3 s3, Athena
         var names = header.Select((name, i) => name ?? $"_col{i}").ToArray();
         var types = options.ReadColumnTypes && names.Length > 0 ? await ReadTypesAsync(id, names, cancellationToken).ConfigureAwait(false) : null;
         var columns = names.Select((name, i) => AthenaValueParser.Column(name, types?[i] ?? "varchar")).ToArray();
-        return new AthenaQueryResult(columns, stats, new CsvObjectRowSource(response, reader), AthenaResultSource.ResultObject, null);
+        return new AthenaQueryResult(columns, stats, new CsvObjectRowSource(response, reader), AthenaResultSource.ResultObject, null, $"s3://{response.BucketName}/{response.Key}");
     }
 
     /// <summary>Column types from the first result page's metadata, matched by position; null if they do not line up.</summary>
