@@ -73,12 +73,14 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
             ids = a.list_query_executions()['QueryExecutionIds']
             qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in ids]
             q = [x for x in qs if 't_run' in x['Query']][-1]
-            out({'sql': q['Query'], 'db': q['QueryExecutionContext'].get('Database'), 'out': q['ResultConfiguration'].get('OutputLocation')})
+            out({'sql': q['Query'], 'db': q['QueryExecutionContext'].get('Database'), 'params': q.get('ExecutionParameters')})
             """);
         var sql = sent.GetProperty("sql").GetString()!;
         Assert.Contains("\"day\" BETWEEN '2026/11/02' AND '2026/11/03'", sql);
         Assert.Contains("\"start\" >= 1793577600 AND \"start\" < 1793750400", sql);
         Assert.Equal("flowdb", sent.GetProperty("db").GetString());
+        Assert.EndsWith("LIMIT ?", sql);
+        Assert.Equal(["10"], sent.GetProperty("params").EnumerateArray().Select(p => p.GetString()));
         Assert.DoesNotContain(CliAgainstMoto.SecretKey, run.Stdout + run.Stderr); // …and no secret is in it
         Assert.DoesNotContain("Signature=", run.Stdout + run.Stderr);
     }

@@ -77,6 +77,7 @@ public sealed class AthenaEngine : IQueryEngine
         return new StartQueryExecutionRequest
         {
             QueryString = query.Sql,
+            ExecutionParameters = query.ExecutionParameters is { Count: > 0 } bound ? bound : null,
             // One token per execution: a start retried after a lost answer returns the same execution.
             ClientRequestToken = Guid.NewGuid().ToString("N"),
             WorkGroup = _options.WorkGroup,

@@ -48,6 +48,8 @@ public static class RenderCommand
                 Parameters = options.GetParameters(parse),
             });
             terminal.Output.WriteLine(rendered.Sql);
+            if (rendered.ExecutionParameters is { Count: > 0 } bound)
+                terminal.Output.WriteLine($"-- execution parameters, in ? order: {string.Join(", ", bound)}");
             return ExitCodes.Success;
         });
         return command;

@@ -73,9 +73,20 @@ public sealed class QueryRendererTests
     public void Limit_defaults_to_10_and_takes_the_given_value(string id)
     {
         Assert.EndsWith("\nLIMIT 10", Render(id, SqlDialect.DuckDb).Sql);
-        var rendered = Render(id, SqlDialect.Athena, Params("limit", "250"));
+        var rendered = Render(id, SqlDialect.DuckDb, Params("limit", "250"));
         Assert.EndsWith("\nLIMIT 250", rendered.Sql);
         Assert.Equal("250", rendered.Parameters["limit"]);
+    }
+
+    [Fact]
+    public void Athena_binds_parameter_values_as_execution_parameters_in_placeholder_order()
+    {
+        var rendered = Render("rejected-traffic", SqlDialect.Athena, new Dictionary<string, string> { ["limit"] = "250", ["dstport"] = "22,3389" });
+
+        Assert.EndsWith("\nLIMIT ?", rendered.Sql);
+        Assert.Contains("\"dstport\" IN (?, ?)", rendered.Sql);
+        Assert.Equal(["22", "3389", "250"], rendered.ExecutionParameters);
+        Assert.Empty(Render("rejected-traffic", SqlDialect.DuckDb).ExecutionParameters!);
     }
 
     [Fact]

@@ -56,6 +56,17 @@ public sealed class AthenaSqlHelpers : SqlDialectHelpers
         return predicate;
     }
 
+    /// <summary>
+    /// Athena binds parameter values as execution parameters: each value (each item of a list) becomes a <c>?</c>
+    /// and its validated literal travels beside the SQL, so even a validated value is never part of the text.
+    /// </summary>
+    public override string Bind(ParameterValue value, ICollection<string> executionParameters)
+    {
+        if (value is ListValue list) return string.Join(", ", list.Items.Select(item => Bind(item, executionParameters)));
+        executionParameters.Add(Literal(value));
+        return "?";
+    }
+
     /// <summary>Trino's <c>contains(cidr, ipaddress)</c>; TRY_CAST turns '-' or other non-addresses into NULL, then FALSE.</summary>
     protected override string NetworkMatch(string columnSql, IpNetwork network) =>
         $"COALESCE(contains({StringLiteral(network.ToString())}, TRY_CAST({columnSql} AS IPADDRESS)), FALSE)";

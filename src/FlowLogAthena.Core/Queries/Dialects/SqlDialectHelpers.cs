@@ -59,6 +59,12 @@ public abstract class SqlDialectHelpers
     };
 
     /// <summary>
+    /// A parameter value in the SQL: its literal here; dialects that bind values instead (Athena's execution
+    /// parameters) append the literal to <paramref name="executionParameters"/> and return a placeholder.
+    /// </summary>
+    public virtual string Bind(ParameterValue value, ICollection<string> executionParameters) => Literal(value);
+
+    /// <summary>
     /// A predicate keeping the records whose <c>start</c> lies in the window, plus whatever partition pruning the
     /// dialect's table needs. Parenthesised, so it can be combined with AND/OR as one term.
     /// </summary>

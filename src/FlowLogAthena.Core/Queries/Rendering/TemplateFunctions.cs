@@ -64,12 +64,15 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         return sql.Column(field);
     }
 
-    /// <summary><c>param 'limit'</c>: the validated value as a literal of the dialect.</summary>
+    /// <summary>Values bound as execution parameters, in placeholder order (Athena); empty for literal dialects.</summary>
+    public List<string> ExecutionParameters { get; } = [];
+
+    /// <summary><c>param 'limit'</c>: the validated value, bound or as a literal, as the dialect does it.</summary>
     private string Param(string name)
     {
         Declared(name);
         return parameters.TryGet(name, out var value)
-            ? sql.Literal(value)
+            ? sql.Bind(value, ExecutionParameters)
             : throw new TemplateHelperException(
                 $"Parameter '{name}' has no value in this run (it is optional without a default); guard it with {{{{ if has_param '{name}' }}}}.");
     }
