@@ -87,5 +87,7 @@ reading each account/region's header line. Inside the query:
   ${#files[@]} files on $(nproc) cores the last file runs alone for part of the time (more, smaller files balance better).
 - **The text is the floor only once.** Every later query over the same days need not parse text again: a local
   Parquet cache (planned) makes DuckDB read only the needed columns, already typed (the project's notes record about 0.07 s for the same aggregation on Parquet; not yet measured here).
+
+Athena results (the S3 object against GetQueryResults pages, and export memory): [BENCHMARKS-athena.md](BENCHMARKS-athena.md), by \`bench/athena-results.sh\`.
 MD
 cat docs/BENCHMARKS.md
