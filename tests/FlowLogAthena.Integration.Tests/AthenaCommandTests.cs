@@ -22,8 +22,8 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         var source = await aws.SeedLogsAsync(Bucket(), "vpc", Format);
         string[] provision = ["provision", "--engine", "athena", "--source", source, "--format", Format, "--layout", "default", "--database", "flowdb", "--table", "t_provision", "--start-date", "2026-11-01"];
 
-        var first = await CliAgainstMoto.RunAsync(provision);
-        var second = await CliAgainstMoto.RunAsync(provision);
+        var first = await InProcessCli.RunAsync(provision);
+        var second = await InProcessCli.RunAsync(provision);
 
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.Contains("Created table flowdb.t_provision", first.Stderr);
@@ -55,13 +55,13 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
     {
         var bucket = Bucket();
         var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
-        var provisioned = await CliAgainstMoto.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_run", "--start-date", "2026-11-01");
+        var provisioned = await InProcessCli.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_run", "--start-date", "2026-11-01");
         Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
         await MotoAthena.QueueResultAsync(aws.Moto, [("srcaddr", "varchar"), ("dstaddr", "varchar"), ("bytes", "bigint"), ("packets", "bigint"), ("flows", "bigint")],
             [["10.0.0.1", "2600:1f18::7", "9000", "90", "3"], ["10.0.0.2", "10.0.0.3", "800", "8", "1"]]);
         var file = Path.Combine(_out, "top.csv");
 
-        var run = await CliAgainstMoto.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_run", "--workgroup", "primary",
+        var run = await InProcessCli.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_run", "--workgroup", "primary",
             "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", file, "--verbose");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -90,11 +90,11 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
     {
         var bucket = Bucket();
         var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
-        Assert.Equal(0, (await CliAgainstMoto.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_timeout", "--start-date", "2026-11-01")).ExitCode);
+        Assert.Equal(0, (await InProcessCli.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_timeout", "--start-date", "2026-11-01")).ExitCode);
         await MotoAthena.HoldExecutionsAsync(aws.Moto);
         try
         {
-            var run = await CliAgainstMoto.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_timeout",
+            var run = await InProcessCli.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_timeout",
                 "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--timeout", "2s", "--output", "csv", "--out", Path.Combine(_out, "never.csv"));
 
             Assert.NotEqual(0, run.ExitCode);
@@ -116,7 +116,7 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
     [Fact]
     public async Task Print_ddl_prints_the_table_without_calling_glue_when_accounts_and_regions_are_given()
     {
-        var run = await CliAgainstMoto.RunAsync("provision", "--source", "s3://not-created-bucket/logs", "--database", "flowdb", "--table", "t_ddl",
+        var run = await InProcessCli.RunAsync("provision", "--source", "s3://not-created-bucket/logs", "--database", "flowdb", "--table", "t_ddl",
             "--start-date", "2026-11-01", "--accounts", "012345678901", "--regions", "us-east-1", "--print-ddl");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
@@ -129,11 +129,11 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
     {
         var bucket = Bucket();
         var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
-        Assert.Equal(0, (await CliAgainstMoto.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_copy", "--start-date", "2026-11-01")).ExitCode);
+        Assert.Equal(0, (await InProcessCli.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", "t_copy", "--start-date", "2026-11-01")).ExitCode);
         await MotoAthena.QueueResultAsync(aws.Moto, [("srcaddr", "varchar"), ("dstaddr", "varchar"), ("dstport", "integer"), ("attempts", "bigint")],
             [["198.51.100.7", "10.0.0.1", "22", "41"]]);
 
-        var run = await CliAgainstMoto.RunAsync("run", "rejected-traffic", "--engine", "athena", "--database", "flowdb", "--table", "t_copy",
+        var run = await InProcessCli.RunAsync("run", "rejected-traffic", "--engine", "athena", "--database", "flowdb", "--table", "t_copy",
             "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", $"s3://{bucket}/reports/rejected.csv");
 
         Assert.True(run.ExitCode == 0, run.Stderr);

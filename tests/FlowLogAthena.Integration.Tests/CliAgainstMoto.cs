@@ -1,8 +1,5 @@
-using System.Text;
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Cli;
-using FlowLogAthena.Cli.Console;
 
 namespace FlowLogAthena.Integration.Tests;
 
@@ -35,14 +32,6 @@ public sealed class CliAgainstMoto : IAsyncLifetime
         await _moto.DisposeAsync();
     }
 
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        var code = await CliApp.RunAsync(args, new Terminal(stdout, stderr, interactive: false), CancellationToken.None);
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
-    }
-
     /// <summary>Generates logs locally and uploads them below s3://bucket/prefix, keys as AWS names them.</summary>
     public async Task<string> SeedLogsAsync(string bucket, string prefix, string format, string layoutArgs = "")
     {
@@ -51,7 +40,7 @@ public sealed class CliAgainstMoto : IAsyncLifetime
         {
             var args = new List<string> { "generate", "--out", local, "--records", "4000", "--from", "2026-11-01", "--to", "2026-11-05", "--format", format };
             args.AddRange(layoutArgs.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            var generated = await RunAsync([.. args]);
+            var generated = await InProcessCli.RunAsync([.. args]);
             Assert.True(generated.ExitCode == 0, generated.Stderr);
             using var aws = _moto.CreateClients();
             await aws.S3.PutBucketAsync(bucket);

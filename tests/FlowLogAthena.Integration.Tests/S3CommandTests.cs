@@ -19,8 +19,8 @@ public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
         var bucket = "gen-" + Guid.NewGuid().ToString("N")[..10];
         using (var clients = aws.Moto.CreateClients()) await clients.S3.PutBucketAsync(bucket);
 
-        var generated = await CliAgainstMoto.RunAsync("generate", "--out", $"s3://{bucket}/logs", "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
-        var local = await CliAgainstMoto.RunAsync("generate", "--out", Path.Combine(_temp, "same"), "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
+        var generated = await InProcessCli.RunAsync("generate", "--out", $"s3://{bucket}/logs", "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
+        var local = await InProcessCli.RunAsync("generate", "--out", Path.Combine(_temp, "same"), "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
         Assert.True(generated.ExitCode == 0, generated.Stderr);
         Assert.Equal(0, local.ExitCode);
         var keys = await Boto3.RunAsync(aws.Moto, $"out(sorted(o['Key'] for o in client('s3').list_objects_v2(Bucket='{bucket}')['Contents']))");
@@ -28,13 +28,13 @@ public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
             .Select(f => "logs/" + Path.GetRelativePath(Path.Combine(_temp, "same"), f).Replace('\\', '/')).Order(StringComparer.Ordinal);
         Assert.Equal(expected, keys.EnumerateArray().Select(k => k.GetString()));
 
-        var estimate = await CliAgainstMoto.RunAsync("estimate", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04");
+        var estimate = await InProcessCli.RunAsync("estimate", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04");
         Assert.True(estimate.ExitCode == 0, estimate.Stderr);
         Assert.Contains("│ 8          │ 8     │", estimate.Stdout); // 2 days × 2 accounts × 2 regions
 
-        var fromS3 = await CliAgainstMoto.RunAsync("run", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04",
+        var fromS3 = await InProcessCli.RunAsync("run", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04",
             "--cache", Path.Combine(_temp, "cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
-        var fromDisk = await CliAgainstMoto.RunAsync("run", "top-talkers", "--source", Path.Combine(_temp, "same"), "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv");
+        var fromDisk = await InProcessCli.RunAsync("run", "top-talkers", "--source", Path.Combine(_temp, "same"), "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv");
         Assert.True(fromS3.ExitCode == 0, fromS3.Stderr);
         var exported = await Boto3.RunAsync(aws.Moto, $$"""
             s3 = client('s3')
