@@ -13,7 +13,8 @@ public sealed class SourceOptions
         Description = "Folder or s3://bucket/prefix that holds AWSLogs/ (with --engine athena, default: read from the Glue table).",
     };
 
-    public Option<string?> Format { get; } = FormatOption();
+    public Option<string?> Format { get; } = FormatOption(
+        "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\". When omitted, `run` takes it from the text files' header line; otherwise AWS's default v2 format.");
 
     public Option<PrefixStyle> Layout { get; } = new("--layout")
     {
@@ -45,9 +46,9 @@ public sealed class SourceOptions
         Required = true,
     };
 
-    public static Option<string?> FormatOption() => new("--format")
+    public static Option<string?> FormatOption(string description = "A flow log LogFormat, e.g. \"${version} ${srcaddr} …\"; AWS's default v2 format when omitted.") => new("--format")
     {
-        Description = "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\"; AWS's default v2 format when omitted.",
+        Description = description,
     };
 
     public void AddTo(Command command, bool withWindow = true)
