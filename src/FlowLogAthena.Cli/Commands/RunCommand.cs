@@ -5,6 +5,7 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
@@ -23,10 +24,12 @@ public static class RunCommand
         var aws = new AwsOptions();
         var athena = new AthenaOptions();
         var id = QueryOptions.QueryId();
+        id.Arity = ArgumentArity.ZeroOrOne;
+        var pack = new Option<string?>("--pack") { Description = "Run every query of a pack (or all): one CSV per query under --out DIR/<pack>/, and a summary.csv per pack." };
         var engine = EngineOption();
         var threads = new Option<int?>("--threads") { Description = "DuckDB threads (default: every core)." };
         var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
-        var command = new Command("run", "Run a query over flow logs and write its result.") { id, engine, threads, cache };
+        var command = new Command("run", "Run a query (or a whole pack with --pack) over flow logs and write its result.") { id, pack, engine, threads, cache };
         source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);
@@ -35,15 +38,23 @@ public static class RunCommand
         athena.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
+            var catalog = queries.LoadCatalog(parse);
+            var packName = parse.GetValue(pack);
+            var queryId = parse.GetValue(id);
+            if ((packName is null) == (queryId is null))
+                throw new QueryDefinitionException("Name one query (run top-talkers …) or one pack (run --pack traffic …, or --pack all), not both or neither.");
             var window = source.GetWindow(parse);
             var parameters = queries.GetParameters(parse);
             using var awsClients = new LazyAwsClients(parse, terminal);
-            var sink = output.CreateSink(parse, terminal, query.Title, awsClients, aws.WriteOptions(parse));
             var (queryEngine, flowLogs) = parse.GetValue(engine) == "athena"
                 ? await AthenaAsync(parse, source, athena, aws, awsClients.Value, terminal, cancellationToken).ConfigureAwait(false)
                 : await LocalAsync(parse, source, window, threads, cache, aws, awsClients, terminal, cancellationToken).ConfigureAwait(false);
             await using var _ = queryEngine;
+            if (packName is not null)
+                return await RunPacksAsync(terminal, catalog, packName, queryEngine, flowLogs, window, parameters, parse.GetValue(output.Out), cancellationToken).ConfigureAwait(false);
+
+            var query = catalog.Get(queryId!);
+            var sink = output.CreateSink(parse, terminal, query.Title, awsClients, aws.WriteOptions(parse));
             var runner = new QueryRunner(queryEngine);
             var rendered = runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
             if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{queryEngine.Name} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
@@ -60,6 +71,22 @@ public static class RunCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<int> RunPacksAsync(Terminal terminal, QueryCatalog catalog, string packName, IQueryEngine engine, FlowLogSource source, TimeWindow window,
+        IReadOnlyDictionary<string, string> parameters, string? outFolder, CancellationToken cancellationToken)
+    {
+        if (outFolder is null || S3Uri.IsS3(outFolder))
+            throw new SinkException("--pack needs --out DIR: a local folder for one CSV per query and a summary.csv per pack.");
+        var queries = packName == "all" ? catalog.All : catalog.InPack(packName);
+        var outcomes = await new PackRunner(engine).RunAsync(queries, source, window, parameters, outFolder,
+            new Progress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {o.Status}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
+            cancellationToken).ConfigureAwait(false);
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
+        foreach (var o in outcomes)
+            table.AddRow(Markup.Escape(o.Query.QualifiedId), o.Status, o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
+        terminal.Out.Write(table);
+        return outcomes.Any(o => o.Status == PackRunner.Failed) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     public static Option<string> EngineOption() => new Option<string>("--engine")

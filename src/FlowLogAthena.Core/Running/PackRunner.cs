@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Rendering;
+using FlowLogAthena.Core.Sinks;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Running;
+
+/// <summary>One query of a pack run: what happened and where its result went.</summary>
+public sealed record PackQueryOutcome(QueryDefinition Query, string Status, long Rows, TimeSpan Elapsed, string? File, string? Reason);
+
+/// <summary>
+/// Runs every query of one or more packs over the same source and window: one CSV per query in a folder per
+/// pack, and a <c>summary.csv</c> per pack. A query whose fields the format lacks is skipped with its reason;
+/// a query that fails is recorded as failed; either way the rest still run.
+/// </summary>
+public sealed class PackRunner(IQueryEngine engine)
+{
+    public const string Ok = "ok";
+    public const string Skipped = "skipped";
+    public const string Failed = "failed";
+
+    public async Task<IReadOnlyList<PackQueryOutcome>> RunAsync(
+        IEnumerable<QueryDefinition> queries,
+        FlowLogSource source,
+        TimeWindow window,
+        IReadOnlyDictionary<string, string> parameters,
+        string outputFolder,
+        IProgress<PackQueryOutcome>? progress,
+        CancellationToken cancellationToken)
+    {
+        var runner = new QueryRunner(engine);
+        var outcomes = new List<PackQueryOutcome>();
+        foreach (var pack in queries.GroupBy(q => q.Pack, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var packOutcomes = new List<PackQueryOutcome>();
+            foreach (var query in pack.OrderBy(q => q.Id, StringComparer.Ordinal))
+            {
+                var outcome = await RunOneAsync(runner, query, source, window, parameters, Path.Combine(outputFolder, pack.Key), cancellationToken).ConfigureAwait(false);
+                packOutcomes.Add(outcome);
+                progress?.Report(outcome);
+            }
+            await WriteSummaryAsync(Path.Combine(outputFolder, pack.Key, "summary.csv"), packOutcomes, cancellationToken).ConfigureAwait(false);
+            outcomes.AddRange(packOutcomes);
+        }
+        return outcomes;
+    }
+
+    private static async Task<PackQueryOutcome> RunOneAsync(QueryRunner runner, QueryDefinition query, FlowLogSource source, TimeWindow window,
+        IReadOnlyDictionary<string, string> parameters, string folder, CancellationToken cancellationToken)
+    {
+        var missing = RequiredFieldsCheck.Missing(query, source.Format);
+        if (missing.Count > 0)
+            return new PackQueryOutcome(query, Skipped, 0, TimeSpan.Zero, null, RequiredFieldsCheck.Message(query.Id, missing));
+
+        var file = Path.Combine(folder, query.Id + ".csv");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            // Pack-wide parameters apply to the queries that declare them.
+            var own = parameters.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+            var outcome = await runner.RunAsync(query, source, window, own, CsvSink.ToFile(file), cancellationToken).ConfigureAwait(false);
+            return new PackQueryOutcome(query, Ok, outcome.RowsWritten, clock.Elapsed, file, null);
+        }
+        catch (FlowLogAthenaException e) when (e is not TimeWindowException and not SourceException)
+        {
+            // One broken query must not sink the pack; a missing source or empty window would fail them all.
+            return new PackQueryOutcome(query, Failed, 0, clock.Elapsed, null, e.Message);
+        }
+    }
+
+    private static Task<long> WriteSummaryAsync(string path, IReadOnlyList<PackQueryOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var columns = new[]
+        {
+            new ResultColumn("query", "VARCHAR", typeof(string)),
+            new ResultColumn("status", "VARCHAR", typeof(string)),
+            new ResultColumn("rows", "BIGINT", typeof(long)),
+            new ResultColumn("seconds", "DOUBLE", typeof(double)),
+            new ResultColumn("file", "VARCHAR", typeof(string)),
+            new ResultColumn("reason", "VARCHAR", typeof(string)),
+        };
+        var folder = Path.GetDirectoryName(path)!;
+        var rows = outcomes.Select(o => new object?[]
+        {
+            o.Query.Id, o.Status, o.Rows, Math.Round(o.Elapsed.TotalSeconds, 3),
+            o.File is null ? null : Path.GetRelativePath(folder, o.File), o.Reason,
+        }).ToAsyncEnumerable();
+        return CsvSink.ToFile(path).WriteAsync(columns, rows, cancellationToken);
+    }
+}
