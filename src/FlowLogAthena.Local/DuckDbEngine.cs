@@ -13,6 +13,8 @@ namespace FlowLogAthena.Local;
 /// </summary>
 public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lister) : IQueryEngine
 {
+    private MaterializedWindow? _window;
+
     public DuckDbEngine() : this(new DuckDbEngineOptions(), new LocalLogFileLister())
     {
     }
@@ -30,21 +32,81 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         if (source.IsS3)
             throw new SourceException($"The local engine reads local folders; '{source.Root}' is in S3. Use --engine athena, or sync the logs to a folder first.");
 
+        if (options.MaterializeWindow)
+        {
+            var key = $"{source.Root}|{source.Format}|{source.Layout}|{query.Window}";
+            if (_window?.Key != key)
+            {
+                await DisposeWindowAsync().ConfigureAwait(false);
+                _window = await MaterializeAsync(key, query, source, cancellationToken).ConfigureAwait(false);
+            }
+            return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
+        }
+
+        var files = await ListFilesAsync(query, source, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(options.ViewName, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<LogFile>> ListFilesAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    {
         var files = await lister.ListAsync(source, query.Window, cancellationToken).ConfigureAwait(false);
         if (files.Count == 0)
             throw new TimeWindowException(
                 $"No flow log files under '{source.Root}' for {query.Window} in the {source.Layout} layout; check --from/--to and --layout.");
-
         if (source.Layout.FileFormat == LogFileFormat.Text)
             await TextLogHeader.VerifyAsync(source.Format, files, cancellationToken).ConfigureAwait(false);
+        return files;
+    }
 
+    private async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
+    {
         var connection = new DuckDBConnection("DataSource=:memory:");
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
-            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(options.ViewName, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return await DuckDbQueryResult.StartAsync(connection, query, files, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The window's rows, parsed once into a temporary table named like the view queries read.</summary>
+    private async Task<MaterializedWindow> MaterializeAsync(string key, RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    {
+        var files = await ListFilesAsync(query, source, cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            const string filesView = "flow_log_files";
+            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(filesView, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            // Row order means nothing to the queries; without it DuckDB loads the table on every core.
+            await connection.ExecuteAsync(new CommandDefinition("SET preserve_insertion_order = false", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            using var interrupt = cancellationToken.Register(static c => ((DuckDBConnection)c!).CreateCommand().Cancel(), connection);
+            try
+            {
+                await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
+                    $"CREATE TEMP TABLE {TableReference} AS SELECT * FROM {DuckDbSql.Identifier(filesView)}", cancellationToken: cancellationToken)), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw await DuckDbErrors.TranslateAsync(e, query, files, cancellationToken).ConfigureAwait(false);
+            }
+            return new MaterializedWindow(key, connection, files);
         }
         catch
         {
@@ -63,5 +125,14 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => DisposeWindowAsync();
+
+    private async ValueTask DisposeWindowAsync()
+    {
+        if (_window is null) return;
+        await _window.Connection.DisposeAsync().ConfigureAwait(false);
+        _window = null;
+    }
+
+    private sealed record MaterializedWindow(string Key, DuckDBConnection Connection, IReadOnlyList<LogFile> Files);
 }

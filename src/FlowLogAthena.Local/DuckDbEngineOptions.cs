@@ -11,4 +11,11 @@ public sealed class DuckDbEngineOptions
 
     /// <summary>DuckDB memory limit such as <c>4GB</c>; null keeps DuckDB's default (80% of RAM).</summary>
     public string? MemoryLimit { get; set; }
+
+    /// <summary>
+    /// Load the window's rows into DuckDB's memory once and run every query of this engine against them, for
+    /// pack runs: the gzip text is parsed once instead of once per query. Off for single queries, where the
+    /// extra copy would only cost time.
+    /// </summary>
+    public bool MaterializeWindow { get; set; }
 }

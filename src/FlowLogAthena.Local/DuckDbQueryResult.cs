@@ -13,14 +13,16 @@ namespace FlowLogAthena.Local;
 internal sealed class DuckDbQueryResult : QueryResult
 {
     private readonly DuckDBConnection _connection;
+    private readonly bool _ownsConnection;
     private readonly DbDataReader _reader;
     private readonly IReadOnlyList<LogFile> _files;
     private readonly Stopwatch _clock;
     private readonly QueryStats _stats;
 
-    private DuckDbQueryResult(DuckDBConnection connection, DbDataReader reader, IReadOnlyList<LogFile> files, Stopwatch clock)
+    private DuckDbQueryResult(DuckDBConnection connection, bool ownsConnection, DbDataReader reader, IReadOnlyList<LogFile> files, Stopwatch clock)
     {
         _connection = connection;
+        _ownsConnection = ownsConnection;
         _reader = reader;
         _files = files;
         _clock = clock;
@@ -40,7 +42,8 @@ internal sealed class DuckDbQueryResult : QueryResult
 
     public override QueryStats Stats => _stats;
 
-    public static async Task<DuckDbQueryResult> StartAsync(DuckDBConnection connection, RenderedQuery query, IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
+    /// <param name="ownsConnection">Whether disposing the result closes the connection (not when the engine keeps a materialized window on it).</param>
+    public static async Task<DuckDbQueryResult> StartAsync(DuckDBConnection connection, bool ownsConnection, RenderedQuery query, IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         // DuckDB runs the query inside ExecuteReader; run it off the caller's thread so progress can render,
@@ -51,7 +54,7 @@ internal sealed class DuckDbQueryResult : QueryResult
             var reader = await Task.Run(
                 () => connection.ExecuteReaderAsync(new CommandDefinition(query.Sql, cancellationToken: cancellationToken)),
                 CancellationToken.None).ConfigureAwait(false);
-            return new DuckDbQueryResult(connection, reader, files, clock);
+            return new DuckDbQueryResult(connection, ownsConnection, reader, files, clock);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -77,6 +80,6 @@ internal sealed class DuckDbQueryResult : QueryResult
     public override async ValueTask DisposeAsync()
     {
         await _reader.DisposeAsync().ConfigureAwait(false);
-        await _connection.DisposeAsync().ConfigureAwait(false);
+        if (_ownsConnection) await _connection.DisposeAsync().ConfigureAwait(false);
     }
 }

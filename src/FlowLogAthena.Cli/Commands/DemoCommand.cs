@@ -49,7 +49,7 @@ public static class DemoCommand
             }, cancellationToken).ConfigureAwait(false);
             terminal.Note($"Generated {generated.Records:N0} records in {generated.Files.Count} files ({RunCommand.Bytes(generated.Bytes)}) under {Markup.Escape(source.Root)} in {generated.Elapsed.TotalSeconds:F1} s.");
 
-            await using var engine = new DuckDbEngine();
+            await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
             var runner = new QueryRunner(engine);
             var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Rows", "Seconds", "CSV");
             foreach (var query in catalog.All.OrderBy(q => q.QualifiedId, StringComparer.Ordinal))

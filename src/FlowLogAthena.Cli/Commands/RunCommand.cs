@@ -48,7 +48,7 @@ public static class RunCommand
             using var awsClients = new LazyAwsClients(parse, terminal);
             var (queryEngine, flowLogs) = parse.GetValue(engine) == "athena"
                 ? await AthenaAsync(parse, source, athena, aws, awsClients.Value, terminal, cancellationToken).ConfigureAwait(false)
-                : await LocalAsync(parse, source, window, threads, cache, aws, awsClients, terminal, cancellationToken).ConfigureAwait(false);
+                : await LocalAsync(parse, source, window, threads, cache, aws, awsClients, terminal, materialize: packName is not null, cancellationToken).ConfigureAwait(false);
             await using var _ = queryEngine;
             if (packName is not null)
                 return await RunPacksAsync(terminal, catalog, packName, queryEngine, flowLogs, window, parameters, parse.GetValue(output.Out), cancellationToken).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public static class RunCommand
 
     /// <summary>DuckDB reads local files; an S3 source is first synced (window only) into the local cache.</summary>
     private static async Task<(IQueryEngine, FlowLogSource)> LocalAsync(ParseResult parse, SourceOptions source, TimeWindow window, Option<int?> threads, Option<string?> cache,
-        AwsOptions aws, LazyAwsClients awsClients, Terminal terminal, CancellationToken cancellationToken)
+        AwsOptions aws, LazyAwsClients awsClients, Terminal terminal, bool materialize, CancellationToken cancellationToken)
     {
         if (parse.GetValue(source.Source) is null)
             throw new SourceException("--source is required for the local engine: the folder (or s3:// prefix) that holds AWSLogs/.");
@@ -121,7 +121,8 @@ public static class RunCommand
             requested = synced.LocalSource;
         }
         var flowLogs = await source.ResolveSourceAsync(parse, requested, window, terminal, cancellationToken).ConfigureAwait(false);
-        return (new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads) }, new LocalLogFileLister()), flowLogs);
+        // A pack runs many queries over one window: parse the text once, then query it in memory.
+        return (new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads), MaterializeWindow = materialize }, new LocalLogFileLister()), flowLogs);
     }
 
     public static string Bytes(long bytes) => bytes switch

@@ -81,6 +81,38 @@ public sealed class QuerySemanticsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_materialized_window_gives_the_reference_answers_and_parses_the_files_only_once()
+    {
+        var options = new GeneratorOptions
+        {
+            Root = _root,
+            Format = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"))),
+            Records = 20_000,
+            Window = TimeWindow.Parse("2026-11-01", "2026-11-04"),
+            Seed = 11,
+        };
+        await FlowLogGenerator.GenerateAsync(options);
+        var source = new FlowLogSource(_root, options.Format, options.Layout);
+        var window = TimeWindow.Parse("2026-11-02", "2026-11-03");
+        var records = Reference.InWindow(options, window).ToList();
+        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
+        var runner = new QueryRunner(engine);
+        var all = new Dictionary<string, string> { ["limit"] = "100000" };
+
+        var top = new ListSink();
+        await runner.RunAsync(Catalog.Get("top-talkers"), source, window, all, top, CancellationToken.None);
+        Directory.Delete(Path.Combine(_root, "AWSLogs"), recursive: true); // later queries must not need the files again
+        var rejected = new ListSink();
+        await runner.RunAsync(Catalog.Get("rejected-traffic"), source, window, all, rejected, CancellationToken.None);
+        var paths = new ListSink();
+        await runner.RunAsync(Catalog.Get("traffic-path"), source, window, new Dictionary<string, string>(), paths, CancellationToken.None);
+
+        Assert.Equal(Reference.TopTalkers(records).Select(r => string.Join(",", r)), top.Rows.Select(r => string.Join(",", r)));
+        Assert.Equal(Reference.RejectedTraffic(records).Select(r => string.Join(",", r)), rejected.Rows.Select(r => string.Join(",", r)));
+        Assert.Equal(Reference.TrafficPath(records).Select(r => string.Join(",", r)), paths.Rows.Select(r => string.Join(",", r)));
+    }
+
+    [Fact]
     public async Task Top_talkers_limit_keeps_the_head_of_the_reference_order()
     {
         var options = new GeneratorOptions { Root = _root, Records = 20_000, Window = TimeWindow.Parse("2026-11-02", "2026-11-03"), Seed = 3 };
