@@ -29,6 +29,10 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("Created table flowdb.t_provision", first.Stderr);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("No change", second.Stderr);
+        var withoutFormat = await InProcessCli.RunAsync([.. provision.Where((_, i) => i != 5 && i != 6)]); // drop --format FMT: the objects' header gives it
+        Assert.True(withoutFormat.ExitCode == 0, withoutFormat.Stderr);
+        Assert.Contains("Format from the objects' header: " + Format, withoutFormat.Stderr);
+        Assert.Contains("No change", withoutFormat.Stderr);
         // Every account/region/day the template can produce for the seeded days names a prefix that holds objects.
         var check = await Boto3.RunAsync(aws.Moto, """
             t = client('glue').get_table(DatabaseName='flowdb', Name='t_provision')['Table']

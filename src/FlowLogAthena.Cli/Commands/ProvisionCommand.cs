@@ -43,6 +43,14 @@ public static class ProvisionCommand
                 : today.AddDays(-90);
             using var clients = AwsOptions.CreateClients(parse, terminal);
             var lister = new S3LogFileLister(clients.S3, parse.GetValue(aws.ExpectedBucketOwner));
+            // Without --format, the objects' header line says what the flow log writes (as run does locally).
+            var offline = parse.GetValue(printDdl) && parse.GetRequiredValue(accounts).Length > 0 && parse.GetRequiredValue(regions).Length > 0;
+            if (parse.GetValue(source.Format) is null && !offline
+                && await new S3FormatDetector(clients.S3, parse.GetValue(aws.ExpectedBucketOwner)).DetectAsync(flowLogs, cancellationToken).ConfigureAwait(false) is { } detected)
+            {
+                terminal.Note($"Format from the objects' header: {Markup.Escape(detected.FormatString)}");
+                flowLogs = flowLogs with { Format = detected };
+            }
             var mode = parse.GetValue(partitions);
 
             var (accountList, regionList) = (parse.GetRequiredValue(accounts), parse.GetRequiredValue(regions));

@@ -15,17 +15,23 @@ public static class TextLogHeader
     /// <summary>The field names of a file's header line, normalised to AWS names; null when the file is empty.</summary>
     public static async Task<IReadOnlyList<string>?> ReadAsync(string path, CancellationToken cancellationToken)
     {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+        return await ReadAsync(file, path, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The header of a gzip text log read from a stream (which may hold only the object's first bytes).</summary>
+    public static async Task<IReadOnlyList<string>?> ReadAsync(Stream compressed, string name, CancellationToken cancellationToken)
+    {
         try
         {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
-            await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            await using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
             using var reader = new StreamReader(gzip, Encoding.UTF8);
             var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Normalise).ToArray();
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
-            throw new SourceException($"Flow log file '{path}' is not a valid gzip file: {e.Message}", e);
+            throw new SourceException($"Flow log file '{name}' is not a valid gzip file: {e.Message}", e);
         }
     }
 
