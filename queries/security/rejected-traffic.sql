@@ -19,7 +19,9 @@ parameters:
     type: list
     item_type: cidr
     description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
-requires_fields: [srcaddr, dstaddr, dstport, start, action, log-status]
+requires_fields: [srcaddr, dstaddr, dstport, start, action]
+# REJECT already implies a record with data; log-status narrows it further when the format has it.
+optional_fields: [log-status]
 output:
   - name: srcaddr
     description: Source address of the rejected traffic.
@@ -44,7 +46,9 @@ WITH rejected AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'REJECT'
+      {{- if has_field 'log-status' }}
       AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
       {{- if has_param 'dstport' }}
       AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
       {{- end }}

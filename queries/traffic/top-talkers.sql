@@ -15,7 +15,10 @@ parameters:
     type: list
     item_type: cidr
     description: Only pairs with an address inside these networks, e.g. 10.0.0.0/8,2600:1f18::/32 (all pairs when omitted).
-requires_fields: [srcaddr, dstaddr, packets, bytes, start, log-status]
+requires_fields: [srcaddr, dstaddr, packets, bytes, start]
+# Without log-status in the format, records that logged data are those with a byte count
+# (NODATA and SKIPDATA records write '-' in every data field).
+optional_fields: [log-status]
 output:
   - name: srcaddr
     description: Source address of the pair.
@@ -42,7 +45,11 @@ WITH pairs AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
       AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
       {{- if has_param 'cidr' }}
       AND ({{ cidr_match (col 'srcaddr') 'cidr' }} OR {{ cidr_match (col 'dstaddr') 'cidr' }})
       {{- end }}

@@ -5,7 +5,9 @@ description: >-
   Bytes and flow records of egress traffic (flow-direction egress, log-status OK, accepted and rejected
   alike) per traffic-path code, with the code's label: same VPC, internet gateway, peering, and so on.
   Records without a traffic-path form their own group, labelled 'none'.
-requires_fields: [bytes, start, log-status, flow-direction, traffic-path]
+requires_fields: [bytes, start, flow-direction, traffic-path]
+# An egress flow direction already implies a record with data; log-status narrows it further when present.
+optional_fields: [log-status]
 output:
   - name: traffic_path
     description: The traffic-path code (1-8), empty when the record has none.
@@ -28,7 +30,9 @@ WITH paths AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
       AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
       AND {{ col 'flow-direction' }} = 'egress'
     GROUP BY {{ col 'traffic-path' }}
 )

@@ -12,11 +12,12 @@ public sealed class FlowRecord
 {
     private readonly string?[] _values;
 
-    internal FlowRecord(FlowLogFormat format, string?[] values, long startUnixSeconds)
+    internal FlowRecord(FlowLogFormat format, string?[] values, long startUnixSeconds, bool loggedData = true)
     {
         Format = format;
         _values = values;
         StartUnixSeconds = startUnixSeconds;
+        LoggedData = loggedData;
     }
 
     public FlowLogFormat Format { get; }
@@ -32,6 +33,9 @@ public sealed class FlowRecord
     public string? this[string fieldName] => _values[IndexOf(fieldName)];
 
     public bool Has(string fieldName) => Format.Contains(fieldName);
+
+    /// <summary>The record's log-status is OK (not NODATA or SKIPDATA), whether or not the format has log-status.</summary>
+    public bool LoggedData { get; }
 
     public int? GetInt32(string fieldName) =>
         this[fieldName] is { } text ? int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) : null;

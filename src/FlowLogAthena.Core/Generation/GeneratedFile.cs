@@ -86,7 +86,7 @@ public sealed class GeneratedFile
                 var length = _encoder.WriteField(fields[i], in sample, stream.Network, buffer);
                 values[i] = length < 0 ? null : Encoding.UTF8.GetString(buffer, 0, length);
             }
-            yield return new FlowRecord(Format, values, sample.Start);
+            yield return new FlowRecord(Format, values, sample.Start, sample.Status == LogStatus.Ok);
         }
     }
 

@@ -32,6 +32,9 @@ public sealed class QueryDefinition
     /// <summary>AWS names of the fields the query reads, e.g. <c>log-status</c>; checked against the log format.</summary>
     public IReadOnlyList<string> RequiresFields { get; init; } = [];
 
+    /// <summary>Fields the template uses when the format has them (guarded by <c>has_field</c>), and does without otherwise.</summary>
+    public IReadOnlyList<string> OptionalFields { get; init; } = [];
+
     public IReadOnlyList<QueryOutputColumn> Output { get; init; } = [];
 
     public QueryChartHint? Chart { get; init; }

@@ -210,4 +210,18 @@ public sealed class QueryRendererTests
         Assert.Equal(Partitioning.Hourly, request.Partitioning);
         Assert.Empty(request.Parameters);
     }
+
+    [Theory]
+    [InlineData(SqlDialect.DuckDb)]
+    [InlineData(SqlDialect.Athena)]
+    public void Optional_log_status_is_used_when_the_format_has_it_and_replaced_by_data_presence_otherwise(SqlDialect dialect)
+    {
+        var query = RepoQueries.Catalog.Get("top-talkers");
+        var without = RepoQueries.Request(dialect, null, Partitioning.Daily) with { Format = FlowLogFormat.Parse("${srcaddr} ${dstaddr} ${bytes} ${packets} ${start}") };
+
+        Assert.Contains("\"log_status\" = 'OK'", Render("top-talkers", dialect).Sql);
+        var sql = QueryRenderer.Render(query, without).Sql;
+        Assert.DoesNotContain("log_status", sql);
+        Assert.Contains("\"bytes\" IS NOT NULL", sql);
+    }
 }

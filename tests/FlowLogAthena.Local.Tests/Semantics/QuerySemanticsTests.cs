@@ -34,6 +34,7 @@ public sealed class QuerySemanticsTests : IDisposable
             "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${vpc-id} ${subnet-id} ${tcp-flags} ${flow-direction} ${traffic-path}",
             PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Text
         },
+        { "v5 without log-status", "${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${flow-direction} ${traffic-path}", PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Text },
         { "all 54 fields parquet", string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")), PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
         { "v5 parquet hive hourly", "${srcaddr} ${dstaddr} ${dstport} ${bytes} ${packets} ${start} ${action} ${log-status} ${flow-direction} ${traffic-path}", PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
     };

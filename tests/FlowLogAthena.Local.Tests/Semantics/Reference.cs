@@ -15,7 +15,7 @@ public static class Reference
             .Where(r => r.StartUnixSeconds >= window.FromUnixSeconds && r.StartUnixSeconds < window.ToUnixSecondsExclusive);
 
     public static List<object?[]> TopTalkers(IEnumerable<FlowRecord> records) =>
-        records.Where(r => r["log-status"] == "OK")
+        records.Where(r => r.LoggedData)
             .GroupBy(r => (Src: r["srcaddr"], Dst: r["dstaddr"]))
             .Select(g => (g.Key.Src, g.Key.Dst, Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0), Packets: g.Sum(r => r.GetInt64("packets") ?? 0), Flows: (long)g.Count()))
             .OrderByDescending(x => x.Bytes).ThenByDescending(x => x.Packets)
@@ -24,7 +24,7 @@ public static class Reference
             .ToList();
 
     public static List<object?[]> RejectedTraffic(IEnumerable<FlowRecord> records) =>
-        records.Where(r => r["action"] == "REJECT" && r["log-status"] == "OK")
+        records.Where(r => r["action"] == "REJECT" && r.LoggedData)
             .GroupBy(r => (Src: r["srcaddr"], Dst: r["dstaddr"], Port: r.GetInt32("dstport")))
             .Select(g => (g.Key.Src, g.Key.Dst, g.Key.Port, Attempts: (long)g.Count()))
             .OrderByDescending(x => x.Attempts).ThenBy(x => x.Src, NullsLast).ThenBy(x => x.Dst, NullsLast)
@@ -33,7 +33,7 @@ public static class Reference
             .ToList();
 
     public static List<object?[]> TrafficPath(IEnumerable<FlowRecord> records) =>
-        records.Where(r => r["flow-direction"] == "egress" && r["log-status"] == "OK")
+        records.Where(r => r["flow-direction"] == "egress" && r.LoggedData)
             .GroupBy(r => r.GetInt32("traffic-path"))
             .Select(g => (Path: g.Key, Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0), Flows: (long)g.Count()))
             .OrderByDescending(x => x.Bytes)

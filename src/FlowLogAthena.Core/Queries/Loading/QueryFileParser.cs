@@ -13,7 +13,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// </summary>
 public static partial class QueryFileParser
 {
-    private static readonly string[] TopKeys = ["id", "title", "description", "parameters", "requires_fields", "output", "chart"];
+    private static readonly string[] TopKeys = ["id", "title", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
 
     public static QueryDefinition Load(string path)
     {
@@ -54,7 +54,8 @@ public static partial class QueryFileParser
             Title = reader.RequiredText(root, "title", "The front matter"),
             Description = reader.RequiredText(root, "description", "The front matter"),
             Parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters")),
-            RequiresFields = ReadRequiredFields(reader, FrontMatterReader.Get(root, "requires_fields")),
+            RequiresFields = ReadFields(reader, FrontMatterReader.Get(root, "requires_fields"), "requires_fields"),
+            OptionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields"),
             Output = output,
             Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
         };
@@ -77,15 +78,15 @@ public static partial class QueryFileParser
         return stream.Documents[0].RootNode;
     }
 
-    private static List<string> ReadRequiredFields(FrontMatterReader reader, YamlNode? node)
+    private static List<string> ReadFields(FrontMatterReader reader, YamlNode? node, string key)
     {
         if (node is null) return [];
         var fields = new List<string>();
-        foreach (var (name, item) in reader.ScalarList(node, "'requires_fields'"))
+        foreach (var (name, item) in reader.ScalarList(node, $"'{key}'"))
         {
             if (!FieldCatalog.TryGet(name, out _))
-                throw reader.Error(item, $"requires_fields names an unknown field: {FlowLogFormat.UnknownFieldMessage(name)}");
-            if (fields.Contains(name)) throw reader.Error(item, $"requires_fields lists '{name}' twice.");
+                throw reader.Error(item, $"{key} names an unknown field: {FlowLogFormat.UnknownFieldMessage(name)}");
+            if (fields.Contains(name)) throw reader.Error(item, $"{key} lists '{name}' twice.");
             fields.Add(name);
         }
         return fields;

@@ -13,7 +13,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
 {
     /// <summary>The names, for the hint in an unknown-name error.</summary>
     public static readonly string[] Names =
-        ["table", "time_window", "ident", "col", "param", "has_param", "cidr_match", "traffic_path_label", "protocol_label"];
+        ["table", "time_window", "ident", "col", "param", "has_param", "has_field", "cidr_match", "traffic_path_label", "protocol_label"];
 
     public ScriptObject ToScriptObject()
     {
@@ -24,6 +24,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         functions.Import("col", new Func<string, string>(Col));
         functions.Import("param", new Func<string, string>(Param));
         functions.Import("has_param", new Func<string, bool>(HasParam));
+        functions.Import("has_field", new Func<string, bool>(HasField));
         functions.Import("cidr_match", new Func<string, string, string>(CidrMatch));
         functions.Import("traffic_path_label", new Func<string, string>(column => Label(column, "traffic-path")));
         functions.Import("protocol_label", new Func<string, string>(column => Label(column, "protocol")));
@@ -117,9 +118,26 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
             ? $"The template uses parameter '{name}', but the query declares no parameters."
             : $"The template uses parameter '{name}', which the front matter does not declare (declared: {string.Join(", ", query.Parameters.Select(p => p.Name))}).");
 
-    /// <summary>Fields a template reads must be in requires_fields, so a format that lacks one is refused before SQL runs.</summary>
+    /// <summary><c>has_field 'log-status'</c>: whether the format has an optional field the query declares.</summary>
+    private bool HasField(string fieldName)
+    {
+        if (!query.OptionalFields.Contains(fieldName, StringComparer.Ordinal) && !query.RequiresFields.Contains(fieldName, StringComparer.Ordinal))
+            throw new TemplateHelperException($"has_field '{fieldName}' names a field that neither requires_fields nor optional_fields lists; add it to optional_fields.");
+        return request.Format.Contains(fieldName);
+    }
+
+    /// <summary>
+    /// Fields a template reads must be in requires_fields (so a format that lacks one is refused before SQL runs),
+    /// or in optional_fields and present in this format (the template guards them with has_field).
+    /// </summary>
     private void RequireDeclared(string fieldName, string use)
     {
+        if (query.OptionalFields.Contains(fieldName, StringComparer.Ordinal))
+        {
+            if (!request.Format.Contains(fieldName))
+                throw new TemplateHelperException($"{use} reads optional field '{fieldName}', which this format lacks; guard it with {{{{ if has_field '{fieldName}' }}}}.");
+            return;
+        }
         if (!query.RequiresFields.Contains(fieldName, StringComparer.Ordinal))
             throw new TemplateHelperException($"{use} reads field '{fieldName}', which requires_fields does not list; add it there.");
     }
