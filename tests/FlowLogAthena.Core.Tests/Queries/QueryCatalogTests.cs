@@ -81,7 +81,7 @@ public sealed class QueryCatalogTests : IDisposable
     [Fact]
     public void Unknown_query_id_that_starts_a_real_id_suggests_it()
     {
-        Assert.Contains("Did you mean 'rejected-traffic'?", Assert.Throws<QueryDefinitionException>(() => RepoQueries.Catalog.Get("rejected")).Message);
+        Assert.Contains("Did you mean 'rejected-traffic'?", Assert.Throws<QueryDefinitionException>(() => RepoQueries.Catalog.Get("rejected-tr")).Message);
     }
 
     [Fact]

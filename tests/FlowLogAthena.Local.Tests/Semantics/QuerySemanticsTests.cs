@@ -65,13 +65,25 @@ public sealed class QuerySemanticsTests : IDisposable
         await AssertQuery("rejected-traffic", Reference.RejectedTraffic(records));
         if (options.Format.Contains("traffic-path") && options.Format.Contains("flow-direction"))
             await AssertQuery("traffic-path", Reference.TrafficPath(records));
+        if (Serves("accepted-traffic"))
+        {
+            await AssertQuery("accepted-traffic", Reference.AcceptedTraffic(records));
+            await AssertQuery("accepted-traffic", Reference.AcceptedTraffic(records, protocol: 17), new() { ["protocol"] = "17" });
+        }
+        if (Serves("rejected-tcp"))
+            await AssertQuery("rejected-tcp", Reference.RejectedTcp(records));
+        await AssertQuery("admin-ports", Reference.AdminPorts(records, 22, 3389));
+        await AssertQuery("admin-ports", Reference.AdminPorts(records, 443), new() { ["ports"] = "443" });
+        await AssertQuery("ip-version-totals", Reference.IpVersionTotals(records));
 
-        async Task AssertQuery(string id, List<object?[]> expected)
+        bool Serves(string id) => Catalog.Get(id).RequiresFields.All(options.Format.Contains);
+
+        async Task AssertQuery(string id, List<object?[]> expected, Dictionary<string, string>? given = null)
         {
             Assert.True(expected.Count > 1, $"{id}: the reference should have several rows");
             await using var engine = new DuckDbEngine();
             var sink = new ListSink();
-            var parameters = new Dictionary<string, string>();
+            var parameters = new Dictionary<string, string>(given ?? []);
             if (Catalog.Get(id).FindParameter("limit") is not null) parameters["limit"] = "100000";
             await new QueryRunner(engine).RunAsync(Catalog.Get(id), source, window, parameters, sink, CancellationToken.None);
 

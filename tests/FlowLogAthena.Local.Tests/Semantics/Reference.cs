@@ -5,7 +5,7 @@ using FlowLogAthena.Core.Sources;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
-/// The three first queries computed in plain C# from the generated records themselves (never from SQL),
+/// The queries computed in plain C# from the generated records themselves (never from SQL),
 /// as full ordered result sets in the queries' documented order.
 /// </summary>
 public static class Reference
@@ -39,6 +39,41 @@ public static class Reference
             .OrderByDescending(x => x.Bytes)
             .Select(x => new object?[] { x.Path, x.Path is { } p ? FieldCatalog.TrafficPathLabels[p.ToString(System.Globalization.CultureInfo.InvariantCulture)] : "none", x.Bytes, x.Flows })
             .ToList();
+
+    public static List<object?[]> AcceptedTraffic(IEnumerable<FlowRecord> records, int? protocol = null) =>
+        records.Where(r => r["action"] == "ACCEPT" && r["log-status"] == "OK" && (protocol is null || r.GetInt32("protocol") == protocol))
+            .GroupBy(r => (Src: r["srcaddr"], Dst: r["dstaddr"], Port: r.GetInt32("dstport"), Protocol: r.GetInt32("protocol")))
+            .Select(g => (g.Key.Src, g.Key.Dst, g.Key.Port, g.Key.Protocol, Flows: (long)g.Count(), Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0)))
+            .OrderByDescending(x => x.Bytes).ThenByDescending(x => x.Flows)
+            .ThenBy(x => x.Src, NullsLast).ThenBy(x => x.Dst, NullsLast)
+            .ThenBy(x => x.Port ?? int.MaxValue).ThenBy(x => x.Protocol ?? int.MaxValue)
+            .Select(x => new object?[] { x.Src, x.Dst, x.Port, x.Protocol, x.Flows, x.Bytes })
+            .ToList();
+
+    public static List<object?[]> RejectedTcp(IEnumerable<FlowRecord> records) =>
+        RejectedTraffic(records.Where(r => r.GetInt32("protocol") == 6));
+
+    public static List<object?[]> AdminPorts(IEnumerable<FlowRecord> records, params int[] ports) =>
+        records.Where(r => r["log-status"] == "OK" && r.GetInt32("dstport") is { } port && ports.Contains(port))
+            .GroupBy(r => (Src: r["srcaddr"], Dst: r["dstaddr"], Port: r.GetInt32("dstport"), Action: r["action"]))
+            .Select(g => (g.Key.Src, g.Key.Dst, g.Key.Port, g.Key.Action, Flows: (long)g.Count(), Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0)))
+            .OrderByDescending(x => x.Flows).ThenByDescending(x => x.Bytes)
+            .ThenBy(x => x.Src, NullsLast).ThenBy(x => x.Dst, NullsLast)
+            .ThenBy(x => x.Port ?? int.MaxValue).ThenBy(x => x.Action, NullsLast)
+            .Select(x => new object?[] { x.Src, x.Dst, x.Port, x.Action, x.Flows, x.Bytes })
+            .ToList();
+
+    public static List<object?[]> IpVersionTotals(IEnumerable<FlowRecord> records) =>
+        records.Where(r => r["log-status"] == "OK")
+            .GroupBy(r => IpVersion(r["srcaddr"]))
+            .Select(g => (Version: g.Key, Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0), Packets: g.Sum(r => r.GetInt64("packets") ?? 0), Flows: (long)g.Count()))
+            .OrderBy(x => x.Version, StringComparer.Ordinal)
+            .Select(x => new object?[] { x.Version, x.Bytes, x.Packets, x.Flows })
+            .ToList();
+
+    /// <summary>IPv6 when the text has a colon, IPv4 when it has a dot, as the query reads the source address.</summary>
+    private static string IpVersion(string? address) =>
+        address is null ? "unknown" : address.Contains(':') ? "IPv6" : address.Contains('.') ? "IPv4" : "unknown";
 
     /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
     private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>

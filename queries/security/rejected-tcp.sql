@@ -1,0 +1,61 @@
+---
+id: rejected-tcp
+title: Rejected TCP traffic
+description: >-
+  The source, destination and destination port combinations with the most rejected TCP flow records
+  (protocol 6, action REJECT, log-status OK) in the window: connection attempts a security group or
+  network ACL refused.
+parameters:
+  - name: limit
+    type: int
+    description: How many combinations to return.
+    default: 10
+    min: 1
+    max: 100000
+  - name: dstport
+    type: list
+    item_type: port
+    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
+  - name: source_cidr
+    type: list
+    item_type: cidr
+    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+requires_fields: [srcaddr, dstaddr, dstport, protocol, start, action, log-status]
+output:
+  - name: srcaddr
+    description: Source address of the rejected TCP traffic.
+  - name: dstaddr
+    description: Destination address of the rejected TCP traffic.
+  - name: dstport
+    description: Destination port of the rejected TCP traffic.
+  - name: attempts
+    description: Rejected TCP flow records in the window.
+chart:
+  type: bar
+  x: [srcaddr, dstaddr, dstport]
+  y: attempts
+  title: Rejected TCP traffic by attempts
+---
+WITH rejected AS (
+    SELECT
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        {{ col 'dstport' }} AS {{ ident 'dstport' }},
+        COUNT(*) AS {{ ident 'attempts' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'protocol' }} = 6
+      AND {{ col 'action' }} = 'REJECT'
+      AND {{ col 'log-status' }} = 'OK'
+      {{- if has_param 'dstport' }}
+      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
+      {{- end }}
+      {{- if has_param 'source_cidr' }}
+      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
+      {{- end }}
+    GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}, {{ col 'dstport' }}
+)
+SELECT {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'attempts' }}
+FROM rejected
+ORDER BY {{ ident 'attempts' }} DESC, {{ ident 'srcaddr' }} NULLS LAST, {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST
+LIMIT {{ param 'limit' }}
