@@ -41,7 +41,7 @@ public static class Reference
             .ToList();
 
     public static List<object?[]> AcceptedTraffic(IEnumerable<FlowRecord> records, int? protocol = null) =>
-        records.Where(r => r["action"] == "ACCEPT" && r["log-status"] == "OK" && (protocol is null || r.GetInt32("protocol") == protocol))
+        records.Where(r => r["action"] == "ACCEPT" && r.LoggedData && (protocol is null || r.GetInt32("protocol") == protocol))
             .GroupBy(r => (Src: r["srcaddr"], Dst: r["dstaddr"], Port: r.GetInt32("dstport"), Protocol: r.GetInt32("protocol")))
             .Select(g => (g.Key.Src, g.Key.Dst, g.Key.Port, g.Key.Protocol, Flows: (long)g.Count(), Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0)))
             .OrderByDescending(x => x.Bytes).ThenByDescending(x => x.Flows)
@@ -54,7 +54,7 @@ public static class Reference
         RejectedTraffic(records.Where(r => r.GetInt32("protocol") == 6));
 
     public static List<object?[]> AdminPorts(IEnumerable<FlowRecord> records, params int[] ports) =>
-        records.Where(r => r["log-status"] == "OK" && r.GetInt32("dstport") is { } port && ports.Contains(port))
+        records.Where(r => r.LoggedData && r.GetInt32("dstport") is { } port && ports.Contains(port))
             .GroupBy(r => (Src: r["srcaddr"], Dst: r["dstaddr"], Port: r.GetInt32("dstport"), Action: r["action"]))
             .Select(g => (g.Key.Src, g.Key.Dst, g.Key.Port, g.Key.Action, Flows: (long)g.Count(), Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0)))
             .OrderByDescending(x => x.Flows).ThenByDescending(x => x.Bytes)
@@ -64,7 +64,7 @@ public static class Reference
             .ToList();
 
     public static List<object?[]> IpVersionTotals(IEnumerable<FlowRecord> records) =>
-        records.Where(r => r["log-status"] == "OK")
+        records.Where(r => r.LoggedData)
             .GroupBy(r => IpVersion(r["srcaddr"]))
             .Select(g => (Version: g.Key, Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0), Packets: g.Sum(r => r.GetInt64("packets") ?? 0), Flows: (long)g.Count()))
             .OrderBy(x => x.Version, StringComparer.Ordinal)
