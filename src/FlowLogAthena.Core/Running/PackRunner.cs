@@ -55,12 +55,16 @@ public sealed class PackRunner(IQueryEngine engine)
         if (missing.Count > 0)
             return new PackQueryOutcome(query, Skipped, 0, TimeSpan.Zero, null, RequiredFieldsCheck.Message(query.Id, missing));
 
+        // Pack-wide parameters apply to the queries that declare them.
+        var own = parameters.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var unset = query.Parameters.Where(p => p.Required && !own.ContainsKey(p.Name)).Select(p => $"--param {p.Name}=…").ToList();
+        if (unset.Count > 0)
+            return new PackQueryOutcome(query, Skipped, 0, TimeSpan.Zero, null, $"Query '{query.Id}' needs {string.Join(" and ", unset)} (no default).");
+
         var file = Path.Combine(folder, query.Id + ".csv");
         var clock = Stopwatch.StartNew();
         try
         {
-            // Pack-wide parameters apply to the queries that declare them.
-            var own = parameters.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
             var outcome = await runner.RunAsync(query, source, window, own, CsvSink.ToFile(file), cancellationToken).ConfigureAwait(false);
             return new PackQueryOutcome(query, Ok, outcome.RowsWritten, clock.Elapsed, file, null);
         }
