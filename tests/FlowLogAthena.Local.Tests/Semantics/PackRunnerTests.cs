@@ -32,7 +32,7 @@ public sealed class PackRunnerTests : IDisposable
         await using var engine = new DuckDbEngine();
 
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
-            new Dictionary<string, string> { ["limit"] = "5" }, output, null, CancellationToken.None);
+            new Dictionary<string, string> { ["limit"] = "5", ["address"] = "10.0.0.1" }, output, null, CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.Equal(PackRunner.Ok, o.Status));
         Assert.Equal(Catalog.All.Count, outcomes.Count);
