@@ -1,6 +1,7 @@
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Parameters;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Queries;
@@ -20,7 +21,18 @@ public sealed class QueryRendererTests
 
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, parameters, partitioning));
+        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning));
+
+    /// <summary>The given parameters plus an example address for a required <c>ip</c> parameter the caller left out.</summary>
+    private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)
+    {
+        var all = new Dictionary<string, string>(parameters ?? new Dictionary<string, string>());
+        foreach (var parameter in RepoQueries.Catalog.Get(id).Parameters.Where(p => p.Required && p.Default is null))
+            all.TryAdd(parameter.Name, parameter.Type == QueryParameterType.Ip
+                ? "10.0.0.1"
+                : throw new NotSupportedException($"{id}: no example value for the required {parameter.Type} parameter '{parameter.Name}'."));
+        return all;
+    }
 
     private static Dictionary<string, string> Params(string name, string value) => new() { [name] = value };
 

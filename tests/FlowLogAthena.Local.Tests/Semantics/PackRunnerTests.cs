@@ -32,7 +32,7 @@ public sealed class PackRunnerTests : IDisposable
         await using var engine = new DuckDbEngine();
 
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
-            new Dictionary<string, string> { ["limit"] = "5" }, output, null, CancellationToken.None);
+            new Dictionary<string, string> { ["limit"] = "5", ["address"] = "10.0.0.1" }, output, null, CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.Equal(PackRunner.Ok, o.Status));
         Assert.Equal(Catalog.All.Count, outcomes.Count);
@@ -55,9 +55,11 @@ public sealed class PackRunnerTests : IDisposable
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.InPack("traffic"), source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
             new Dictionary<string, string>(), output, null, CancellationToken.None);
 
-        var skipped = Assert.Single(outcomes, o => o.Status == PackRunner.Skipped);
-        Assert.Equal("traffic-path", skipped.Query.Id);
-        Assert.Contains("flow-direction", skipped.Reason);
+        var skipped = outcomes.Where(o => o.Status == PackRunner.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
+        Assert.Contains("flow-direction", skipped["traffic-path"]);
+        Assert.Contains("--param address=", skipped["traffic-from-address"]); // a required parameter nobody gave
+        Assert.Equal(["traffic-from-address", "traffic-path", "traffic-to-address"], skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
         Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == PackRunner.Ok && o.Rows == 10);
         Assert.False(File.Exists(Path.Combine(output, "traffic", "traffic-path.csv")));
         Assert.Contains(File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));

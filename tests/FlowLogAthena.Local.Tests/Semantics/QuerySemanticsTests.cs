@@ -79,6 +79,17 @@ public sealed class QuerySemanticsTests : IDisposable
         }
         if (Serves("ip-version-totals"))
             await AssertQuery("ip-version-totals", Reference.IpVersionTotals(records));
+        if (Serves("traffic-from-address"))
+        {
+            var sources = BusiestAddresses(records, "srcaddr", "dstaddr").ToList();
+            var destinations = BusiestAddresses(records, "dstaddr", "srcaddr").ToList();
+            Assert.Equal(2, sources.Count); // one IPv4 and one IPv6 address
+            Assert.Equal(2, destinations.Count);
+            foreach (var address in sources)
+                await AssertQuery("traffic-from-address", Reference.TrafficOfAddress(records, address, from: true), new() { ["address"] = address });
+            foreach (var address in destinations)
+                await AssertQuery("traffic-to-address", Reference.TrafficOfAddress(records, address, from: false), new() { ["address"] = address });
+        }
 
         bool Serves(string id) => Catalog.Get(id).RequiresFields.All(options.Format.Contains);
 
@@ -96,6 +107,19 @@ public sealed class QuerySemanticsTests : IDisposable
                 Assert.True(expected[i].SequenceEqual(sink.Rows[i]), $"{name} {id} row {i}: expected [{string.Join(", ", expected[i])}] got [{string.Join(", ", sink.Rows[i])}]");
         }
     }
+
+    /// <summary>
+    /// The IPv4 and the IPv6 address on <paramref name="side"/> with the most distinct peer and port combinations,
+    /// so the address queries have several rows and both address families are matched.
+    /// </summary>
+    private static IEnumerable<string> BusiestAddresses(List<FlowRecord> records, string side, string peer) =>
+        records.Where(r => r.LoggedData && r[side] is not null)
+            .GroupBy(r => r[side]!)
+            .Select(g => (Address: g.Key, Peers: g.Select(r => (r[peer], r.GetInt32("dstport"))).Distinct().Count()))
+            .Where(x => x.Peers > 1)
+            .GroupBy(x => x.Address.Contains(':'))
+            .Select(family => family.OrderByDescending(x => x.Peers).ThenBy(x => x.Address, StringComparer.Ordinal).First().Address)
+            .Order(StringComparer.Ordinal);
 
     [Fact]
     public async Task A_materialized_window_gives_the_reference_answers_and_parses_the_files_only_once()

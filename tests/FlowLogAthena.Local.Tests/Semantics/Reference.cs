@@ -75,6 +75,16 @@ public static class Reference
     private static string IpVersion(string? address) =>
         address is null ? "unknown" : address.Contains(':') ? "IPv6" : address.Contains('.') ? "IPv4" : "unknown";
 
+    /// <summary>Traffic from <paramref name="address"/> per destination and port (<c>from: true</c>), or to it per source and port.</summary>
+    public static List<object?[]> TrafficOfAddress(IEnumerable<FlowRecord> records, string address, bool from) =>
+        records.Where(r => r.LoggedData && r[from ? "srcaddr" : "dstaddr"] == address)
+            .GroupBy(r => (Peer: r[from ? "dstaddr" : "srcaddr"], Port: r.GetInt32("dstport")))
+            .Select(g => (g.Key.Peer, g.Key.Port, Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0), Packets: g.Sum(r => r.GetInt64("packets") ?? 0), Flows: (long)g.Count()))
+            .OrderByDescending(x => x.Bytes).ThenByDescending(x => x.Packets)
+            .ThenBy(x => x.Peer, NullsLast).ThenBy(x => x.Port ?? int.MaxValue)
+            .Select(x => new object?[] { x.Peer, x.Port, x.Bytes, x.Packets, x.Flows })
+            .ToList();
+
     /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
     private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
         a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));

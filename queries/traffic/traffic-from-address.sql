@@ -1,0 +1,53 @@
+---
+id: traffic-from-address
+title: Traffic from an address
+description: >-
+  The traffic the address sent in the window (records whose srcaddr is the address), per destination address
+  and destination port,
+  over every record that logged data (log-status OK), accepted and rejected alike.
+parameters:
+  - name: address
+    type: ip
+    description: The source address to follow, e.g. 10.0.1.25 or 2600:1f18::1.
+    required: true
+  - name: limit
+    type: int
+    description: How many destination and port combinations to return.
+    default: 10
+    min: 1
+    max: 100000
+requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start, log-status]
+output:
+  - name: dstaddr
+    description: Destination address the traffic went to.
+  - name: dstport
+    description: Destination port of the traffic.
+  - name: bytes
+    description: Bytes in the window.
+  - name: packets
+    description: Packets in the window.
+  - name: flows
+    description: Flow records in the window.
+chart:
+  type: bar
+  x: [dstaddr, dstport]
+  y: bytes
+  title: Traffic from an address by bytes
+---
+WITH peers AS (
+    SELECT
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        {{ col 'dstport' }} AS {{ ident 'dstport' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'log-status' }} = 'OK'
+      AND {{ cidr_match (col 'srcaddr') 'address' }}
+    GROUP BY {{ col 'dstaddr' }}, {{ col 'dstport' }}
+)
+SELECT {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
+FROM peers
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST
+LIMIT {{ param 'limit' }}

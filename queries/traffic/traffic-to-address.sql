@@ -1,0 +1,53 @@
+---
+id: traffic-to-address
+title: Traffic to an address
+description: >-
+  The traffic sent to the address in the window (records whose dstaddr is the address), per source address
+  and destination port,
+  over every record that logged data (log-status OK), accepted and rejected alike.
+parameters:
+  - name: address
+    type: ip
+    description: The destination address to follow, e.g. 10.0.1.25 or 2600:1f18::1.
+    required: true
+  - name: limit
+    type: int
+    description: How many source and port combinations to return.
+    default: 10
+    min: 1
+    max: 100000
+requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start, log-status]
+output:
+  - name: srcaddr
+    description: Source address the traffic came from.
+  - name: dstport
+    description: Destination port of the traffic.
+  - name: bytes
+    description: Bytes in the window.
+  - name: packets
+    description: Packets in the window.
+  - name: flows
+    description: Flow records in the window.
+chart:
+  type: bar
+  x: [srcaddr, dstport]
+  y: bytes
+  title: Traffic to an address by bytes
+---
+WITH peers AS (
+    SELECT
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        {{ col 'dstport' }} AS {{ ident 'dstport' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'log-status' }} = 'OK'
+      AND {{ cidr_match (col 'dstaddr') 'address' }}
+    GROUP BY {{ col 'srcaddr' }}, {{ col 'dstport' }}
+)
+SELECT {{ ident 'srcaddr' }}, {{ ident 'dstport' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
+FROM peers
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'srcaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST
+LIMIT {{ param 'limit' }}
