@@ -133,13 +133,3 @@ public static class RunCommand
         _ => $"{bytes} B",
     };
 }
-
-/// <summary>AWS clients created on first use, so commands that stay local never need AWS settings.</summary>
-public sealed class LazyAwsClients(ParseResult parse, Terminal terminal) : IDisposable
-{
-    private AwsClients? _clients;
-
-    public AwsClients Value => _clients ??= AwsOptions.CreateClients(parse, terminal);
-
-    public void Dispose() => _clients?.Dispose();
-}
