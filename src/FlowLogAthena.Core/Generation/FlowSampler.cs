@@ -7,7 +7,7 @@ namespace FlowLogAthena.Core.Generation;
 /// Local interfaces and popular remotes are drawn with a Zipf skew (clear top talkers, many repeated pairs);
 /// most internet peers are drawn fresh, so distinct (srcaddr, dstaddr) pairs grow with the record count.
 /// </summary>
-internal sealed class FlowSampler
+internal sealed partial class FlowSampler
 {
     private enum Scenario
     {
@@ -33,13 +33,15 @@ internal sealed class FlowSampler
 
     private readonly NetworkTopology _net;
     private readonly RemoteAddresses _remote;
+    private readonly bool _plantFindings;
     private FastRandom _rng;
 
-    public FlowSampler(NetworkTopology net, RemoteAddresses remote, ulong seed)
+    public FlowSampler(NetworkTopology net, RemoteAddresses remote, ulong seed, bool plantFindings)
     {
         _net = net;
         _remote = remote;
         _rng = new FastRandom(seed);
+        _plantFindings = plantFindings;
     }
 
     /// <summary>Unix seconds in [from, to): callers spread record starts over their file's slice with it.</summary>
@@ -48,6 +50,7 @@ internal sealed class FlowSampler
     public void Next(ref FlowSample s, long start)
     {
         s = FlowSample.Empty(start);
+        if (_plantFindings && TryPlantFinding(ref s)) return;
         var roll = _rng.Next(10_000);
         var scenario = Scenario.EastWest;
         foreach (var (candidate, weight) in Weights)

@@ -16,6 +16,7 @@ public sealed class GeneratedFile
     private readonly ulong _seed;
     private readonly long _fromUnixSeconds;
     private readonly long _toUnixSeconds;
+    private readonly bool _plantFindings;
 
     internal GeneratedFile(FileSlice slice, string root, GeneratorOptions options, Lazy<NetworkTopology> network,
         RemoteAddresses remote, RecordEncoder encoder)
@@ -26,6 +27,7 @@ public sealed class GeneratedFile
         _seed = slice.Seed;
         _fromUnixSeconds = slice.FromUnixSeconds;
         _toUnixSeconds = slice.ToUnixSeconds;
+        _plantFindings = options.PlantFindings;
         Index = slice.Index;
         Account = slice.Account;
         Region = slice.Region;
@@ -95,7 +97,7 @@ public sealed class GeneratedFile
     internal RecordEncoder Encoder => _encoder;
 
     internal RecordStream OpenStream() =>
-        new(_network.Value, _remote, _seed, _fromUnixSeconds, _toUnixSeconds, RecordCount);
+        new(_network.Value, _remote, _seed, _fromUnixSeconds, _toUnixSeconds, RecordCount, _plantFindings);
 }
 
 /// <summary>The planned facts of one file, before it gets its paths.</summary>

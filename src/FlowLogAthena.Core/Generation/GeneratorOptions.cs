@@ -33,6 +33,12 @@ public sealed partial class GeneratorOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Mixes in the planted findings (a NACL asymmetry, S3 over a NAT path, a silent interface, compliance
+    /// violations, …) that every query pack has to find. Off gives clean data that passes the compliance controls.
+    /// </summary>
+    public bool PlantFindings { get; init; } = true;
+
     /// <summary>Files written at once; null for one per processor. The output does not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 

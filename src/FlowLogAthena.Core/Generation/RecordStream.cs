@@ -12,10 +12,10 @@ internal sealed class RecordStream
     private readonly long _count;
     private long _next;
 
-    public RecordStream(NetworkTopology network, RemoteAddresses remote, ulong seed, long fromUnixSeconds, long toUnixSeconds, long count)
+    public RecordStream(NetworkTopology network, RemoteAddresses remote, ulong seed, long fromUnixSeconds, long toUnixSeconds, long count, bool plantFindings)
     {
         Network = network;
-        _sampler = new FlowSampler(network, remote, seed);
+        _sampler = new FlowSampler(network, remote, seed, plantFindings);
         _from = fromUnixSeconds;
         _length = toUnixSeconds - fromUnixSeconds;
         _count = count;
