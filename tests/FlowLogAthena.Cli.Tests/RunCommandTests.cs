@@ -34,6 +34,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pack_run_with_a_misspelt_parameter_stops_before_writing_anything_and_names_it()
+    {
+        var output = Path.Combine(_logs.OutFolder, "packs");
+        var run = await CliRun.Of(["run", "--pack", "all", "--engine", "local", "--source", _logs.Root, "--layout", "default",
+            "--from", "2026-11-02", "--to", "2026-11-04", "--param", "limt=5", "--out", output]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'limt'", run.Stderr);
+        Assert.Contains("Did you mean 'limit'?", run.Stderr);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public async Task Unknown_field_in_the_format_names_it_and_suggests_the_right_one()
     {
         var run = await CliRun.Of(Run("top-talkers", "--format", "${srcadr} ${dstaddr}"));

@@ -79,6 +79,7 @@ public static class RunCommand
         if (outFolder is null || S3Uri.IsS3(outFolder))
             throw new SinkException("--pack needs --out DIR: a local folder for one CSV per query and a summary.csv per pack.");
         var queries = packName == "all" ? catalog.All : catalog.InPack(packName);
+        PackParameters.Validate(queries, parameters);
         var outcomes = await new PackRunner(engine).RunAsync(queries, source, window, parameters, outFolder,
             new Progress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {o.Status}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);
