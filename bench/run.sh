@@ -56,6 +56,8 @@ fi
 
 size=$(du -cb "${files[@]}" | tail -1 | cut -f1)
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
+# bench/packs.sh owns the section between the packs markers; keep it.
+packs_block=$(sed -n '/<!-- packs -->/,/<!-- \/packs -->/p' docs/BENCHMARKS.md 2>/dev/null || true)
 cat > docs/BENCHMARKS.md <<MD
 # Benchmarks
 
@@ -90,4 +92,5 @@ reading each account/region's header line. Inside the query:
 
 Athena results (the S3 object against GetQueryResults pages, and export memory): [BENCHMARKS-athena.md](BENCHMARKS-athena.md), by \`bench/athena-results.sh\`.
 MD
+if [ -n "$packs_block" ]; then printf '\n%s\n' "$packs_block" >> docs/BENCHMARKS.md; fi
 cat docs/BENCHMARKS.md
