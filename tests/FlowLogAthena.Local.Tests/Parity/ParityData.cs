@@ -1,0 +1,71 @@
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Local.Tests.Semantics;
+
+namespace FlowLogAthena.Local.Tests.Parity;
+
+/// <summary>
+/// One layout's generated logs, seen two ways: as the local source the DuckDB engine reads (its own view over the
+/// window's files) and as the Glue table the Athena rendering reads. All 54 fields, so every query is served.
+/// </summary>
+public sealed class ParityData : IAsyncDisposable
+{
+    public static FlowLogFormat Format { get; } = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+
+    private readonly DuckDbEngine _engine = new(new DuckDbEngineOptions { MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister());
+
+    private ParityData(ParityLayout layout, FlowLogSource source, GlueTableOnDuckDb glue)
+    {
+        Layout = layout;
+        Source = source;
+        Glue = glue;
+        Samples = new ParameterSamples(glue, Format, layout.Query);
+    }
+
+    public ParityLayout Layout { get; }
+
+    public FlowLogSource Source { get; }
+
+    public GlueTableOnDuckDb Glue { get; }
+
+    public ParameterSamples Samples { get; }
+
+    public static async Task<ParityData> CreateAsync(ParityLayout layout, string root)
+    {
+        var options = new GeneratorOptions
+        {
+            Root = root,
+            Format = Format,
+            Layout = layout.Layout,
+            Window = layout.Data,
+            Records = layout.Records,
+            Seed = layout.Seed,
+        };
+        await FlowLogGenerator.GenerateAsync(options);
+        var source = new FlowLogSource(root, Format, layout.Layout);
+        Assert.True(await LateDelivery.WriteAsync(source, layout.Query) > 0, $"{layout}: no record starts in the window's last minutes to deliver late.");
+        var files = await new LocalLogFileLister().ListAsync(source, layout.Data, CancellationToken.None);
+        return new ParityData(layout, source, await GlueTableOnDuckDb.CreateAsync(source, files));
+    }
+
+    /// <summary>The DuckDB rendering, run by the DuckDB engine as <c>flowlog-athena run</c> would.</summary>
+    public async Task<(RenderedQuery Rendered, ResultSet Result)> RunDuckDbAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters)
+    {
+        var sink = new ListSink();
+        var outcome = await new QueryRunner(_engine).RunAsync(query, Source, Layout.Query, parameters, sink, CancellationToken.None);
+        return (outcome.Rendered, new ResultSet(sink.Columns, sink.Rows));
+    }
+
+    /// <summary>The Athena rendering for this layout's Glue table: partition predicate, <c>?</c> placeholders and all.</summary>
+    public RenderedQuery RenderAthena(QueryDefinition query, IReadOnlyDictionary<string, string> parameters) =>
+        QueryRenderer.Render(query, RenderRequest.For(Source, SqlDialect.Athena, Glue.TableReference, Layout.Query, parameters));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _engine.DisposeAsync();
+        await Glue.DisposeAsync();
+    }
+}

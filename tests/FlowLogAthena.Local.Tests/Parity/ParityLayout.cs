@@ -1,0 +1,30 @@
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Local.Tests.Parity;
+
+/// <summary>
+/// One delivery layout the parity is proven on: the data spans more than the query window, so the Athena
+/// partition predicate has to prune exactly the partitions the local engine lists.
+/// </summary>
+/// <param name="Data">The generated records' span (every partition lands in the Glue-shaped table).</param>
+/// <param name="Query">The window both renderings query.</param>
+public sealed record ParityLayout(string Name, SourceLayout Layout, TimeWindow Data, TimeWindow Query, long Records, int Seed)
+{
+    public static IReadOnlyList<ParityLayout> All { get; } =
+    [
+        // Daily default folders ('2026/11/02'), a window of whole days inside a wider span.
+        new("default daily", new SourceLayout(PrefixStyle.Default, Partitioning.Daily),
+            TimeWindow.Parse("2026-11-01", "2026-11-05"), TimeWindow.Parse("2026-11-02", "2026-11-04"), 30_000, 41),
+        // Hive hourly folders ('year=2026/month=11/day=02', 'hour=05'); the window starts and ends inside an hour
+        // on different days, the predicate's hardest branch.
+        new("hive hourly", new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly),
+            TimeWindow.Parse("2026-11-02", "2026-11-04"), TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-03T17:00:00Z"), 30_000, 42),
+        // Default hourly folders, a window of a few hours within one day (a single day value and an hour range).
+        new("default hourly one day", new SourceLayout(PrefixStyle.Default, Partitioning.Hourly),
+            TimeWindow.Parse("2026-11-02", "2026-11-03"), TimeWindow.Parse("2026-11-02T03:00:00Z", "2026-11-02T09:45:00Z"), 20_000, 43),
+    ];
+
+    public static ParityLayout Named(string name) => All.Single(l => l.Name == name);
+
+    public override string ToString() => Name;
+}
