@@ -18,8 +18,8 @@ namespace FlowLogAthena.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>Every v2–v5 field, so every pack query finds the fields it needs.</summary>
-    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"));
+    /// <summary>Every v2–v5 field and reject-reason (v8), so every pack query finds the fields it needs.</summary>
+    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5 || f.Name == "reject-reason").Select(f => "${" + f.Name + "}"));
 
     public static Command Create(Terminal terminal)
     {

@@ -417,7 +417,14 @@ internal sealed partial class FlowSampler
             // Only public-subnet servers take connections from the internet; private ones just reach out.
             var localIsClient = !_net.Subnets[l.Subnet].IsPublic || _rng.Next(10) < 7;
             var port = localIsClient ? (_rng.Next(5) == 0 ? 80 : 443) : l.ServicePort;
-            Conversation(ref s, l.Ipv6, remote, egress, localIsClient, port, 6, 20_000);
+            // As over IPv4, a stranger at a bastion's SSH or RDP port is turned away (the office comes over IPv4).
+            var strangerAtAdminPort = !localIsClient && port is 22 or 3389;
+            Conversation(ref s, l.Ipv6, remote, egress && !strangerAtAdminPort, localIsClient, port, 6, 20_000);
+            if (strangerAtAdminPort)
+            {
+                Rejected(ref s, byBpa: false);
+                return;
+            }
         }
         if (egress) s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, s.Protocol == 58 ? 0 : 443, insideAws: false);

@@ -30,7 +30,7 @@ public sealed class GenerationPlan
         options.Validate();
         var seed = (ulong)(uint)options.Seed;
         var encoder = new RecordEncoder(options.Format);
-        var remote = RemoteAddresses.Create(seed);
+        var remote = RemoteAddresses.For(options);
         var root = Path.GetFullPath(options.Root);
 
         var slices = new List<(FileSlice Slice, Lazy<NetworkTopology> Network)>();

@@ -52,6 +52,9 @@ internal sealed class RemoteAddresses
 
     public static RemoteAddresses Create(ulong seed) => new(seed);
 
+    /// <summary>The addresses a run with these options uses (the same for every account and region).</summary>
+    public static RemoteAddresses For(GeneratorOptions options) => Create((ulong)(uint)options.Seed);
+
     /// <summary>Popular internet hosts in heavy-hitter order, with their service index or -1.</summary>
     public IpValue[] PopularV4 { get; }
 

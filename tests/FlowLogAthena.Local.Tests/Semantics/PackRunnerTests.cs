@@ -34,7 +34,10 @@ public sealed class PackRunnerTests : IDisposable
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
             new Dictionary<string, string> { ["limit"] = "5", ["address"] = "10.0.0.1" }, output, null, CancellationToken.None);
 
-        Assert.All(outcomes, o => Assert.Equal(PackRunner.Ok, o.Status));
+        Assert.All(outcomes.Where(o => o.Query.Id != "reject-reasons"), o => Assert.Equal(PackRunner.Ok, o.Status));
+        var rejectReasons = Assert.Single(outcomes, o => o.Query.Id == "reject-reasons"); // reject-reason is a v8 field
+        Assert.Equal(PackRunner.Skipped, rejectReasons.Status);
+        Assert.Contains("reject-reason", rejectReasons.Reason);
         Assert.Equal(Catalog.All.Count, outcomes.Count);
         Assert.Equal(6, File.ReadAllLines(Path.Combine(output, "traffic", "top-talkers.csv")).Length); // header + limit 5, applied pack-wide
         var summary = File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv"));

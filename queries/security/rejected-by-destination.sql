@@ -1,0 +1,71 @@
+---
+id: rejected-by-destination
+title: Rejected traffic by destination
+description: >-
+  The destination addresses with the most rejected flow records (action REJECT) in the window, with how many
+  sources were turned away and on how many ports: the hosts that draw scans and blocked clients, and the
+  servers whose security group or network ACL refuses callers that expect to get in.
+parameters:
+  - name: limit
+    type: int
+    description: How many destinations to return.
+    default: 10
+    min: 1
+    max: 100000
+  - name: dstport
+    type: list
+    item_type: port
+    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
+  - name: source_cidr
+    type: list
+    item_type: cidr
+    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+requires_fields: [srcaddr, dstaddr, dstport, start, action]
+# REJECT already implies a record with data; log-status narrows it further when the format has it.
+optional_fields: [log-status]
+output:
+  - name: dstaddr
+    description: Destination address of the rejected traffic.
+  - name: attempts
+    description: Rejected flow records to the destination in the window.
+  - name: sources
+    description: Distinct source addresses rejected at the destination.
+  - name: ports
+    description: Distinct destination ports rejected at the destination.
+  - name: first_seen
+    description: Start (Unix seconds) of the first rejected flow record to the destination in the window.
+  - name: last_seen
+    description: Start (Unix seconds) of the last rejected flow record to the destination in the window.
+chart:
+  type: bar
+  x: dstaddr
+  y: attempts
+  title: Rejected traffic by destination
+---
+WITH rejected AS (
+    SELECT
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        COUNT(*) AS {{ ident 'attempts' }},
+        COUNT(DISTINCT {{ col 'srcaddr' }}) AS {{ ident 'sources' }},
+        COUNT(DISTINCT {{ col 'dstport' }}) AS {{ ident 'ports' }},
+        MIN({{ col 'start' }}) AS {{ ident 'first_seen' }},
+        MAX({{ col 'start' }}) AS {{ ident 'last_seen' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'action' }} = 'REJECT'
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
+      {{- if has_param 'dstport' }}
+      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
+      {{- end }}
+      {{- if has_param 'source_cidr' }}
+      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
+      {{- end }}
+    GROUP BY {{ col 'dstaddr' }}
+)
+SELECT {{ ident 'dstaddr' }}, {{ ident 'attempts' }}, {{ ident 'sources' }}, {{ ident 'ports' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
+FROM rejected
+ORDER BY {{ ident 'attempts' }} DESC, {{ ident 'sources' }} DESC, {{ ident 'ports' }} DESC, {{ ident 'dstaddr' }} NULLS LAST,
+    {{ ident 'first_seen' }} NULLS LAST, {{ ident 'last_seen' }} NULLS LAST
+LIMIT {{ param 'limit' }}

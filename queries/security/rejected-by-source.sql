@@ -1,0 +1,71 @@
+---
+id: rejected-by-source
+title: Rejected traffic by source
+description: >-
+  The source addresses with the most rejected flow records (action REJECT) in the window, with how many
+  destinations and destination ports each was turned away from: scanners, clients a security group or
+  network ACL does not let in, and internal hosts whose access was revoked.
+parameters:
+  - name: limit
+    type: int
+    description: How many sources to return.
+    default: 10
+    min: 1
+    max: 100000
+  - name: dstport
+    type: list
+    item_type: port
+    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
+  - name: source_cidr
+    type: list
+    item_type: cidr
+    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+requires_fields: [srcaddr, dstaddr, dstport, start, action]
+# REJECT already implies a record with data; log-status narrows it further when the format has it.
+optional_fields: [log-status]
+output:
+  - name: srcaddr
+    description: Source address of the rejected traffic.
+  - name: attempts
+    description: Rejected flow records from the source in the window.
+  - name: destinations
+    description: Distinct destination addresses the source was rejected at.
+  - name: ports
+    description: Distinct destination ports the source was rejected at.
+  - name: first_seen
+    description: Start (Unix seconds) of the source's first rejected flow record in the window.
+  - name: last_seen
+    description: Start (Unix seconds) of the source's last rejected flow record in the window.
+chart:
+  type: bar
+  x: srcaddr
+  y: attempts
+  title: Rejected traffic by source
+---
+WITH rejected AS (
+    SELECT
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        COUNT(*) AS {{ ident 'attempts' }},
+        COUNT(DISTINCT {{ col 'dstaddr' }}) AS {{ ident 'destinations' }},
+        COUNT(DISTINCT {{ col 'dstport' }}) AS {{ ident 'ports' }},
+        MIN({{ col 'start' }}) AS {{ ident 'first_seen' }},
+        MAX({{ col 'start' }}) AS {{ ident 'last_seen' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      AND {{ col 'action' }} = 'REJECT'
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
+      {{- if has_param 'dstport' }}
+      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
+      {{- end }}
+      {{- if has_param 'source_cidr' }}
+      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
+      {{- end }}
+    GROUP BY {{ col 'srcaddr' }}
+)
+SELECT {{ ident 'srcaddr' }}, {{ ident 'attempts' }}, {{ ident 'destinations' }}, {{ ident 'ports' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
+FROM rejected
+ORDER BY {{ ident 'attempts' }} DESC, {{ ident 'destinations' }} DESC, {{ ident 'ports' }} DESC, {{ ident 'srcaddr' }} NULLS LAST,
+    {{ ident 'first_seen' }} NULLS LAST, {{ ident 'last_seen' }} NULLS LAST
+LIMIT {{ param 'limit' }}
