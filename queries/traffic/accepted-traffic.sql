@@ -3,7 +3,8 @@ id: accepted-traffic
 title: Accepted traffic
 description: >-
   The source, destination, destination port and protocol combinations that moved the most accepted bytes
-  (action ACCEPT, log-status OK) in the window, optionally for one protocol only.
+  (action ACCEPT, log-status OK) in the window, optionally for one protocol only. AWS's "accepted TCP
+  traffic" is this query with --param protocol=6.
 parameters:
   - name: limit
     type: int
@@ -13,7 +14,7 @@ parameters:
     max: 100000
   - name: protocol
     type: int
-    description: Only this IANA protocol number, e.g. 6 for TCP or 17 for UDP (all protocols when omitted).
+    description: Only this IANA protocol number, e.g. 6 for TCP (AWS's accepted TCP traffic) or 17 for UDP (all protocols when omitted).
     min: 0
     max: 255
 requires_fields: [srcaddr, dstaddr, dstport, protocol, bytes, start, action, log-status]

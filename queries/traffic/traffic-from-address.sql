@@ -1,14 +1,15 @@
 ---
 id: traffic-from-address
-title: Traffic from an address
+title: Traffic from an address or network
 description: >-
-  The traffic the address sent in the window (records whose srcaddr is the address), per destination address
-  and destination port,
-  over every record that logged data (log-status OK), accepted and rejected alike.
+  The traffic the address sent in the window (records whose srcaddr is the address, or lies in the network
+  when a CIDR block is given), per destination address and destination port, over every record that logged
+  data (log-status OK), accepted and rejected alike; AWS's "traffic from a source". For a network the rows
+  sum over all of its addresses.
 parameters:
   - name: address
-    type: ip
-    description: The source address to follow, e.g. 10.0.1.25 or 2600:1f18::1.
+    type: cidr
+    description: The source address or network to follow, e.g. 10.0.1.25, 10.0.1.0/24 or 2600:1f18::1.
     required: true
   - name: limit
     type: int
@@ -16,7 +17,9 @@ parameters:
     default: 10
     min: 1
     max: 100000
-requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start, log-status]
+requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start]
+# Without log-status in the format, records that logged data are those with a byte count.
+optional_fields: [log-status]
 output:
   - name: dstaddr
     description: Destination address the traffic went to.
@@ -32,7 +35,7 @@ chart:
   type: bar
   x: [dstaddr, dstport]
   y: bytes
-  title: Traffic from an address by bytes
+  title: Traffic from an address or network by bytes
 ---
 WITH peers AS (
     SELECT
@@ -43,7 +46,11 @@ WITH peers AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
       AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
       AND {{ cidr_match (col 'srcaddr') 'address' }}
     GROUP BY {{ col 'dstaddr' }}, {{ col 'dstport' }}
 )

@@ -1,14 +1,15 @@
 ---
 id: traffic-to-address
-title: Traffic to an address
+title: Traffic to an address or network
 description: >-
-  The traffic sent to the address in the window (records whose dstaddr is the address), per source address
-  and destination port,
-  over every record that logged data (log-status OK), accepted and rejected alike.
+  The traffic sent to the address in the window (records whose dstaddr is the address, or lies in the network
+  when a CIDR block is given), per source address and destination port, over every record that logged data
+  (log-status OK), accepted and rejected alike; AWS's "traffic to a destination". For a network the rows sum
+  over all of its addresses.
 parameters:
   - name: address
-    type: ip
-    description: The destination address to follow, e.g. 10.0.1.25 or 2600:1f18::1.
+    type: cidr
+    description: The destination address or network to follow, e.g. 10.0.1.25, 10.0.1.0/24 or 2600:1f18::1.
     required: true
   - name: limit
     type: int
@@ -16,7 +17,9 @@ parameters:
     default: 10
     min: 1
     max: 100000
-requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start, log-status]
+requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start]
+# Without log-status in the format, records that logged data are those with a byte count.
+optional_fields: [log-status]
 output:
   - name: srcaddr
     description: Source address the traffic came from.
@@ -32,7 +35,7 @@ chart:
   type: bar
   x: [srcaddr, dstport]
   y: bytes
-  title: Traffic to an address by bytes
+  title: Traffic to an address or network by bytes
 ---
 WITH peers AS (
     SELECT
@@ -43,7 +46,11 @@ WITH peers AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
       AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
       AND {{ cidr_match (col 'dstaddr') 'address' }}
     GROUP BY {{ col 'srcaddr' }}, {{ col 'dstport' }}
 )

@@ -41,7 +41,8 @@ public sealed partial class QueryCatalog
         var queries = new List<QueryDefinition>();
         foreach (var packDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
-            var files = Directory.EnumerateFiles(packDir, "*.sql").Order(StringComparer.Ordinal).ToList();
+            // By id (the name without .sql): ordering whole names would put top-sources-x.sql before top-sources.sql.
+            var files = Directory.EnumerateFiles(packDir, "*.sql").OrderBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal).ToList();
             if (files.Count == 0) continue;
             var pack = Path.GetFileName(packDir);
             if (!PackPattern().IsMatch(pack))

@@ -26,19 +26,25 @@ public sealed class CidrMatchTests
     }
 
     [Theory]
-    [InlineData("10.0.0.0/8", 167772160, 184549375)]
-    [InlineData("10.1.2.3/32", 167838211, 167838211)]
-    [InlineData("0.0.0.0/0", 0, 4294967295)]
-    [InlineData("192.168.0.0/17", 3232235520, 3232268287)]
-    public void DuckDb_ipv4_compares_the_dotted_quad_as_an_integer_with_the_network_bounds(string cidr, long first, long last)
+    [InlineData("10.0.0.0/8", 167772160, 184549375, "\"srcaddr\" LIKE '10.%' AND ")]
+    [InlineData("0.0.0.0/0", 0, 4294967295, "")]
+    [InlineData("192.168.0.0/17", 3232235520, 3232268287, "\"srcaddr\" LIKE '192.168.%' AND ")]
+    [InlineData("10.1.2.0/31", 167838208, 167838209, "\"srcaddr\" LIKE '10.1.2.%' AND ")]
+    public void DuckDb_ipv4_compares_the_dotted_quad_as_an_integer_with_the_network_bounds(string cidr, long first, long last, string prefilter)
     {
         var sql = DuckDb.CidrMatch("\"srcaddr\"", [Net(cidr)]);
 
-        Assert.StartsWith("COALESCE((CASE WHEN regexp_full_match(\"srcaddr\", '", sql);
+        Assert.StartsWith($"COALESCE((CASE WHEN {prefilter}regexp_full_match(\"srcaddr\", '", sql);
         Assert.Contains(DuckDbAddressMatch.Ipv4Pattern, sql);
         Assert.Contains("CAST(split_part(\"srcaddr\", '.', 1) AS BIGINT) * 16777216 + CAST(split_part(\"srcaddr\", '.', 2) AS BIGINT) * 65536"
             + " + CAST(split_part(\"srcaddr\", '.', 3) AS BIGINT) * 256 + CAST(split_part(\"srcaddr\", '.', 4) AS BIGINT) END)", sql);
         Assert.EndsWith($" BETWEEN {first} AND {last}, FALSE)", sql);
+    }
+
+    [Fact]
+    public void DuckDb_ipv4_host_network_is_a_text_comparison()
+    {
+        Assert.Equal("COALESCE(\"srcaddr\" = '10.1.2.3', FALSE)", DuckDb.CidrMatch("\"srcaddr\"", [Net("10.1.2.3/32")]));
     }
 
     [Theory]
@@ -50,7 +56,7 @@ public sealed class CidrMatchTests
     {
         var sql = DuckDb.CidrMatch("\"dstaddr\"", [Net(cidr)]);
 
-        Assert.StartsWith("COALESCE((CASE WHEN regexp_full_match(lower(\"dstaddr\"), '", sql);
+        Assert.StartsWith("COALESCE((CASE WHEN strpos(\"dstaddr\", ':') > 0 AND regexp_full_match(lower(\"dstaddr\"), '", sql);
         Assert.Contains(DuckDbAddressMatch.Ipv6Pattern, sql);
         Assert.Contains("repeat('0:', 8 - len(regexp_extract_all(lower(\"dstaddr\"), '[0-9a-f]+')))", sql);
         Assert.Contains("lpad(split_part(trim(replace(lower(\"dstaddr\"), '::',", sql);

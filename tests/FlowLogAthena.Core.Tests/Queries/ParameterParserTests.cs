@@ -93,6 +93,8 @@ public sealed class ParameterParserTests
     [InlineData("2001:DB8:1::/32", "2001:db8::/32")]
     [InlineData("::/0", "::/0")]
     [InlineData("2001:db8::1/128", "2001:db8::1/128")]
+    [InlineData("10.0.0.7", "10.0.0.7/32")]
+    [InlineData("2001:DB8::7", "2001:db8::7/128")]
     public void Cidr_is_canonicalised_with_host_bits_cleared(string raw, string canonical)
     {
         Assert.Equal(canonical, ParameterParser.Parse(Def("network", QueryParameterType.Cidr), raw).Canonical);
@@ -101,7 +103,8 @@ public sealed class ParameterParserTests
     [Theory]
     [InlineData("10.0.0.0/33", "/0 to /32")]
     [InlineData("2001:db8::/129", "/0 to /128")]
-    [InlineData("10.0.0.0", "address/prefix")]
+    [InlineData("10.0.0", "address/prefix")]
+    [InlineData("host.example", "address/prefix")]
     [InlineData("10.0.0.0/-1", "IPv4 network allows")]
     [InlineData("10.0.0/8", "not an IPv4 or IPv6 address")]
     public void Bad_cidr_is_refused_saying_why(string raw, string reason)

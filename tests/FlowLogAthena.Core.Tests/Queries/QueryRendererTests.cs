@@ -23,12 +23,12 @@ public sealed class QueryRendererTests
         Partitioning partitioning = Partitioning.Daily) =>
         QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning));
 
-    /// <summary>The given parameters plus an example address for a required <c>ip</c> parameter the caller left out.</summary>
+    /// <summary>The given parameters plus an example address for a required <c>ip</c> or <c>cidr</c> parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)
     {
         var all = new Dictionary<string, string>(parameters ?? new Dictionary<string, string>());
         foreach (var parameter in RepoQueries.Catalog.Get(id).Parameters.Where(p => p.Required && p.Default is null))
-            all.TryAdd(parameter.Name, parameter.Type == QueryParameterType.Ip
+            all.TryAdd(parameter.Name, parameter.Type is QueryParameterType.Ip or QueryParameterType.Cidr
                 ? "10.0.0.1"
                 : throw new NotSupportedException($"{id}: no example value for the required {parameter.Type} parameter '{parameter.Name}'."));
         return all;

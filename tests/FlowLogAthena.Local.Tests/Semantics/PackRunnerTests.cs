@@ -32,7 +32,7 @@ public sealed class PackRunnerTests : IDisposable
         await using var engine = new DuckDbEngine();
 
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
-            new Dictionary<string, string> { ["limit"] = "5", ["address"] = "10.0.0.1" }, output, null, CancellationToken.None);
+            new Dictionary<string, string> { ["limit"] = "5", ["address"] = "10.0.0.1", ["address_a"] = "10.0.0.1", ["address_b"] = "0.0.0.0/0" }, output, null, CancellationToken.None);
 
         Assert.All(outcomes.Where(o => o.Query.Id != "reject-reasons"), o => Assert.Equal(PackRunner.Ok, o.Status));
         var rejectReasons = Assert.Single(outcomes, o => o.Query.Id == "reject-reasons"); // reject-reason is a v8 field
@@ -61,7 +61,10 @@ public sealed class PackRunnerTests : IDisposable
         var skipped = outcomes.Where(o => o.Status == PackRunner.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
         Assert.Contains("flow-direction", skipped["traffic-path"]);
         Assert.Contains("--param address=", skipped["traffic-from-address"]); // a required parameter nobody gave
-        Assert.Equal(["traffic-from-address", "traffic-path", "traffic-to-address"], skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["conversation", "top-instances", "top-sources-packet-level", "top-subnets", "top-talkers-packet-level", "top-vpcs",
+                "traffic-from-address", "traffic-path", "traffic-to-address"],
+            skipped.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
         Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == PackRunner.Ok && o.Rows == 10);
         Assert.False(File.Exists(Path.Combine(output, "traffic", "traffic-path.csv")));

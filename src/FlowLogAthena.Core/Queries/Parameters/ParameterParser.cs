@@ -64,7 +64,7 @@ public static partial class ParameterParser
         QueryParameterType.Date => "a date such as 2026-11-02",
         QueryParameterType.Timestamp => "an ISO 8601 timestamp such as 2026-11-02T13:00:00Z, a date, or Unix seconds",
         QueryParameterType.Ip => "an IPv4 or IPv6 address such as 10.0.0.1 or 2001:db8::1",
-        QueryParameterType.Cidr => "a CIDR block such as 10.0.0.0/8 (IPv4 /0 to /32) or 2001:db8::/32 (IPv6 /0 to /128)",
+        QueryParameterType.Cidr => "a CIDR block such as 10.0.0.0/8 (IPv4 /0 to /32) or 2001:db8::/32 (IPv6 /0 to /128), or one address (its /32 or /128)",
         QueryParameterType.Enum => "one of " + string.Join(", ", p.Values),
         QueryParameterType.String => $"text of letters, digits, spaces and {SafePunctuation.Trim()} (at most {MaxStringLength} characters)",
         _ => type.ToName(),
@@ -111,6 +111,12 @@ public static partial class ParameterParser
                     value = new CidrValue(network);
                     return null;
                 }
+                // A bare address is its own host network, as PostgreSQL's cidr and Python's ip_network read it.
+                if (IpAddressText.TryParse(text, out var host))
+                {
+                    value = new CidrValue(IpNetwork.Single(host));
+                    return null;
+                }
                 return CidrFailure(text);
 
             case QueryParameterType.Enum:
@@ -153,7 +159,7 @@ public static partial class ParameterParser
     private static string CidrFailure(string text)
     {
         var slash = text.LastIndexOf('/');
-        if (slash <= 0) return "is not a CIDR block (address/prefix)";
+        if (slash <= 0) return "is neither an address nor a CIDR block (address/prefix)";
         if (!IpAddressText.TryParse(text[..slash], out var address)) return $"has '{Show(text[..slash])}', which is not an IPv4 or IPv6 address";
         var ipv4 = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
         return $"has prefix '/{Show(text[(slash + 1)..])}', but an {(ipv4 ? "IPv4 network allows /0 to /32" : "IPv6 network allows /0 to /128")}";

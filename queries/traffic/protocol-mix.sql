@@ -1,0 +1,62 @@
+---
+id: protocol-mix
+title: Protocol mix
+description: >-
+  Bytes, packets and flow records per IP protocol with its name (TCP, UDP, ICMP, ICMPv6, ...), and each
+  protocol's share of all bytes, over every record that logged data (log-status OK) in the window, accepted
+  and rejected alike.
+requires_fields: [protocol, packets, bytes, start]
+# Without log-status in the format, records that logged data are those with a byte count.
+optional_fields: [log-status]
+output:
+  - name: protocol
+    description: IANA protocol number.
+  - name: label
+    description: The protocol's name, 'code N' for a number without one.
+  - name: bytes
+    description: Bytes of the protocol in the window.
+  - name: packets
+    description: Packets of the protocol in the window.
+  - name: flows
+    description: Flow records of the protocol in the window.
+  - name: bytes_percent
+    description: The protocol's share of all bytes in the window, in percent rounded to two decimals (empty when the window has no bytes).
+chart:
+  type: pie
+  x: label
+  y: bytes
+  title: Bytes by protocol
+---
+WITH protocols AS (
+    SELECT
+        {{ col 'protocol' }} AS {{ ident 'protocol' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
+    GROUP BY {{ col 'protocol' }}
+),
+shares AS (
+    SELECT
+        {{ ident 'protocol' }},
+        {{ ident 'bytes' }},
+        {{ ident 'packets' }},
+        {{ ident 'flows' }},
+        ROUND(100 * CAST({{ ident 'bytes' }} AS DOUBLE) / NULLIF(CAST(SUM({{ ident 'bytes' }}) OVER () AS DOUBLE), 0), 2) AS {{ ident 'bytes_percent' }}
+    FROM protocols
+)
+SELECT
+    {{ ident 'protocol' }},
+    {{ protocol_label (ident 'protocol') }} AS {{ ident 'label' }},
+    {{ ident 'bytes' }},
+    {{ ident 'packets' }},
+    {{ ident 'flows' }},
+    {{ ident 'bytes_percent' }}
+FROM shares
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'protocol' }} NULLS LAST

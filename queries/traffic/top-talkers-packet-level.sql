@@ -1,0 +1,63 @@
+---
+id: top-talkers-packet-level
+title: Top talkers, packet level
+description: >-
+  The original source/destination address pairs in the packets (pkt-srcaddr, pkt-dstaddr) that moved the most
+  bytes in the window, over every record that logged data (log-status OK), accepted and rejected alike; AWS's
+  "top talkers, packet level" and "bytes per pair, packet level". Where top-talkers shows a NAT gateway's
+  address, this shows the instance and the internet host the gateway translated for; translated_flows counts
+  the records whose packet addresses differ from the interface-level ones.
+parameters:
+  - name: limit
+    type: int
+    description: How many pairs to return.
+    default: 10
+    min: 1
+    max: 100000
+requires_fields: [srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr, packets, bytes, start]
+# Without log-status in the format, records that logged data are those with a byte count.
+optional_fields: [log-status]
+output:
+  - name: pkt_srcaddr
+    description: Original source address of the packets.
+  - name: pkt_dstaddr
+    description: Original destination address of the packets.
+  - name: bytes
+    description: Bytes the pair moved in the window.
+  - name: packets
+    description: Packets the pair moved in the window.
+  - name: flows
+    description: Flow records of the pair in the window.
+  - name: translated_flows
+    description: Of those, records whose srcaddr or dstaddr differs from the packet's (seen through a NAT gateway or another middlebox).
+chart:
+  type: bar
+  x: [pkt_srcaddr, pkt_dstaddr]
+  y: bytes
+  title: Top talkers (packet level) by bytes
+---
+WITH pairs AS (
+    SELECT
+        {{ col 'pkt-srcaddr' }} AS {{ ident 'pkt_srcaddr' }},
+        {{ col 'pkt-dstaddr' }} AS {{ ident 'pkt_dstaddr' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }},
+        CAST(COALESCE(SUM(CASE
+            WHEN {{ col 'srcaddr' }} IS DISTINCT FROM {{ col 'pkt-srcaddr' }} OR {{ col 'dstaddr' }} IS DISTINCT FROM {{ col 'pkt-dstaddr' }} THEN 1
+            ELSE 0
+        END), 0) AS BIGINT) AS {{ ident 'translated_flows' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
+    GROUP BY {{ col 'pkt-srcaddr' }}, {{ col 'pkt-dstaddr' }}
+)
+SELECT {{ ident 'pkt_srcaddr' }}, {{ ident 'pkt_dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'translated_flows' }}
+FROM pairs
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'translated_flows' }} DESC,
+    {{ ident 'pkt_srcaddr' }} NULLS LAST, {{ ident 'pkt_dstaddr' }} NULLS LAST
+LIMIT {{ param 'limit' }}
