@@ -11,11 +11,13 @@ internal sealed partial class FlowSampler
     private enum Finding
     {
         None,
+        S3OverNat,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
     private static readonly (Finding Finding, int Weight)[] FindingWeights =
     [
+        (Finding.S3OverNat, 20),
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -30,6 +32,7 @@ internal sealed partial class FlowSampler
             }
             switch (finding)
             {
+                case Finding.S3OverNat: S3OverNat(ref s); return true;
                 default: return false;
             }
         }
