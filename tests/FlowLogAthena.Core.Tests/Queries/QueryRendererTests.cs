@@ -135,15 +135,15 @@ public sealed class QueryRendererTests
     }
 
     [Fact]
-    public void Traffic_path_groups_egress_by_code_with_catalog_labels()
+    public void Traffic_path_groups_by_direction_and_code_with_catalog_labels()
     {
         var sql = Render("traffic-path", SqlDialect.Athena).Sql;
 
-        Assert.Contains("\"flow_direction\" = 'egress'", sql);
-        Assert.Contains("GROUP BY \"traffic_path\"", sql);
+        Assert.Contains("GROUP BY \"flow_direction\", \"traffic_path\"", sql);
         Assert.Contains("CASE WHEN \"traffic_path\" IS NULL THEN 'none'", sql);
         Assert.Contains("WHEN \"traffic_path\" = 8 THEN 'internet gateway (Nitro)'", sql);
-        Assert.Contains("ORDER BY \"bytes\" DESC", sql);
+        Assert.Contains("SUM(\"bytes\") OVER (PARTITION BY \"flow_direction\")", sql);
+        Assert.Contains("ORDER BY \"flow_direction\" NULLS LAST, \"bytes\" DESC", sql);
     }
 
     [Fact]

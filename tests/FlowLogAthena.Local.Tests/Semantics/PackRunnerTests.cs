@@ -52,16 +52,17 @@ public sealed class PackRunnerTests : IDisposable
         var output = Path.Combine(_root, "out");
         await using var engine = new DuckDbEngine();
 
-        var outcomes = await new PackRunner(engine).RunAsync(Catalog.InPack("traffic"), source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
-            new Dictionary<string, string>(), output, null, CancellationToken.None);
+        var outcomes = await new PackRunner(engine).RunAsync([.. Catalog.InPack("traffic"), .. Catalog.InPack("paths")], source,
+            TimeWindow.Parse("2026-11-02", "2026-11-03"), new Dictionary<string, string>(), output, null, CancellationToken.None);
 
         var skipped = outcomes.Where(o => o.Status == PackRunner.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
         Assert.Contains("flow-direction", skipped["traffic-path"]);
         Assert.Contains("--param address=", skipped["traffic-from-address"]); // a required parameter nobody gave
-        Assert.Equal(["traffic-from-address", "traffic-path", "traffic-to-address"], skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Catalog.InPack("paths").Select(q => q.Id).Append("traffic-from-address").Append("traffic-to-address").Order(StringComparer.Ordinal),
+            skipped.Keys.Order(StringComparer.Ordinal)); // the paths pack needs v5 fields
         Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
         Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == PackRunner.Ok && o.Rows == 10);
-        Assert.False(File.Exists(Path.Combine(output, "traffic", "traffic-path.csv")));
-        Assert.Contains(File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(output, "paths", "traffic-path.csv")));
+        Assert.Contains(File.ReadAllLines(Path.Combine(output, "paths", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));
     }
 }
