@@ -18,8 +18,10 @@ namespace FlowLogAthena.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>Every v2–v5 field, so every pack query finds the fields it needs.</summary>
-    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"));
+    /// <summary>Every v2–v5 field and the v11 next-hop fields, so every pack query finds the fields it needs.</summary>
+    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All
+        .Where(f => f.Version <= 5 || f.Name is "next-hop-interface-id" or "next-hop-interface-type")
+        .Select(f => "${" + f.Name + "}"));
 
     public static Command Create(Terminal terminal)
     {

@@ -19,9 +19,13 @@ public sealed class QueryRendererTests
         return data;
     }
 
+    /// <summary>Every field, so queries that need v5–v11 fields render too (missing fields have their own tests).</summary>
+    private static readonly FlowLogFormat EveryField =
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning));
+        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: EveryField));
 
     /// <summary>The given parameters plus an example address for a required <c>ip</c> parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)

@@ -34,7 +34,9 @@ public sealed class PackRunnerTests : IDisposable
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
             new Dictionary<string, string> { ["limit"] = "5", ["address"] = "10.0.0.1" }, output, null, CancellationToken.None);
 
-        Assert.All(outcomes, o => Assert.Equal(PackRunner.Ok, o.Status));
+        var nextHop = Assert.Single(outcomes, o => o.Status != PackRunner.Ok); // needs v11 fields
+        Assert.Equal(("next-hop-types", PackRunner.Skipped), (nextHop.Query.Id, nextHop.Status));
+        Assert.Contains("next-hop-interface-type", nextHop.Reason);
         Assert.Equal(Catalog.All.Count, outcomes.Count);
         Assert.Equal(6, File.ReadAllLines(Path.Combine(output, "traffic", "top-talkers.csv")).Length); // header + limit 5, applied pack-wide
         var summary = File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv"));
