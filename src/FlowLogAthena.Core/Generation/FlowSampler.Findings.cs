@@ -12,12 +12,14 @@ internal sealed partial class FlowSampler
     {
         None,
         PublicDatabase,
+        S3OverNat,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
     private static readonly (Finding Finding, int Weight)[] FindingWeights =
     [
         (Finding.PublicDatabase, 10),
+        (Finding.S3OverNat, 20),
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -33,6 +35,7 @@ internal sealed partial class FlowSampler
             switch (finding)
             {
                 case Finding.PublicDatabase: PublicDatabase(ref s); return true;
+                case Finding.S3OverNat: S3OverNat(ref s); return true;
                 default: return false;
             }
         }

@@ -125,6 +125,11 @@ internal sealed partial class FlowSampler
         var l = _net.Interfaces[local];
         var vpc = _net.Vpcs[l.Vpc];
         var (remote, service) = PopularOrFresh(freshPerTenThousand: 5000);
+        if (HasGatewayEndpoint(service)) // the gateway endpoint, which Block Public Access does not govern
+        {
+            ViaGatewayEndpoint(ref s, local, remote, service);
+            return;
+        }
         var roll = _rng.Next(100);
         var (port, protocol) = roll < 70 ? (443, 6) : roll < 82 ? (80, 6) : roll < 88 ? (123, 17) : roll < 94 ? (53, 17) : (22, 6);
         // Block Public Access (block-ingress) lets no traffic through the internet gateway: only the first packets show.
@@ -177,6 +182,7 @@ internal sealed partial class FlowSampler
             }
             else if (roll < 20) (client, service) = PopularOrFresh(freshPerTenThousand: 0);
             else client = AwsServices.NonAwsAddress(ref _rng);
+            if (HasGatewayEndpoint(service)) (client, service) = (AwsServices.NonAwsAddress(ref _rng), -1); // S3 and DynamoDB never call in
         }
         var egress = !reject && _rng.Next(100) < 45;
         s.Interface = target;
@@ -192,29 +198,43 @@ internal sealed partial class FlowSampler
     }
 
     /// <summary>
-    /// Internet access from a private subnet. Either the instance's own record (next hop: the gateway), or one of
-    /// the four records the gateway logs, whose own address is its private IP (zonal) or Elastic IP (regional):
-    /// instance→gateway (pkt-dstaddr = the internet host), gateway→internet, internet→gateway, and
-    /// gateway→instance (pkt-srcaddr = the internet host). A regional NAT gateway has no interface: interface-id
-    /// is <c>-</c> and resource-id names the gateway.
+    /// Internet access from a private subnet through the NAT gateway; S3 and DynamoDB take the VPC's gateway
+    /// endpoint instead (the planted <see cref="Finding.S3OverNat"/> is the exception).
     /// </summary>
     private void NatGateway(ref FlowSample s)
     {
         var instance = Pick(_net.PrivateWorkloads);
+        var (remote, service) = PopularOrFresh(freshPerTenThousand: 6000);
+        if (HasGatewayEndpoint(service))
+        {
+            ViaGatewayEndpoint(ref s, instance, remote, service);
+            return;
+        }
+        var roll = _rng.Next(100);
+        var (port, protocol) = roll < 75 ? (443, 6) : roll < 90 ? (80, 6) : (123, 17);
+        ThroughNatGateway(ref s, instance, remote, service, port, protocol, protocol == 17 ? 4 : 20_000);
+    }
+
+    /// <summary>
+    /// One record of a private instance's flow through its NAT gateway. Either the instance's own record (next hop:
+    /// the gateway), or one of the four records the gateway logs, whose own address is its private IP (zonal) or
+    /// Elastic IP (regional): instance→gateway (pkt-dstaddr = the internet host), gateway→internet,
+    /// internet→gateway, and gateway→instance (pkt-srcaddr = the internet host). A regional NAT gateway has no
+    /// interface: interface-id is <c>-</c> and resource-id names the gateway.
+    /// </summary>
+    private void ThroughNatGateway(ref FlowSample s, int instance, IpValue remote, int service, int port, int protocol, long maxPackets)
+    {
         var i = _net.Interfaces[instance];
         var vpc = _net.Vpcs[i.Vpc];
         var regional = vpc.RegionalNat >= 0;
         var gateway = regional ? -1 : _net.NatGateways[i.Vpc][_net.Subnets[i.Subnet].Zone];
         var gatewayAddress = regional ? _net.RegionalNats[vpc.RegionalNat].PublicIp : _net.Interfaces[gateway].Address;
-        var (remote, service) = PopularOrFresh(freshPerTenThousand: 6000);
-        var roll = _rng.Next(100);
-        var (port, protocol) = roll < 75 ? (443, 6) : roll < 90 ? (80, 6) : (123, 17);
         var variant = _rng.Next(100);
         if (variant < 25)
         {
             var egress = _rng.Next(100) < 55;
             s.Interface = instance;
-            Conversation(ref s, i.Address, remote, egress, localIsClient: true, port, protocol, protocol == 17 ? 4 : 20_000);
+            Conversation(ref s, i.Address, remote, egress, localIsClient: true, port, protocol, maxPackets);
             SetRemoteService(ref s, service);
             s.NextHop = gateway;
             s.NextHopRegionalNat = regional;
@@ -226,25 +246,25 @@ internal sealed partial class FlowSampler
             s.RegionalNat = regional ? vpc.RegionalNat : -1;
             if (variant < 45)
             {
-                Conversation(ref s, gatewayAddress, i.Address, egress: false, localIsClient: false, port, protocol, protocol == 17 ? 4 : 20_000);
+                Conversation(ref s, gatewayAddress, i.Address, egress: false, localIsClient: false, port, protocol, maxPackets);
                 s.PktDst = remote;
                 s.DstService = service;
                 s.NextHop = instance;
             }
             else if (variant < 70)
             {
-                Conversation(ref s, gatewayAddress, remote, egress: true, localIsClient: true, port, protocol, protocol == 17 ? 4 : 20_000);
+                Conversation(ref s, gatewayAddress, remote, egress: true, localIsClient: true, port, protocol, maxPackets);
                 s.DstService = service;
                 s.TrafficPath = InternetPath();
             }
             else if (variant < 85)
             {
-                Conversation(ref s, gatewayAddress, remote, egress: false, localIsClient: true, port, protocol, protocol == 17 ? 4 : 20_000);
+                Conversation(ref s, gatewayAddress, remote, egress: false, localIsClient: true, port, protocol, maxPackets);
                 s.SrcService = service;
             }
             else
             {
-                Conversation(ref s, gatewayAddress, i.Address, egress: true, localIsClient: false, port, protocol, protocol == 17 ? 4 : 20_000);
+                Conversation(ref s, gatewayAddress, i.Address, egress: true, localIsClient: false, port, protocol, maxPackets);
                 s.PktSrc = remote;
                 s.SrcService = service;
                 s.NextHop = instance;
@@ -288,20 +308,15 @@ internal sealed partial class FlowSampler
     {
         var local = Pick(_net.Workloads);
         var l = _net.Interfaces[local];
-        var egress = _rng.Next(2) == 0;
         var roll = _rng.Next(100);
         if (roll < 60)
         {
-            // S3 or DynamoDB through a gateway endpoint: big transfers, public service addresses.
             var dynamo = _rng.Next(5) == 0;
             var pool = dynamo ? _remote.DynamoDb : _remote.S3;
-            s.Interface = local;
-            Conversation(ref s, l.Address, pool[_rng.Skewed(pool.Length)], egress, localIsClient: true, 443, 6, dynamo ? 5_000 : 500_000);
-            SetRemoteService(ref s, dynamo ? AwsServices.DynamoDb : AwsServices.S3);
-            if (egress) s.TrafficPath = _rng.Next(4) == 0 ? 2 : 7;
-            s.Encryption = Encryption(l.Vpc, 443, insideAws: false);
+            ViaGatewayEndpoint(ref s, local, pool[_rng.Skewed(pool.Length)], dynamo ? AwsServices.DynamoDb : AwsServices.S3);
             return;
         }
+        var egress = _rng.Next(2) == 0;
         // An interface endpoint, seen from the workload or from the endpoint's own interface.
         var endpoints = _net.Endpoints[l.Vpc];
         var endpoint = endpoints[_rng.Next(endpoints.Length)];
@@ -321,6 +336,24 @@ internal sealed partial class FlowSampler
         if (egress) s.TrafficPath = 1;
         s.Encryption = Encryption(l.Vpc, 443, insideAws: true);
     }
+
+    /// <summary>
+    /// S3 or DynamoDB through the VPC's gateway endpoint, the route every subnet has for them: big S3 transfers,
+    /// public service addresses, traffic-path 7 on egress (2 on the older instances that are not Nitro).
+    /// </summary>
+    private void ViaGatewayEndpoint(ref FlowSample s, int local, IpValue remote, int service)
+    {
+        var l = _net.Interfaces[local];
+        var egress = _rng.Next(2) == 0;
+        s.Interface = local;
+        Conversation(ref s, l.Address, remote, egress, localIsClient: true, 443, 6, service == AwsServices.DynamoDb ? 5_000 : 500_000);
+        SetRemoteService(ref s, service);
+        if (egress) s.TrafficPath = _rng.Next(4) == 0 ? 2 : 7;
+        s.Encryption = Encryption(l.Vpc, 443, insideAws: false);
+    }
+
+    /// <summary>Services a gateway VPC endpoint serves; the generated VPCs route them through one.</summary>
+    private static bool HasGatewayEndpoint(int service) => service is AwsServices.S3 or AwsServices.DynamoDb;
 
     private void Vpn(ref FlowSample s)
     {

@@ -20,7 +20,8 @@ public sealed class QueryCatalogTests : IDisposable
 
         Assert.Equal("traffic", catalog.Get("top-talkers").Pack);
         Assert.Equal("security", catalog.Get("rejected-traffic").Pack);
-        Assert.Equal("traffic", catalog.Get("traffic-path").Pack);
+        Assert.Equal("paths", catalog.Get("traffic-path").Pack);
+        Assert.Contains("paths", catalog.Packs);
         Assert.Contains("security", catalog.Packs);
         Assert.Contains("traffic", catalog.Packs);
         Assert.Equal(catalog.All.OrderBy(q => q.Pack, StringComparer.Ordinal).ThenBy(q => q.Id, StringComparer.Ordinal), catalog.All);
@@ -29,7 +30,7 @@ public sealed class QueryCatalogTests : IDisposable
     [Theory]
     [InlineData("top-talkers", "srcaddr,dstaddr,bytes,packets,flows")]
     [InlineData("rejected-traffic", "srcaddr,dstaddr,dstport,attempts")]
-    [InlineData("traffic-path", "traffic_path,label,bytes,flows")]
+    [InlineData("traffic-path", "flow_direction,traffic_path,label,bytes,packets,flows,bytes_share")]
     public void Repo_queries_declare_their_output_columns_in_order(string id, string columns)
     {
         var output = RepoQueries.Catalog.Get(id).Output.Select(c => c.Name).ToList();

@@ -19,9 +19,13 @@ public sealed class QueryRendererTests
         return data;
     }
 
+    /// <summary>Every field, so queries that need v5–v11 fields render too (missing fields have their own tests).</summary>
+    private static readonly FlowLogFormat EveryField =
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning));
+        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: EveryField));
 
     /// <summary>The given parameters plus an example address for a required <c>ip</c> or <c>cidr</c> parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)
@@ -135,15 +139,15 @@ public sealed class QueryRendererTests
     }
 
     [Fact]
-    public void Traffic_path_groups_egress_by_code_with_catalog_labels()
+    public void Traffic_path_groups_by_direction_and_code_with_catalog_labels()
     {
         var sql = Render("traffic-path", SqlDialect.Athena).Sql;
 
-        Assert.Contains("\"flow_direction\" = 'egress'", sql);
-        Assert.Contains("GROUP BY \"traffic_path\"", sql);
+        Assert.Contains("GROUP BY \"flow_direction\", \"traffic_path\"", sql);
         Assert.Contains("CASE WHEN \"traffic_path\" IS NULL THEN 'none'", sql);
         Assert.Contains("WHEN \"traffic_path\" = 8 THEN 'internet gateway (Nitro)'", sql);
-        Assert.Contains("ORDER BY \"bytes\" DESC", sql);
+        Assert.Contains("SUM(\"bytes\") OVER (PARTITION BY \"flow_direction\")", sql);
+        Assert.Contains("ORDER BY \"flow_direction\" NULLS LAST, \"bytes\" DESC", sql);
     }
 
     [Fact]

@@ -52,19 +52,21 @@ public sealed class PackRunnerTests : IDisposable
         var output = Path.Combine(_root, "out");
         await using var engine = new DuckDbEngine();
 
-        var outcomes = await new PackRunner(engine).RunAsync(Catalog.InPack("traffic"), source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
-            new Dictionary<string, string>(), output, null, CancellationToken.None);
+        var outcomes = await new PackRunner(engine).RunAsync([.. Catalog.InPack("traffic"), .. Catalog.InPack("paths")], source,
+            TimeWindow.Parse("2026-11-02", "2026-11-03"), new Dictionary<string, string>(), output, null, CancellationToken.None);
 
         var skipped = outcomes.Where(o => o.Status == PackRunner.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
         Assert.Contains("flow-direction", skipped["traffic-path"]);
         Assert.Contains("--param address=", skipped["traffic-from-address"]); // a required parameter nobody gave
         Assert.Equal(
-            ["conversation", "top-instances", "top-sources-packet-level", "top-subnets", "top-talkers-packet-level", "top-vpcs",
-                "traffic-from-address", "traffic-path", "traffic-to-address"],
+            Catalog.InPack("paths").Select(q => q.Id) // the paths pack needs v5 fields
+                .Concat(["conversation", "top-instances", "top-sources-packet-level", "top-subnets", "top-talkers-packet-level", "top-vpcs",
+                    "traffic-from-address", "traffic-to-address"])
+                .Order(StringComparer.Ordinal),
             skipped.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
         Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == PackRunner.Ok && o.Rows == 10);
-        Assert.False(File.Exists(Path.Combine(output, "traffic", "traffic-path.csv")));
-        Assert.Contains(File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(output, "paths", "traffic-path.csv")));
+        Assert.Contains(File.ReadAllLines(Path.Combine(output, "paths", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));
     }
 }

@@ -63,8 +63,8 @@ public sealed class QuerySemanticsTests : IDisposable
 
         await AssertQuery("top-talkers", Reference.TopTalkers(records));
         await AssertQuery("rejected-traffic", Reference.RejectedTraffic(records));
-        if (options.Format.Contains("traffic-path") && options.Format.Contains("flow-direction"))
-            await AssertQuery("traffic-path", Reference.TrafficPath(records));
+        if (Serves("traffic-path"))
+            await AssertQuery("traffic-path", ReferencePaths.TrafficPath(records));
         if (Serves("accepted-traffic"))
         {
             await AssertQuery("accepted-traffic", Reference.AcceptedTraffic(records));
@@ -150,7 +150,7 @@ public sealed class QuerySemanticsTests : IDisposable
 
         Assert.Equal(Reference.TopTalkers(records).Select(r => string.Join(",", r)), top.Rows.Select(r => string.Join(",", r)));
         Assert.Equal(Reference.RejectedTraffic(records).Select(r => string.Join(",", r)), rejected.Rows.Select(r => string.Join(",", r)));
-        Assert.Equal(Reference.TrafficPath(records).Select(r => string.Join(",", r)), paths.Rows.Select(r => string.Join(",", r)));
+        Assert.Equal(ReferencePaths.TrafficPath(records).Select(r => string.Join(",", r)), paths.Rows.Select(r => string.Join(",", r)));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
 
@@ -30,14 +29,6 @@ public static class Reference
             .OrderByDescending(x => x.Attempts).ThenBy(x => x.Src, NullsLast).ThenBy(x => x.Dst, NullsLast)
             .ThenBy(x => x.Port ?? int.MaxValue)
             .Select(x => new object?[] { x.Src, x.Dst, x.Port, x.Attempts })
-            .ToList();
-
-    public static List<object?[]> TrafficPath(IEnumerable<FlowRecord> records) =>
-        records.Where(r => r["flow-direction"] == "egress" && r.LoggedData)
-            .GroupBy(r => r.GetInt32("traffic-path"))
-            .Select(g => (Path: g.Key, Bytes: g.Sum(r => r.GetInt64("bytes") ?? 0), Flows: (long)g.Count()))
-            .OrderByDescending(x => x.Bytes)
-            .Select(x => new object?[] { x.Path, x.Path is { } p ? FieldCatalog.TrafficPathLabels[p.ToString(System.Globalization.CultureInfo.InvariantCulture)] : "none", x.Bytes, x.Flows })
             .ToList();
 
     public static List<object?[]> AcceptedTraffic(IEnumerable<FlowRecord> records, int? protocol = null) =>

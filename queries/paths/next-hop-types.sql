@@ -1,0 +1,67 @@
+---
+id: next-hop-types
+title: Traffic by next-hop type
+description: >-
+  Bytes, packets and flow records per flow direction and next-hop interface type (the v11 fields): NAT gateway,
+  regional NAT gateway, transit gateway, VPC endpoint, load balancer, ... over every record that logged data
+  (log-status OK). The next hop receives egress and sends ingress. A next-hop interface without a type (an
+  instance or other plain interface) is 'untyped interface'; records naming no next hop (the internet gateway,
+  other regions, some ingress) are 'none'. Each group's share is of its direction's bytes.
+requires_fields: [bytes, packets, start, flow-direction, next-hop-interface-type, next-hop-interface-id]
+# Without log-status, records that logged data are those with a byte count (NODATA and SKIPDATA write '-').
+optional_fields: [log-status]
+output:
+  - name: flow_direction
+    description: ingress or egress, relative to the interface that logged the record.
+  - name: next_hop_type
+    description: The next-hop-interface-type (nat_gateway, regional_nat_gateway, transit_gateway, vpc_endpoint, network_load_balancer, ...), 'untyped interface' or 'none'.
+  - name: bytes
+    description: Bytes in the window.
+  - name: packets
+    description: Packets in the window.
+  - name: flows
+    description: Flow records in the window.
+  - name: bytes_share
+    description: The group's bytes as a fraction (0-1) of all bytes in its flow direction.
+chart:
+  type: bar
+  x: [flow_direction, next_hop_type]
+  y: bytes
+  title: Bytes by next-hop type
+---
+WITH hops AS (
+    SELECT
+        {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
+        COALESCE({{ col 'next-hop-interface-type' }},
+            CASE WHEN {{ col 'next-hop-interface-id' }} IS NULL THEN 'none' ELSE 'untyped interface' END) AS {{ ident 'next_hop_type' }},
+        {{ col 'bytes' }} AS {{ ident 'bytes' }},
+        {{ col 'packets' }} AS {{ ident 'packets' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
+),
+totals AS (
+    SELECT
+        {{ ident 'flow_direction' }},
+        {{ ident 'next_hop_type' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ ident 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM hops
+    GROUP BY {{ ident 'flow_direction' }}, {{ ident 'next_hop_type' }}
+)
+SELECT
+    {{ ident 'flow_direction' }},
+    {{ ident 'next_hop_type' }},
+    {{ ident 'bytes' }},
+    {{ ident 'packets' }},
+    {{ ident 'flows' }},
+    CAST({{ ident 'bytes' }} AS DOUBLE)
+        / NULLIF(CAST(SUM({{ ident 'bytes' }}) OVER (PARTITION BY {{ ident 'flow_direction' }}) AS DOUBLE), 0) AS {{ ident 'bytes_share' }}
+FROM totals
+ORDER BY {{ ident 'flow_direction' }} NULLS LAST, {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC,
+    {{ ident 'next_hop_type' }} NULLS LAST
