@@ -4,6 +4,7 @@ using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
@@ -52,8 +53,10 @@ public static class DemoCommand
             await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
             var runner = new QueryRunner(engine);
             var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Rows", "Seconds", "CSV");
-            // Queries that need a value only the user can give (an address to look at) are for `run`, not the demo.
-            foreach (var query in catalog.All.Where(q => !q.Parameters.Any(p => p.Required)).OrderBy(q => q.QualifiedId, StringComparer.Ordinal))
+            // Queries that need a value only the user can give (an address to look at), or fields newer than the
+            // demo's v2–v5 format, are for `run`, not the demo.
+            foreach (var query in catalog.All.Where(q => !q.Parameters.Any(p => p.Required) && RequiredFieldsCheck.Missing(q, source.Format).Count == 0)
+                .OrderBy(q => q.QualifiedId, StringComparer.Ordinal))
             {
                 var csv = Path.Combine(root, "results", query.Id + ".csv");
                 var preview = new PreviewSink(CsvSink.ToFile(csv), keep: 5);

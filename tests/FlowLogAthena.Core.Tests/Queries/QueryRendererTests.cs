@@ -21,16 +21,28 @@ public sealed class QueryRendererTests
 
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning));
+        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: FormatFor(id)));
 
-    /// <summary>The given parameters plus an example address for a required <c>ip</c> parameter the caller left out.</summary>
+    /// <summary>The v5 test format, plus any newer field the query requires (e.g. a compliance control's encryption-status).</summary>
+    private static FlowLogFormat FormatFor(string id)
+    {
+        var missing = RepoQueries.Catalog.Get(id).RequiresFields.Where(f => !RepoQueries.FormatWithV5.Contains(f)).ToList();
+        return missing.Count == 0
+            ? RepoQueries.FormatWithV5
+            : FlowLogFormat.Parse(string.Join(' ', [RepoQueries.FormatWithV5.ToString(), .. missing.Select(f => "${" + f + "}")]));
+    }
+
+    /// <summary>The given parameters plus an example value for a required <c>ip</c> or cidr-list parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)
     {
         var all = new Dictionary<string, string>(parameters ?? new Dictionary<string, string>());
         foreach (var parameter in RepoQueries.Catalog.Get(id).Parameters.Where(p => p.Required && p.Default is null))
-            all.TryAdd(parameter.Name, parameter.Type == QueryParameterType.Ip
-                ? "10.0.0.1"
-                : throw new NotSupportedException($"{id}: no example value for the required {parameter.Type} parameter '{parameter.Name}'."));
+            all.TryAdd(parameter.Name, (parameter.Type, parameter.ItemType) switch
+            {
+                (QueryParameterType.Ip, _) => "10.0.0.1",
+                (QueryParameterType.List, QueryParameterType.Cidr) => "192.0.2.0/24,2001:db8::/32",
+                _ => throw new NotSupportedException($"{id}: no example value for the required {parameter.Type} parameter '{parameter.Name}'."),
+            });
         return all;
     }
 
