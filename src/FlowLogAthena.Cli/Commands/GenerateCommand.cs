@@ -26,9 +26,14 @@ public static class GenerateCommand
         var regions = new Option<string[]>("--regions") { Description = "Regions, comma-separated.", DefaultValueFactory = _ => ["us-east-1", "eu-west-1"], CustomParser = SplitList };
         var filesPerPartition = new Option<int>("--files-per-partition") { Description = "Files per account, region and partition.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed and options write byte-identical files.", DefaultValueFactory = _ => 1 };
+        var noFindings = new Option<bool>("--no-findings")
+        {
+            Description = "Leave out the planted findings (open SSH, Telnet, a forbidden network, plaintext databases, …): clean data "
+                + "that passes every compliance control with the parameters in queries/README.md.",
+        };
         var command = new Command("generate", "Write realistic synthetic VPC flow logs in AWS's S3 layout and file naming.")
         {
-            outDir, format, layout, partitioning, fileFormat, from, to, records, accounts, regions, filesPerPartition, seed,
+            outDir, format, layout, partitioning, fileFormat, from, to, records, accounts, regions, filesPerPartition, seed, noFindings,
         };
         aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -48,6 +53,7 @@ public static class GenerateCommand
                 Regions = parse.GetRequiredValue(regions),
                 FilesPerPartition = parse.GetValue(filesPerPartition),
                 Seed = parse.GetValue(seed),
+                PlantFindings = !parse.GetValue(noFindings),
             };
             GenerationSummary summary;
             try

@@ -28,6 +28,7 @@ public static class QueriesCommand
             var query = options.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var o = terminal.Out;
             o.MarkupLine($"[bold]{Markup.Escape(query.QualifiedId)}[/]: {Markup.Escape(query.Title)}");
+            if (query.Control is not null) o.MarkupLine($"[bold]Control[/] (passes when the query finds no evidence): {Markup.Escape(query.Control)}");
             o.WriteLine(query.Description);
             o.WriteLine();
             var parameters = new Table().Border(TableBorder.Rounded).AddColumns("Parameter", "Type", "Default", "Expected", "Description");

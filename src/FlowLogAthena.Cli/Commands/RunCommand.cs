@@ -25,7 +25,7 @@ public static class RunCommand
         var athena = new AthenaOptions();
         var id = QueryOptions.QueryId();
         id.Arity = ArgumentArity.ZeroOrOne;
-        var pack = new Option<string?>("--pack") { Description = "Run every query of a pack (or all): one CSV per query under --out DIR/<pack>/, and a summary.csv per pack." };
+        var pack = new Option<string?>("--pack") { Description = "Run every query of a pack (or all): one CSV per query under --out DIR/<pack>/, and a summary.csv per pack (for compliance: control, status pass/fail/skipped, evidence count and file)." };
         var engine = EngineOption();
         var threads = new Option<int?>("--threads") { Description = "DuckDB threads (default: every core)." };
         var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
@@ -81,14 +81,17 @@ public static class RunCommand
         var queries = packName == "all" ? catalog.All : catalog.InPack(packName);
         PackParameters.Validate(queries, parameters);
         var outcomes = await new PackRunner(engine).RunAsync(queries, source, window, parameters, outFolder,
-            new Progress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {o.Status}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
+            new Progress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {Status(o)}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
         foreach (var o in outcomes)
-            table.AddRow(Markup.Escape(o.Query.QualifiedId), o.Status, o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
+            table.AddRow(Markup.Escape(o.Query.QualifiedId), Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
         terminal.Out.Write(table);
         return outcomes.Any(o => o.Status == PackRunner.Failed) ? ExitCodes.Failure : ExitCodes.Success;
     }
+
+    /// <summary>A control shows pass or fail (its rows are evidence); any other query its run status.</summary>
+    private static string Status(PackQueryOutcome o) => o.Query.Control is null ? o.Status : ControlSummary.StatusOf(o);
 
     public static Option<string> EngineOption() => new Option<string>("--engine")
     {

@@ -30,6 +30,10 @@ internal static class AwsServices
     public static readonly int[] NonAwsFirstOctets =
         [23, 31, 37, 45, 62, 77, 81, 89, 91, 104, 142, 151, 167, 172, 185, 193, 195, 212, 217];
 
+    /// <summary>Every range above as CIDR text, e.g. <c>52.216.0.0/15</c>.</summary>
+    public static IEnumerable<string> RangeCidrs() =>
+        Ranges.Select(r => $"{r.Base >> 24}.{(r.Base >> 16) & 0xFF}.{(r.Base >> 8) & 0xFF}.{r.Base & 0xFF}/{r.PrefixLength}");
+
     /// <summary>A random address inside one of <paramref name="service"/>'s ranges.</summary>
     public static IpValue AddressOf(int service, ref FastRandom rng)
     {

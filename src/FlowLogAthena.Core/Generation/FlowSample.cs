@@ -40,6 +40,9 @@ internal struct FlowSample
 
     public bool RejectedByBpa;
 
+    /// <summary>VPC Encryption Controls (enforce mode) dropped the flow: reject-reason EC.</summary>
+    public bool RejectedByEncryptionControls;
+
     /// <summary>encryption-status 0–3, or -1 when unknown.</summary>
     public int Encryption;
 

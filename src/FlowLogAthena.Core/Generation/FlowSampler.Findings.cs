@@ -13,6 +13,13 @@ internal sealed partial class FlowSampler
         None,
         PublicDatabase,
         S3OverNat,
+        SshFromInternet,
+        TelnetFromInternet,
+        UnapprovedEgress,
+        ForbiddenNetwork,
+        UnencryptedDatabase,
+        BpaEgressAttempt,
+        EncryptionControlsReject,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
@@ -20,6 +27,13 @@ internal sealed partial class FlowSampler
     [
         (Finding.PublicDatabase, 10),
         (Finding.S3OverNat, 20),
+        (Finding.SshFromInternet, 10),
+        (Finding.TelnetFromInternet, 10),
+        (Finding.UnapprovedEgress, 10),
+        (Finding.ForbiddenNetwork, 10),
+        (Finding.UnencryptedDatabase, 10),
+        (Finding.BpaEgressAttempt, 10),
+        (Finding.EncryptionControlsReject, 10),
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -36,6 +50,13 @@ internal sealed partial class FlowSampler
             {
                 case Finding.PublicDatabase: PublicDatabase(ref s); return true;
                 case Finding.S3OverNat: S3OverNat(ref s); return true;
+                case Finding.SshFromInternet: SshFromInternet(ref s); return true;
+                case Finding.TelnetFromInternet: TelnetFromInternet(ref s); return true;
+                case Finding.UnapprovedEgress: UnapprovedEgress(ref s); return true;
+                case Finding.ForbiddenNetwork: ForbiddenNetwork(ref s); return true;
+                case Finding.UnencryptedDatabase: UnencryptedDatabase(ref s); return true;
+                case Finding.BpaEgressAttempt: BpaEgressAttempt(ref s); return true;
+                case Finding.EncryptionControlsReject: EncryptionControlsReject(ref s); return true;
                 default: return false;
             }
         }

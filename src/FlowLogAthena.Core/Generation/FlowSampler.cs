@@ -132,17 +132,20 @@ internal sealed partial class FlowSampler
         }
         var roll = _rng.Next(100);
         var (port, protocol) = roll < 70 ? (443, 6) : roll < 82 ? (80, 6) : roll < 88 ? (123, 17) : roll < 94 ? (53, 17) : (22, 6);
-        // Block Public Access (block-ingress) lets no traffic through the internet gateway: only the first packets show.
-        var egress = vpc.BlockPublicAccess || _rng.Next(100) < 55;
         s.Interface = local;
-        Conversation(ref s, l.Address, remote, egress, localIsClient: true, port, protocol, protocol == 17 ? 4 : 50_000);
-        SetRemoteService(ref s, service);
-        if (egress) s.TrafficPath = InternetPath();
         if (vpc.BlockPublicAccess)
         {
+            // Block Public Access (block-ingress) lets nothing through the internet gateway. Workloads under it do not
+            // dial out that way (that is a planted finding); the internet still knocks, and BPA turns it away.
+            Conversation(ref s, l.Address, remote, egress: false, localIsClient: false, port, protocol, 4);
+            SetRemoteService(ref s, service);
             Rejected(ref s, byBpa: true);
             return;
         }
+        var egress = _rng.Next(100) < 55;
+        Conversation(ref s, l.Address, remote, egress, localIsClient: true, port, protocol, protocol == 17 ? 4 : 50_000);
+        SetRemoteService(ref s, service);
+        if (egress) s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -450,10 +453,10 @@ internal sealed partial class FlowSampler
             // Only public-subnet servers take connections from the internet; private ones just reach out.
             var localIsClient = !_net.Subnets[l.Subnet].IsPublic || _rng.Next(10) < 7;
             var port = localIsClient ? (_rng.Next(5) == 0 ? 80 : 443) : l.ServicePort;
-            // As over IPv4, a stranger at a bastion's SSH or RDP port is turned away (the office comes over IPv4).
-            var strangerAtAdminPort = !localIsClient && port is 22 or 3389;
-            Conversation(ref s, l.Ipv6, remote, egress && !strangerAtAdminPort, localIsClient, port, 6, 20_000);
-            if (strangerAtAdminPort)
+            // As over IPv4, admin ports turn internet hosts away: the security groups let only the office in.
+            var adminAttempt = !localIsClient && port is 22 or 3389;
+            Conversation(ref s, l.Ipv6, remote, egress && !adminAttempt, localIsClient, port, 6, 20_000);
+            if (adminAttempt)
             {
                 Rejected(ref s, byBpa: false);
                 return;
@@ -580,11 +583,16 @@ internal sealed partial class FlowSampler
     /// <summary>Internet gateway: 8 on Nitro instances (most), 2 otherwise.</summary>
     private int InternetPath() => _rng.Next(4) == 0 ? 2 : 8;
 
-    /// <summary>encryption-status under VPC Encryption Controls: 1/3 inside AWS (Nitro), 0/2 beyond; TLS ports add 2.</summary>
+    /// <summary>
+    /// encryption-status under VPC Encryption Controls: 1/3 inside AWS (Nitro), 0/2 beyond; TLS ports add 2. The
+    /// Encryption Controls VPC runs its data stores (databases, caches, brokers, directory, file shares) with TLS,
+    /// so in clean data no sensitive port crosses the VPN, transit gateway or local gateway in the clear.
+    /// </summary>
     private int Encryption(int vpc, int port, bool insideAws)
     {
         if (!_net.Vpcs[vpc].EncryptionControls) return -1;
-        var tls = port is 443 or 8443 or 22 or 636 or 50051;
+        var tls = port is 443 or 8443 or 22 or 636 or 50051
+            or 389 or 445 or 1433 or 2049 or 3306 or 5432 or 5672 or 6379 or 9092 or 9200 or 11211 or 27017;
         return insideAws ? (tls ? 3 : 1) : (tls ? 2 : 0);
     }
 

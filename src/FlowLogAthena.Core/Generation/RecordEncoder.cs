@@ -123,7 +123,7 @@ internal sealed class RecordEncoder
             FieldId.EcsTaskDefinitionArn => Copy(eni?.Ecs?.TaskDefinitionArn, destination),
             FieldId.EcsTaskArn => Copy(eni?.Ecs?.TaskArn, destination),
             FieldId.EcsTaskId => Copy(eni?.Ecs?.TaskId, destination),
-            FieldId.RejectReason => Copy(s.RejectedByBpa ? "BPA"u8 : default, destination),
+            FieldId.RejectReason => Copy(s.RejectedByBpa ? "BPA"u8 : s.RejectedByEncryptionControls ? "EC"u8 : default, destination),
             FieldId.ResourceId => Copy(nat?.Id, destination),
             FieldId.InstanceTag => Copy(eni?.InstanceTag, destination),
             FieldId.InstanceTag2 => Copy(eni?.InstanceTag2, destination),

@@ -7,7 +7,8 @@ namespace FlowLogAthena.Core.Generation;
 /// </summary>
 internal sealed class RemoteAddresses
 {
-    private static readonly uint[] Ipv6Providers =
+    /// <summary>Upper 32 bits of the IPv6 blocks remote hosts are drawn from (large providers' /32s).</summary>
+    internal static readonly uint[] Ipv6Providers =
         [0x2a00_1450, 0x2606_4700, 0x2a02_26f0, 0x2a03_2880, 0x2001_4860, 0x2a01_04f8, 0x2400_cb00, 0x2607_f8b0];
 
     private RemoteAddresses(ulong seed)
@@ -38,7 +39,7 @@ internal sealed class RemoteAddresses
         InstanceConnect = Pool(4, ref rng, (ref FastRandom r) => AwsServices.AddressOf(AwsServices.Ec2InstanceConnect, ref r));
         Scanners = Pool(6, ref rng, AwsServices.NonAwsAddress);
         ScannerBasePorts = Enumerable.Range(0, Scanners.Length).Select(_ => rng.Next(33000, 65000)).ToArray();
-        Office = AwsServices.NonAwsAddress(ref rng);
+        Office = OfficeAddress;
         PopularV6 = Pool(256, ref rng, RandomV6);
         OnPremises = Pool(1024, ref rng, (ref FastRandom r) => r.Next(3) == 0
             ? IpValue.V4(192, 168, r.Next(0, 64), r.Next(1, 255))
@@ -73,8 +74,11 @@ internal sealed class RemoteAddresses
 
     public int[] ScannerBasePorts { get; }
 
-    /// <summary>The company's office address, the one source allowed to reach admin ports.</summary>
+    /// <summary>The company's office address, the one source besides EC2 Instance Connect allowed to reach admin ports.</summary>
     public IpValue Office { get; }
+
+    /// <summary>Fixed, so the compliance pack's allowed admin sources can be documented (see <see cref="GeneratedNetworks"/>).</summary>
+    internal static readonly IpValue OfficeAddress = IpValue.V4(198, 51, 100, 10);
 
     public IpValue[] PopularV6 { get; }
 

@@ -56,9 +56,28 @@ public sealed partial class QueryCatalog
                         $"{file}:{query.IdLine}: query id '{query.Id}' is already used by {twin.SourcePath}; ids must be unique across packs.");
                 queries.Add(query);
             }
+            CheckControlPack(queries.Where(q => q.Pack == pack).ToList());
         }
         return new QueryCatalog(root, queries);
     }
+
+    /// <summary>
+    /// A pack is a compliance pack (a control summary instead of the query summary) when its queries declare
+    /// <c>control:</c>; a pack that mixes controls and plain queries would have no single summary, so it is refused.
+    /// </summary>
+    private static void CheckControlPack(List<QueryDefinition> pack)
+    {
+        var controls = pack.Where(q => q.Control is not null).ToList();
+        if (controls.Count == 0 || controls.Count == pack.Count) return;
+        var plain = pack.First(q => q.Control is null);
+        throw new QueryDefinitionException(
+            $"{plain.SourcePath}:{plain.IdLine}: pack '{plain.Pack}' mixes controls ({controls[0].Id} declares 'control:') and plain queries ({plain.Id} does not); "
+            + "give every query of a compliance pack a 'control:' statement, or move the plain query to another pack.");
+    }
+
+    /// <summary>True when every query of the pack is a compliance control.</summary>
+    public static bool IsControlPack(IEnumerable<QueryDefinition> packQueries) =>
+        packQueries.Any() && packQueries.All(q => q.Control is not null);
 
     public bool TryGet(string idOrQualifiedId, out QueryDefinition query)
     {

@@ -27,6 +27,12 @@ public sealed class QueryDefinition
 
     public required string Description { get; init; }
 
+    /// <summary>
+    /// The rule this query checks when it is a compliance control (front matter <c>control:</c>), else null. Its
+    /// rows are the evidence against the rule: the control passes when there are none.
+    /// </summary>
+    public string? Control { get; init; }
+
     public IReadOnlyList<QueryParameterDefinition> Parameters { get; init; } = [];
 
     /// <summary>AWS names of the fields the query reads, e.g. <c>log-status</c>; checked against the log format.</summary>

@@ -14,7 +14,8 @@ public sealed record PackQueryOutcome(QueryDefinition Query, string Status, long
 /// <summary>
 /// Runs every query of one or more packs over the same source and window: one CSV per query in a folder per
 /// pack, and a <c>summary.csv</c> per pack. A query whose fields the format lacks is skipped with its reason;
-/// a query that fails is recorded as failed; either way the rest still run.
+/// a query that fails is recorded as failed; either way the rest still run. A compliance pack (every query a
+/// control) gets the control summary of <see cref="ControlSummary"/>, its CSVs being the evidence files.
 /// </summary>
 public sealed class PackRunner(IQueryEngine engine)
 {
@@ -36,13 +37,22 @@ public sealed class PackRunner(IQueryEngine engine)
         foreach (var pack in queries.GroupBy(q => q.Pack, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var packOutcomes = new List<PackQueryOutcome>();
+            var controls = QueryCatalog.IsControlPack(pack);
             foreach (var query in pack.OrderBy(q => q.Id, StringComparer.Ordinal))
             {
-                var outcome = await RunOneAsync(runner, query, source, window, parameters, Path.Combine(outputFolder, pack.Key), cancellationToken).ConfigureAwait(false);
+                var folder = Path.Combine(outputFolder, pack.Key);
+                var outcome = await RunOneAsync(runner, query, source, window, parameters, folder, cancellationToken).ConfigureAwait(false);
+                // An evidence file left by an earlier run must not sit beside a control this run did not judge.
+                var stale = Path.Combine(folder, query.Id + ".csv");
+                if (controls && outcome.File is null && File.Exists(stale)) File.Delete(stale);
                 packOutcomes.Add(outcome);
                 progress?.Report(outcome);
             }
-            await WriteSummaryAsync(Path.Combine(outputFolder, pack.Key, "summary.csv"), packOutcomes, cancellationToken).ConfigureAwait(false);
+            var summary = Path.Combine(outputFolder, pack.Key, "summary.csv");
+            if (controls)
+                await ControlSummary.WriteAsync(summary, packOutcomes, cancellationToken).ConfigureAwait(false);
+            else
+                await WriteSummaryAsync(summary, packOutcomes, cancellationToken).ConfigureAwait(false);
             outcomes.AddRange(packOutcomes);
         }
         return outcomes;

@@ -116,14 +116,15 @@ public sealed class GeneratorRecordContentTests
     }
 
     [Fact]
-    public void Reject_reason_is_BPA_on_some_rejects_and_dash_elsewhere()
+    public void Reject_reason_is_BPA_or_EC_on_some_rejects_and_dash_elsewhere()
     {
         var ok = Ok.ToList();
         Assert.Contains(ok, r => r["reject-reason"] == "BPA");
+        Assert.Contains(ok, r => r["reject-reason"] == "EC"); // planted: plaintext dropped by Encryption Controls
         Assert.Contains(ok, r => r["action"] == "REJECT" && r["reject-reason"] is null);
         Assert.All(ok.Where(r => r["reject-reason"] is not null), r =>
         {
-            Assert.Equal("BPA", r["reject-reason"]);
+            Assert.Contains(r["reject-reason"], new[] { "BPA", "EC" });
             Assert.Equal("REJECT", r["action"]);
         });
     }

@@ -32,9 +32,12 @@ public sealed class QueryRendererTests
     {
         var all = new Dictionary<string, string>(parameters ?? new Dictionary<string, string>());
         foreach (var parameter in RepoQueries.Catalog.Get(id).Parameters.Where(p => p.Required && p.Default is null))
-            all.TryAdd(parameter.Name, parameter.Type is QueryParameterType.Ip or QueryParameterType.Cidr
-                ? "10.0.0.1"
-                : throw new NotSupportedException($"{id}: no example value for the required {parameter.Type} parameter '{parameter.Name}'."));
+            all.TryAdd(parameter.Name, (parameter.Type, parameter.ItemType) switch
+            {
+                (QueryParameterType.Ip or QueryParameterType.Cidr, _) => "10.0.0.1",
+                (QueryParameterType.List, QueryParameterType.Cidr) => "192.0.2.0/24,2001:db8::/32",
+                _ => throw new NotSupportedException($"{id}: no example value for the required {parameter.Type} parameter '{parameter.Name}'."),
+            });
         return all;
     }
 

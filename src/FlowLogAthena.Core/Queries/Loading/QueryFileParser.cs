@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries.Parameters;
 using Scriban;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -13,7 +14,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// </summary>
 public static partial class QueryFileParser
 {
-    private static readonly string[] TopKeys = ["id", "title", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
+    private static readonly string[] TopKeys = ["id", "title", "control", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
 
     public static QueryDefinition Load(string path)
     {
@@ -46,6 +47,8 @@ public static partial class QueryFileParser
 
         var output = ReadOutput(reader, FrontMatterReader.Get(root, "output") ?? throw reader.Error(root, "The front matter has no 'output' (the result columns)."));
         var body = split.Body.Trim().Length > 0 ? split.Body : throw new QueryDefinitionException($"{path}:{split.BodyStartLine}: the query has no SQL after its front matter.");
+        var parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters"));
+        var control = ReadControl(reader, root, parameters);
         return new QueryDefinition(path, split.BodyStartLine, body, ParseTemplate(path, split))
         {
             Id = id,
@@ -53,12 +56,26 @@ public static partial class QueryFileParser
             Pack = System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))) ?? "",
             Title = reader.RequiredText(root, "title", "The front matter"),
             Description = reader.RequiredText(root, "description", "The front matter"),
-            Parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters")),
+            Control = control,
+            Parameters = parameters,
             RequiresFields = ReadFields(reader, FrontMatterReader.Get(root, "requires_fields"), "requires_fields"),
             OptionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields"),
             Output = output,
             Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
         };
+    }
+
+    /// <summary>
+    /// <c>control:</c> makes the query a compliance control: the text states the rule, the rows are the evidence
+    /// against it. Evidence must be complete, so a control cannot take the shared <c>limit</c> row cap.
+    /// </summary>
+    private static string? ReadControl(FrontMatterReader reader, YamlMappingNode root, IReadOnlyList<QueryParameterDefinition> parameters)
+    {
+        if (FrontMatterReader.Get(root, "control") is null) return null;
+        var control = reader.RequiredText(root, "control", "The front matter");
+        if (parameters.Any(p => p.Name == "limit"))
+            throw reader.Error(FrontMatterReader.Get(root, "control")!, "A control's evidence must be complete, so it cannot declare the 'limit' parameter.");
+        return control;
     }
 
     private static YamlNode LoadYaml(string path, FrontMatter split)

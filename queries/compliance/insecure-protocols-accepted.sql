@@ -1,0 +1,76 @@
+---
+id: insecure-protocols-accepted
+title: Insecure protocols accepted
+control: >-
+  No flow of a cleartext legacy protocol (FTP, Telnet, TFTP, POP3, IMAP, SNMP v1/v2c, rexec/rlogin/rsh) is
+  accepted, from anywhere.
+description: >-
+  Evidence for the control: accepted flows to a port of insecure_ports, whatever the source (inside or
+  outside your networks), per account, interface, source, destination, port and protocol, with counts and the
+  first and last time seen. The defaults are protocols with no encryption at all: FTP 20/21, Telnet 23,
+  TFTP 69, POP3 110, IMAP 143, SNMP 161 and rexec/rlogin/rsh 512-514. HTTP 80 is left out because a port-80
+  listener usually only redirects to HTTPS, and SMB 139/445 because SMB 3 encrypts and internal file servers
+  need it; add them (insecure_ports=...,80,139,445) when your policy forbids them.
+parameters:
+  - name: insecure_ports
+    type: list
+    item_type: port
+    description: Ports of protocols that must not be used.
+    default: 20,21,23,69,110,143,161,512,513,514
+requires_fields: [account-id, interface-id, srcaddr, dstaddr, dstport, protocol, packets, bytes, start, end, action]
+optional_fields: [log-status]
+output:
+  - name: account_id
+    description: Account that owns the interface.
+  - name: interface_id
+    description: Interface that logged the flows (empty for a regional NAT gateway).
+  - name: srcaddr
+    description: Source of the flow.
+  - name: dstaddr
+    description: Destination of the flow.
+  - name: dstport
+    description: The insecure protocol's port.
+  - name: protocol
+    description: IANA protocol number (6 TCP, 17 UDP).
+  - name: action
+    description: ACCEPT.
+  - name: flows
+    description: Flow records.
+  - name: packets
+    description: Packets.
+  - name: bytes
+    description: Bytes.
+  - name: first_seen
+    description: Earliest start of these flows, Unix seconds (UTC).
+  - name: last_seen
+    description: Latest end of these flows, Unix seconds (UTC).
+---
+WITH evidence AS (
+    SELECT
+        {{ col 'account-id' }} AS {{ ident 'account_id' }},
+        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        {{ col 'dstport' }} AS {{ ident 'dstport' }},
+        {{ col 'protocol' }} AS {{ ident 'protocol' }},
+        {{ col 'action' }} AS {{ ident 'action' }},
+        COUNT(*) AS {{ ident 'flows' }},
+        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        MIN({{ col 'start' }}) AS {{ ident 'first_seen' }},
+        MAX({{ col 'end' }}) AS {{ ident 'last_seen' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
+      AND {{ col 'action' }} = 'ACCEPT'
+      AND {{ col 'dstport' }} IN ({{ param 'insecure_ports' }})
+    GROUP BY {{ col 'account-id' }}, {{ col 'interface-id' }}, {{ col 'srcaddr' }}, {{ col 'dstaddr' }}, {{ col 'dstport' }}, {{ col 'protocol' }}, {{ col 'action' }}
+)
+SELECT {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'protocol' }},
+    {{ ident 'action' }}, {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
+FROM evidence
+ORDER BY {{ ident 'first_seen' }} NULLS LAST, {{ ident 'account_id' }} NULLS LAST, {{ ident 'interface_id' }} NULLS LAST, {{ ident 'srcaddr' }} NULLS LAST,
+    {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST, {{ ident 'protocol' }} NULLS LAST, {{ ident 'action' }} NULLS LAST,
+    {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'last_seen' }} NULLS LAST

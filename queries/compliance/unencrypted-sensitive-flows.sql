@@ -1,0 +1,89 @@
+---
+id: unencrypted-sensitive-flows
+title: Unencrypted flows on sensitive ports
+control: >-
+  Where VPC Encryption Controls report encryption-status, no flow on a sensitive port (databases, caches,
+  message brokers, directory, file shares) travels unencrypted.
+description: >-
+  Evidence for the control: flows whose encryption-status is 0 (not encrypted) with a port of sensitive_ports
+  on either side, so the server's replies count as well as the client's requests, per account, interface,
+  source, destination, the sensitive port, protocol and action, with counts and the first and last time seen.
+  Flows with encryption-status '-' (unknown, or Encryption Controls off) are not judged. Skipped when the
+  format lacks encryption-status (v10).
+parameters:
+  - name: sensitive_ports
+    type: list
+    item_type: port
+    description: >-
+      Ports whose traffic must be encrypted: LDAP 389, SMB 445, SQL Server 1433, Oracle 1521, NFS 2049,
+      MySQL 3306, PostgreSQL 5432, Redshift 5439, AMQP 5672, Redis 6379, Cassandra 9042, Kafka 9092,
+      Elasticsearch/OpenSearch 9200, Memcached 11211, MongoDB 27017.
+    default: 389,445,1433,1521,2049,3306,5432,5439,5672,6379,9042,9092,9200,11211,27017
+requires_fields: [account-id, interface-id, srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, start, end, action, encryption-status]
+optional_fields: [log-status]
+output:
+  - name: account_id
+    description: Account that owns the interface.
+  - name: interface_id
+    description: Interface that logged the flows (empty for a regional NAT gateway).
+  - name: srcaddr
+    description: Source of the flow.
+  - name: dstaddr
+    description: Destination of the flow.
+  - name: service_port
+    description: The sensitive port (the destination port when it is one, else the source port).
+  - name: protocol
+    description: IANA protocol number (6 TCP, 17 UDP).
+  - name: action
+    description: ACCEPT or REJECT.
+  - name: flows
+    description: Flow records.
+  - name: packets
+    description: Packets.
+  - name: bytes
+    description: Bytes.
+  - name: first_seen
+    description: Earliest start of these flows, Unix seconds (UTC).
+  - name: last_seen
+    description: Latest end of these flows, Unix seconds (UTC).
+---
+WITH unencrypted AS (
+    SELECT
+        {{ col 'account-id' }} AS {{ ident 'account_id' }},
+        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
+        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
+        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        CASE WHEN {{ col 'dstport' }} IN ({{ param 'sensitive_ports' }}) THEN {{ col 'dstport' }} ELSE {{ col 'srcport' }} END AS {{ ident 'service_port' }},
+        {{ col 'protocol' }} AS {{ ident 'protocol' }},
+        {{ col 'action' }} AS {{ ident 'action' }},
+        {{ col 'packets' }} AS {{ ident 'packets' }},
+        {{ col 'bytes' }} AS {{ ident 'bytes' }},
+        {{ col 'start' }} AS {{ ident 'start' }},
+        {{ col 'end' }} AS {{ ident 'end' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
+      AND {{ col 'encryption-status' }} = '0'
+      AND ({{ col 'dstport' }} IN ({{ param 'sensitive_ports' }}) OR {{ col 'srcport' }} IN ({{ param 'sensitive_ports' }}))
+),
+evidence AS (
+    SELECT
+        {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'service_port' }},
+        {{ ident 'protocol' }}, {{ ident 'action' }},
+        COUNT(*) AS {{ ident 'flows' }},
+        CAST(COALESCE(SUM({{ ident 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        MIN({{ ident 'start' }}) AS {{ ident 'first_seen' }},
+        MAX({{ ident 'end' }}) AS {{ ident 'last_seen' }}
+    FROM unencrypted
+    GROUP BY {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'service_port' }},
+        {{ ident 'protocol' }}, {{ ident 'action' }}
+)
+SELECT {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'service_port' }}, {{ ident 'protocol' }},
+    {{ ident 'action' }}, {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
+FROM evidence
+ORDER BY {{ ident 'first_seen' }} NULLS LAST, {{ ident 'account_id' }} NULLS LAST, {{ ident 'interface_id' }} NULLS LAST, {{ ident 'srcaddr' }} NULLS LAST,
+    {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'service_port' }} NULLS LAST, {{ ident 'protocol' }} NULLS LAST, {{ ident 'action' }} NULLS LAST,
+    {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'last_seen' }} NULLS LAST
