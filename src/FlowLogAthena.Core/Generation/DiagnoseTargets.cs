@@ -28,7 +28,11 @@ internal sealed class DiagnoseTargets
         OneWaySender = net.PrivateWorkloads[net.PrivateWorkloads.Length / 3];
         if (OneWaySender == Silent) OneWaySender = net.PrivateWorkloads[(net.PrivateWorkloads.Length / 3) + 1];
         SyslogSourcePort = 32768 + (OneWaySender * 7919 % 28000);
+        Skipping = net.NatGateways.First(zones => zones.Length > 0)[0];
     }
+
+    /// <summary>A busy zonal NAT gateway whose flow log keeps writing SKIPDATA.</summary>
+    public int Skipping { get; }
 
     /// <summary>A public web server (443) whose subnet's outbound NACL drops replies to high ephemeral ports.</summary>
     public int NaclServer { get; }

@@ -13,6 +13,7 @@ internal sealed partial class FlowSampler
         None,
         NaclAsymmetry,
         OneWay,
+        SkipData,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
@@ -20,6 +21,7 @@ internal sealed partial class FlowSampler
     [
         (Finding.NaclAsymmetry, 10),
         (Finding.OneWay, 10),
+        (Finding.SkipData, 20),
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -36,6 +38,7 @@ internal sealed partial class FlowSampler
             {
                 case Finding.NaclAsymmetry: NaclAsymmetry(ref s); return true;
                 case Finding.OneWay: OneWay(ref s); return true;
+                case Finding.SkipData: SkipData(ref s); return true;
                 default: return false;
             }
         }

@@ -34,6 +34,8 @@ public static class PlantedFindings
             findings.Add(new("one-way-flows", file.Account, file.Region, Eni(targets.OneWaySender),
                 $"{net.Interfaces[targets.OneWaySender].Address} sends syslog (UDP 514, source port {targets.SyslogSourcePort}) " +
                 $"to {DiagnoseTargets.DeadCollector} and TCP {DiagnoseTargets.DeadHostPort} to {DiagnoseTargets.DeadHost}; neither answers"));
+            findings.Add(new("log-status-health", file.Account, file.Region, Eni(targets.Skipping),
+                $"the NAT gateway {net.Interfaces[targets.Skipping].Address} keeps skipping records (SKIPDATA)"));
             var since = DateTime.UnixEpoch.AddSeconds(targets.SilentFromUnixSeconds);
             findings.Add(new("silent-interfaces", file.Account, file.Region, Eni(targets.Silent),
                 $"{net.Interfaces[targets.Silent].Address} logs nothing from {since.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} on",

@@ -19,11 +19,11 @@ public sealed class GeneratorDiagnoseFindingTests
     [Fact]
     public void Every_account_and_region_gets_each_diagnose_finding_on_its_own_interface()
     {
-        Assert.Equal(12, Data.Value.Findings.Count);
+        Assert.Equal(16, Data.Value.Findings.Count);
         Assert.All(Data.Value.Findings.GroupBy(f => (f.Account, f.Region)), network =>
         {
-            Assert.Equal(["nacl-asymmetry", "one-way-flows", "silent-interfaces"], network.Select(f => f.Query).Order());
-            Assert.Equal(3, network.Select(f => f.InterfaceId).Distinct().Count());
+            Assert.Equal(["log-status-health", "nacl-asymmetry", "one-way-flows", "silent-interfaces"], network.Select(f => f.Query).Order());
+            Assert.Equal(4, network.Select(f => f.InterfaceId).Distinct().Count());
         });
         Assert.Empty(PlantedFindings.Of(FlowLogGenerator.Plan(new GeneratorOptions { Root = "unused", PlantFindings = false })));
     }
@@ -56,6 +56,18 @@ public sealed class GeneratorDiagnoseFindingTests
             Assert.All(toDead, r => Assert.Equal(("ACCEPT", "egress", "3"), (r["action"], r["flow-direction"], r["traffic-path"])));
             Assert.DoesNotContain(records, r => r["srcaddr"] is "192.168.200.10" or "192.168.200.20");
         }
+    }
+
+    [Fact]
+    public void The_planted_NAT_gateways_write_far_more_SKIPDATA_than_any_other_interface()
+    {
+        var planted = Planted("log-status-health").Select(f => f.InterfaceId).ToHashSet();
+        var skipped = Data.Value.Records.Where(r => r["log-status"] == "SKIPDATA").CountBy(r => r["interface-id"]!).ToList();
+
+        var fewest = skipped.Where(x => planted.Contains(x.Key)).Min(x => x.Value);
+        var others = skipped.Where(x => !planted.Contains(x.Key)).Max(x => x.Value);
+        Assert.Equal(4, skipped.Count(x => planted.Contains(x.Key)));
+        Assert.True(fewest > 2 * others, $"{fewest} against {others}");
     }
 
     [Fact]
