@@ -32,7 +32,10 @@ internal struct FlowSample
     /// <summary>TCP flags, or -1 for a non-TCP flow (written as <c>-</c>).</summary>
     public int TcpFlags;
 
-    /// <summary>Traffic-path code 1–8 on egress, 0 when none applies.</summary>
+    /// <summary>
+    /// Traffic-path code 1–8 of the conversation's egress direction, 0 when none applies. Written on egress records
+    /// only; an ingress record keeps it for its reply, which leaves the interface.
+    /// </summary>
     public int TrafficPath;
 
     /// <summary>Index into <see cref="AwsServices.Labels"/> for pkt-srcaddr / pkt-dstaddr, or -1.</summary>

@@ -19,7 +19,7 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(100) < 45;
         s.Interface = host;
         Conversation(ref s, h.Address, AwsServices.NonAwsAddress(ref _rng), egress, localIsClient: false, port, 6, 2_000);
-        if (egress) s.TrafficPath = InternetPath();
+        s.TrafficPath = InternetPath();
         s.Encryption = Encryption(h.Vpc, port, insideAws: false);
     }
 

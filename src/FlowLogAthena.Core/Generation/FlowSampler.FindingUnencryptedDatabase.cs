@@ -15,7 +15,7 @@ internal sealed partial class FlowSampler
         var port = _rng.Next(2) == 0 ? 1433 : 5432;
         s.Interface = local;
         Conversation(ref s, l.Address, _remote.OnPremises[_rng.Skewed(_remote.OnPremises.Length)], egress, localIsClient: true, port, 6, 20_000);
-        if (egress) s.TrafficPath = 3;
+        s.TrafficPath = 3;
         s.Encryption = 0;
     }
 }

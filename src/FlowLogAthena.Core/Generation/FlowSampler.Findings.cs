@@ -4,7 +4,7 @@ namespace FlowLogAthena.Core.Generation;
 /// Planted findings: rare records that break a rule on purpose, so each query pack has something real to find.
 /// They are drawn only when <see cref="GeneratorOptions.PlantFindings"/> is on; with it off the data is clean and
 /// the compliance controls pass. Each finding lives in its own <c>FlowSampler.Finding*.cs</c> file and is listed
-/// in <see cref="FindingWeights"/>.
+/// in <see cref="FindingWeights"/> (except the silent interface, which removes records instead of adding them).
 /// </summary>
 internal sealed partial class FlowSampler
 {
@@ -20,6 +20,9 @@ internal sealed partial class FlowSampler
         UnencryptedDatabase,
         BpaEgressAttempt,
         EncryptionControlsReject,
+        NaclAsymmetry,
+        OneWay,
+        SkipData,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
@@ -34,6 +37,9 @@ internal sealed partial class FlowSampler
         (Finding.UnencryptedDatabase, 10),
         (Finding.BpaEgressAttempt, 10),
         (Finding.EncryptionControlsReject, 10),
+        (Finding.NaclAsymmetry, 10),
+        (Finding.OneWay, 10),
+        (Finding.SkipData, 20),
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -57,6 +63,9 @@ internal sealed partial class FlowSampler
                 case Finding.UnencryptedDatabase: UnencryptedDatabase(ref s); return true;
                 case Finding.BpaEgressAttempt: BpaEgressAttempt(ref s); return true;
                 case Finding.EncryptionControlsReject: EncryptionControlsReject(ref s); return true;
+                case Finding.NaclAsymmetry: NaclAsymmetry(ref s); return true;
+                case Finding.OneWay: OneWay(ref s); return true;
+                case Finding.SkipData: SkipData(ref s); return true;
                 default: return false;
             }
         }

@@ -6,6 +6,7 @@ namespace FlowLogAthena.Core.Generation;
 /// traffic-path is set on egress only, NAT gateway records carry the translated pkt-* addresses, and so on.
 /// Local interfaces and popular remotes are drawn with a Zipf skew (clear top talkers, many repeated pairs);
 /// most internet peers are drawn fresh, so distinct (srcaddr, dstaddr) pairs grow with the record count.
+/// An accepted conversation is logged in both directions: its reply is the next record (FlowSampler.Replies.cs).
 /// </summary>
 internal sealed partial class FlowSampler
 {
@@ -15,7 +16,7 @@ internal sealed partial class FlowSampler
         Peering, LocalGateway, EdgeInternet, Ipv6, Icmp, TransitGateway,
     }
 
-    /// <summary>Share of each scenario in 1/10,000 (sums to 10,000).</summary>
+    /// <summary>Share of each scenario in 1/10,000 of the draws (sums to 10,000); an answered draw writes two records.</summary>
     private static readonly (Scenario Scenario, int Weight)[] Weights =
     [
         (Scenario.NoData, 80), (Scenario.SkipData, 20), (Scenario.EastWest, 3200), (Scenario.Dns, 400),
@@ -34,23 +35,50 @@ internal sealed partial class FlowSampler
     private readonly NetworkTopology _net;
     private readonly RemoteAddresses _remote;
     private readonly bool _plantFindings;
+    private readonly DiagnoseTargets _diagnose;
     private FastRandom _rng;
 
-    public FlowSampler(NetworkTopology net, RemoteAddresses remote, ulong seed, bool plantFindings)
+    /// <param name="windowFromUnixSeconds">Start of the whole generated window (not just this file's slice).</param>
+    /// <param name="windowToUnixSeconds">End of the whole generated window, exclusive.</param>
+    public FlowSampler(NetworkTopology net, RemoteAddresses remote, ulong seed, bool plantFindings,
+        long windowFromUnixSeconds, long windowToUnixSeconds)
     {
         _net = net;
         _remote = remote;
         _rng = new FastRandom(seed);
         _plantFindings = plantFindings;
+        _diagnose = DiagnoseTargets.Of(net, windowFromUnixSeconds, windowToUnixSeconds);
     }
 
     /// <summary>Unix seconds in [from, to): callers spread record starts over their file's slice with it.</summary>
     public long NextInt64(long maxExclusive) => _rng.NextInt64(maxExclusive);
 
-    public void Next(ref FlowSample s, long start)
+    /// <summary>
+    /// Draws the next record that starts a conversation (or is a reject, NODATA, ...). When the conversation is
+    /// answered, its reply is kept for <see cref="TryTakeReply"/>; <paramref name="replyFits"/> false (the file's
+    /// last record) draws again until no reply is needed, so a reply is never cut off by the end of a file.
+    /// </summary>
+    public void Next(ref FlowSample s, long start, bool replyFits)
     {
-        s = FlowSample.Empty(start);
-        if (_plantFindings && TryPlantFinding(ref s)) return;
+        while (true)
+        {
+            s = FlowSample.Empty(start);
+            _hasReply = false;
+            _unanswered = false;
+            _fromClient = true;
+            if (!(_plantFindings && TryPlantFinding(ref s))) DrawScenario(ref s);
+            if (_plantFindings && Silenced(in s)) continue;
+            if (!_hasReply && !_unanswered && s.Status == LogStatus.Ok && !s.Reject)
+            {
+                Answer(in s);
+                if (_plantFindings) BlockByNacl(ref s, ref _reply);
+            }
+            if (!_hasReply || replyFits) return;
+        }
+    }
+
+    private void DrawScenario(ref FlowSample s)
+    {
         var roll = _rng.Next(10_000);
         var scenario = Scenario.EastWest;
         foreach (var (candidate, weight) in Weights)
@@ -95,14 +123,16 @@ internal sealed partial class FlowSampler
         var p = _net.Interfaces[peer];
         var localIsClient = _rng.Next(10) < 6;
         var server = localIsClient ? p : l;
-        var egress = _rng.Next(2) == 0;
+        // The local security group turns some clients away, always the same ones: only their request shows.
+        var denied = !localIsClient && SecurityGroupDenies(peer, local);
+        var egress = !denied && _rng.Next(2) == 0;
         s.Interface = local;
         s.NextHop = peer;
         Conversation(ref s, l.Address, p.Address, egress, localIsClient, server.ServicePort, server.ServiceProtocol, 20_000);
-        if (egress) s.TrafficPath = 1;
-        else if (!localIsClient && _rng.Chance(300))
+        s.TrafficPath = 1;
+        if (denied)
         {
-            Rejected(ref s, byBpa: false); // the local security group turns the client away
+            Rejected(ref s, byBpa: false);
             return;
         }
         s.Encryption = Encryption(l.Vpc, server.ServicePort, insideAws: true);
@@ -115,7 +145,7 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
         Conversation(ref s, l.Address, _net.Vpcs[l.Vpc].Resolver, egress, localIsClient: true, 53, 17, 12);
-        if (egress) s.TrafficPath = 1;
+        s.TrafficPath = 1;
         s.Encryption = Encryption(l.Vpc, 53, insideAws: true);
     }
 
@@ -145,7 +175,7 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(100) < 55;
         Conversation(ref s, l.Address, remote, egress, localIsClient: true, port, protocol, protocol == 17 ? 4 : 50_000);
         SetRemoteService(ref s, service);
-        if (egress) s.TrafficPath = InternetPath();
+        s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -191,7 +221,7 @@ internal sealed partial class FlowSampler
         s.Interface = target;
         Conversation(ref s, t.Address, client, egress, localIsClient: false, port, 6, 20_000);
         SetRemoteService(ref s, service);
-        if (egress) s.TrafficPath = InternetPath();
+        s.TrafficPath = InternetPath();
         if (reject)
         {
             Rejected(ref s, byBpa: vpc.BlockPublicAccess);
@@ -241,7 +271,7 @@ internal sealed partial class FlowSampler
             SetRemoteService(ref s, service);
             s.NextHop = gateway;
             s.NextHopRegionalNat = regional;
-            if (egress) s.TrafficPath = 1;
+            s.TrafficPath = 1;
         }
         else
         {
@@ -253,6 +283,7 @@ internal sealed partial class FlowSampler
                 s.PktDst = remote;
                 s.DstService = service;
                 s.NextHop = instance;
+                s.TrafficPath = 1;
             }
             else if (variant < 70)
             {
@@ -264,6 +295,7 @@ internal sealed partial class FlowSampler
             {
                 Conversation(ref s, gatewayAddress, remote, egress: false, localIsClient: true, port, protocol, maxPackets);
                 s.SrcService = service;
+                s.TrafficPath = InternetPath();
             }
             else
             {
@@ -277,7 +309,10 @@ internal sealed partial class FlowSampler
         s.Encryption = Encryption(i.Vpc, port, insideAws: false);
     }
 
-    /// <summary>A few scanners sweep internet-facing interfaces across many ports; nearly all of it is rejected.</summary>
+    /// <summary>
+    /// A few scanners sweep internet-facing interfaces across many ports; nearly all of it is rejected. A probe that
+    /// hits an open web port is accepted and answered (SYN-ACK), as a real server would.
+    /// </summary>
     private void PortScan(ref FlowSample s)
     {
         var scanner = _rng.Skewed(_remote.Scanners.Length);
@@ -305,6 +340,7 @@ internal sealed partial class FlowSampler
         s.End = s.Start + (s.Packets == 1 ? 0 : _rng.Next(1, 4));
         var open = !vpc.BlockPublicAccess && protocol == 6 && port == t.ServicePort && port is 80 or 443;
         if (!open) Rejected(ref s, byBpa: vpc.BlockPublicAccess);
+        else s.TrafficPath = InternetPath(); // an open port answers the probe, out through the internet gateway
     }
 
     private void AwsService(ref FlowSample s)
@@ -336,7 +372,7 @@ internal sealed partial class FlowSampler
             s.NextHop = local;
             Conversation(ref s, e.Address, l.Address, egress, localIsClient: false, 443, 6, 5_000);
         }
-        if (egress) s.TrafficPath = 1;
+        s.TrafficPath = 1;
         s.Encryption = Encryption(l.Vpc, 443, insideAws: true);
     }
 
@@ -351,7 +387,7 @@ internal sealed partial class FlowSampler
         s.Interface = local;
         Conversation(ref s, l.Address, remote, egress, localIsClient: true, 443, 6, service == AwsServices.DynamoDb ? 5_000 : 500_000);
         SetRemoteService(ref s, service);
-        if (egress) s.TrafficPath = _rng.Next(4) == 0 ? 2 : 7;
+        s.TrafficPath = _rng.Next(4) == 0 ? 2 : 7;
         s.Encryption = Encryption(l.Vpc, 443, insideAws: false);
     }
 
@@ -367,7 +403,7 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
         Conversation(ref s, l.Address, _remote.OnPremises[_rng.Skewed(_remote.OnPremises.Length)], egress, localIsClient, port, 6, 20_000);
-        if (egress) s.TrafficPath = 3;
+        s.TrafficPath = 3;
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -387,7 +423,7 @@ internal sealed partial class FlowSampler
             var server = localIsClient ? p : l;
             s.NextHop = peer;
             Conversation(ref s, l.Address, p.Address, egress, localIsClient, server.ServicePort, server.ServiceProtocol, 20_000);
-            if (egress) s.TrafficPath = 4;
+            s.TrafficPath = 4;
             s.Encryption = Encryption(l.Vpc, server.ServicePort, insideAws: true);
         }
         else
@@ -395,7 +431,7 @@ internal sealed partial class FlowSampler
             var remote = _remote.InterRegionPeers[_rng.Skewed(_remote.InterRegionPeers.Length)];
             var port = localIsClient ? 443 : l.ServicePort;
             Conversation(ref s, l.Address, remote, egress, localIsClient, port, 6, 20_000);
-            if (egress) s.TrafficPath = 5;
+            s.TrafficPath = 5;
             s.Encryption = Encryption(l.Vpc, port, insideAws: true);
         }
     }
@@ -410,7 +446,7 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
         Conversation(ref s, l.Address, _remote.OutpostLan[_rng.Skewed(_remote.OutpostLan.Length)], egress, localIsClient, port, 6, 20_000);
-        if (egress) s.TrafficPath = 6;
+        s.TrafficPath = 6;
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -422,7 +458,7 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
         Conversation(ref s, l.Address, AwsServices.NonAwsAddress(ref _rng), egress, localIsClient: false, l.ServicePort, 6, 20_000);
-        if (egress) s.TrafficPath = InternetPath();
+        s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, l.ServicePort, insideAws: false);
     }
 
@@ -442,7 +478,7 @@ internal sealed partial class FlowSampler
             var server = localIsClient ? p : l;
             s.NextHop = peer;
             Conversation(ref s, l.Ipv6, p.Ipv6, egress, localIsClient, server.ServicePort, server.ServiceProtocol, 20_000);
-            if (egress) s.TrafficPath = p.Vpc == l.Vpc ? 1 : 4;
+            s.TrafficPath = p.Vpc == l.Vpc ? 1 : 4;
             s.Encryption = Encryption(l.Vpc, server.ServicePort, insideAws: true);
             return;
         }
@@ -462,7 +498,7 @@ internal sealed partial class FlowSampler
                 return;
             }
         }
-        if (egress) s.TrafficPath = InternetPath();
+        s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, s.Protocol == 58 ? 0 : 443, insideAws: false);
     }
 
@@ -477,7 +513,7 @@ internal sealed partial class FlowSampler
             s.Interface = local;
             s.NextHop = peer;
             Conversation(ref s, l.Address, _net.Interfaces[peer].Address, egress, _rng.Next(2) == 0, 0, 1, 10);
-            if (egress) s.TrafficPath = 1;
+            s.TrafficPath = 1;
             s.Encryption = Encryption(l.Vpc, 0, insideAws: true);
             return;
         }
@@ -494,7 +530,7 @@ internal sealed partial class FlowSampler
             Rejected(ref s, byBpa: vpc.BlockPublicAccess);
             return;
         }
-        if (egress) s.TrafficPath = InternetPath();
+        s.TrafficPath = InternetPath();
         s.Encryption = Encryption(t.Vpc, 0, insideAws: false);
     }
 
@@ -508,7 +544,7 @@ internal sealed partial class FlowSampler
         s.Interface = local;
         s.NextHop = _net.TransitGateways[l.Vpc][_net.Subnets[l.Subnet].Zone];
         Conversation(ref s, l.Address, _remote.TransitPeers[_rng.Skewed(_remote.TransitPeers.Length)], egress, localIsClient, port, 6, 20_000);
-        if (egress) s.TrafficPath = 1;
+        s.TrafficPath = 1;
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -524,6 +560,7 @@ internal sealed partial class FlowSampler
         s.Dst = s.PktDst = egress ? remote : local;
         s.Protocol = protocol;
         var fromClient = egress == localIsClient;
+        _fromClient = fromClient;
         if (protocol is 1 or 58)
         {
             s.SrcPort = s.DstPort = 0; // ICMP has no ports; AWS writes 0
@@ -597,6 +634,12 @@ internal sealed partial class FlowSampler
     }
 
     private int Pick(int[] interfaces) => interfaces[_rng.Skewed(interfaces.Length)];
+
+    /// <summary>
+    /// About 3 % of client/server pairs are not allowed by the server's security group. Fixed per pair, as a rule
+    /// is: a pair is always rejected or always accepted, so a rejected request never looks like a rejected reply.
+    /// </summary>
+    private static bool SecurityGroupDenies(int client, int server) => FastRandom.Mix((ulong)client, (ulong)server, 0x5EC) % 100 < 3;
 
     /// <summary>A peer from the list other than <paramref name="self"/>: half skewed to the busy ones, half uniform.</summary>
     private int PeerIn(int[] candidates, int self)

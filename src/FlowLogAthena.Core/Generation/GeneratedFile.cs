@@ -17,6 +17,7 @@ public sealed class GeneratedFile
     private readonly long _fromUnixSeconds;
     private readonly long _toUnixSeconds;
     private readonly bool _plantFindings;
+    private readonly TimeWindow _window;
 
     internal GeneratedFile(FileSlice slice, string root, GeneratorOptions options, Lazy<NetworkTopology> network,
         RemoteAddresses remote, RecordEncoder encoder)
@@ -28,6 +29,7 @@ public sealed class GeneratedFile
         _fromUnixSeconds = slice.FromUnixSeconds;
         _toUnixSeconds = slice.ToUnixSeconds;
         _plantFindings = options.PlantFindings;
+        _window = options.Window;
         Index = slice.Index;
         Account = slice.Account;
         Region = slice.Region;
@@ -97,7 +99,10 @@ public sealed class GeneratedFile
     internal RecordEncoder Encoder => _encoder;
 
     internal RecordStream OpenStream() =>
-        new(_network.Value, _remote, _seed, _fromUnixSeconds, _toUnixSeconds, RecordCount, _plantFindings);
+        new(_network.Value, _remote, _seed, _fromUnixSeconds, _toUnixSeconds, RecordCount, _plantFindings, _window);
+
+    /// <summary>The network of the file's account and region, shared by all its files.</summary>
+    internal NetworkTopology Network => _network.Value;
 }
 
 /// <summary>The planned facts of one file, before it gets its paths.</summary>

@@ -66,7 +66,7 @@ internal sealed class RecordEncoder
             FieldId.Packets => s.Packets,
             FieldId.Bytes => s.Bytes,
             FieldId.TcpFlags => s.TcpFlags < 0 ? null : s.TcpFlags,
-            FieldId.TrafficPath => s.TrafficPath == 0 ? null : s.TrafficPath,
+            FieldId.TrafficPath => s.Ingress || s.TrafficPath == 0 ? null : s.TrafficPath,
             FieldId.EncryptionStatus => s.Encryption < 0 ? null : s.Encryption,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a numeric field."),
         };

@@ -1,3 +1,5 @@
+using FlowLogAthena.Core.Sources;
+
 namespace FlowLogAthena.Core.Generation;
 
 /// <summary>
@@ -12,10 +14,12 @@ internal sealed class RecordStream
     private readonly long _count;
     private long _next;
 
-    public RecordStream(NetworkTopology network, RemoteAddresses remote, ulong seed, long fromUnixSeconds, long toUnixSeconds, long count, bool plantFindings)
+    /// <param name="window">The whole generated window, which planted findings that depend on time refer to.</param>
+    public RecordStream(NetworkTopology network, RemoteAddresses remote, ulong seed, long fromUnixSeconds, long toUnixSeconds, long count,
+        bool plantFindings, TimeWindow window)
     {
         Network = network;
-        _sampler = new FlowSampler(network, remote, seed, plantFindings);
+        _sampler = new FlowSampler(network, remote, seed, plantFindings, window.FromUnixSeconds, window.ToUnixSecondsExclusive);
         _from = fromUnixSeconds;
         _length = toUnixSeconds - fromUnixSeconds;
         _count = count;
@@ -28,10 +32,14 @@ internal sealed class RecordStream
     public bool TryNext(ref FlowSample sample)
     {
         if (_next >= _count) return false;
-        // Record i starts in [from + i·len/count, from + (i+1)·len/count): inside the slice and non-decreasing,
-        // like a delivered file, with random seconds so records don't line up on a grid.
-        var start = _from + (((_next * _length) + _sampler.NextInt64(_length)) / _count);
-        _sampler.Next(ref sample, start);
+        if (!_sampler.TryTakeReply(ref sample))
+        {
+            // Record i starts in [from + i·len/count, from + (i+1)·len/count): inside the slice and non-decreasing,
+            // like a delivered file, with random seconds so records don't line up on a grid. A reply takes the next
+            // slot with its request's start. The file's last record gets no reply, which would not fit.
+            var start = _from + (((_next * _length) + _sampler.NextInt64(_length)) / _count);
+            _sampler.Next(ref sample, start, replyFits: _count - _next > 1);
+        }
         _next++;
         return true;
     }
