@@ -10,7 +10,7 @@ internal sealed class DiagnoseTargets
     /// <summary>Replies to client ports from here up are dropped by the NACL subnet's outbound rule (1024–49151 allowed).</summary>
     public const int NaclEphemeralLimit = 49152;
 
-    /// <summary>A decommissioned on-premises syslog collector (UDP 514) the one-way sender still writes to.</summary>
+    /// <summary>A decommissioned on-premises NetFlow collector (UDP 2055) the one-way sender still writes to.</summary>
     public static readonly IpValue DeadCollector = IpValue.V4(192, 168, 200, 10);
 
     /// <summary>An on-premises host that no longer answers TCP connection attempts.</summary>
@@ -27,7 +27,7 @@ internal sealed class DiagnoseTargets
         NaclSubnet = net.Interfaces[NaclServer].Subnet;
         OneWaySender = net.PrivateWorkloads[net.PrivateWorkloads.Length / 3];
         if (OneWaySender == Silent) OneWaySender = net.PrivateWorkloads[(net.PrivateWorkloads.Length / 3) + 1];
-        SyslogSourcePort = 32768 + (OneWaySender * 7919 % 28000);
+        ExportSourcePort = 32768 + (OneWaySender * 7919 % 28000);
         Skipping = net.NatGateways.First(zones => zones.Length > 0)[0];
     }
 
@@ -42,8 +42,8 @@ internal sealed class DiagnoseTargets
     /// <summary>A private workload sending to on-premises peers that never answer.</summary>
     public int OneWaySender { get; }
 
-    /// <summary>The one-way sender's long-lived syslog socket.</summary>
-    public int SyslogSourcePort { get; }
+    /// <summary>The one-way sender's long-lived NetFlow export socket.</summary>
+    public int ExportSourcePort { get; }
 
     /// <summary>A busy workload that stops logging at <see cref="SilentFromUnixSeconds"/>.</summary>
     public int Silent { get; }

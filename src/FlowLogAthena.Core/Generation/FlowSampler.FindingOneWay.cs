@@ -2,7 +2,7 @@ namespace FlowLogAthena.Core.Generation;
 
 /// <summary>
 /// Planted: one-way flows. A private workload keeps sending to on-premises peers over the VPN that no longer
-/// answer: syslog over UDP from one long-lived socket to a decommissioned collector, and TCP connection attempts
+/// answer: NetFlow export over UDP from one long-lived socket to a decommissioned collector, and TCP connection attempts
 /// (SYN only) to a host that is gone. Its interface logs the egress ACCEPT and never a reverse record.
 /// </summary>
 internal sealed partial class FlowSampler
@@ -15,8 +15,8 @@ internal sealed partial class FlowSampler
         _unanswered = true;
         if (_rng.Next(10) < 6)
         {
-            Conversation(ref s, l.Address, DiagnoseTargets.DeadCollector, egress: true, localIsClient: true, 514, 17, 200);
-            s.SrcPort = _diagnose.SyslogSourcePort;
+            Conversation(ref s, l.Address, DiagnoseTargets.DeadCollector, egress: true, localIsClient: true, 2055, 17, 200);
+            s.SrcPort = _diagnose.ExportSourcePort;
         }
         else
         {

@@ -32,7 +32,7 @@ public static class PlantedFindings
                 $"inbound flows to {nacl.Address} port {nacl.ServicePort} are accepted, but the replies to client ports " +
                 $"{DiagnoseTargets.NaclEphemeralLimit}-65535 are rejected by the subnet's outbound NACL"));
             findings.Add(new("one-way-flows", file.Account, file.Region, Eni(targets.OneWaySender),
-                $"{net.Interfaces[targets.OneWaySender].Address} sends syslog (UDP 514, source port {targets.SyslogSourcePort}) " +
+                $"{net.Interfaces[targets.OneWaySender].Address} sends NetFlow export (UDP 2055, source port {targets.ExportSourcePort}) " +
                 $"to {DiagnoseTargets.DeadCollector} and TCP {DiagnoseTargets.DeadHostPort} to {DiagnoseTargets.DeadHost}; neither answers"));
             findings.Add(new("log-status-health", file.Account, file.Region, Eni(targets.Skipping),
                 $"the NAT gateway {net.Interfaces[targets.Skipping].Address} keeps skipping records (SKIPDATA)"));

@@ -6,7 +6,7 @@ namespace FlowLogAthena.Core.Tests.Generation;
 /// <summary>The diagnose pack's planted findings are in the records, about the interfaces PlantedFindings names.</summary>
 public sealed class GeneratorDiagnoseFindingTests
 {
-    private static readonly GeneratorOptions Options = new() { Root = "unused", Format = AllFields, Records = 30_000, Seed = 8, FilesPerPartition = 2 };
+    private static readonly GeneratorOptions Options = new() { Root = "unused", Format = AllFields, Records = 60_000, Seed = 8, FilesPerPartition = 2 };
 
     private static readonly Lazy<(List<FlowRecord> Records, IReadOnlyList<PlantedFinding> Findings)> Data = new(() =>
     {

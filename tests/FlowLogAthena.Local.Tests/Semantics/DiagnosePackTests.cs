@@ -107,11 +107,11 @@ public sealed class DiagnosePackTests(DiagnoseData data) : IClassFixture<Diagnos
 
         Assert.All(rows, r => Assert.Equal(planted.InterfaceId, r[0]));
         var syslog = Assert.Single(rows, r => (string?)r[2] == "192.168.200.10");
-        Assert.Equal(new object?[] { 514, 17, 1L }, new[] { syslog[3], syslog[4], syslog[6] }); // UDP 514 from one long-lived socket
+        Assert.Equal(new object?[] { 2055, 17, 1L }, new[] { syslog[3], syslog[4], syslog[6] }); // UDP 2055 from one long-lived socket
         var attempts = rows.Where(r => (string?)r[2] == "192.168.200.20").ToList();
         Assert.NotEmpty(attempts);
         Assert.All(attempts, r => Assert.Equal(new object?[] { 8443, 6 }, r[3..5]));
-        Assert.True((long)syslog[5]! > 5, $"only {syslog[5]} syslog flows");
+        Assert.True((long)syslog[5]! > 5, $"only {syslog[5]} NetFlow export flows");
 
         // A wide margin leaves out the flows near the window's edges, and never adds any.
         var margin = await AssertEqualsReferenceAsync(set, "one-way-flows", ReferenceDiagnose.OneWayFlows(set.Records, edgeMarginMinutes: 600),
