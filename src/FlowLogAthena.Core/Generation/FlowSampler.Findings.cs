@@ -11,11 +11,17 @@ internal sealed partial class FlowSampler
     private enum Finding
     {
         None,
+        CrossAzReplication,
+        NatHeavyDownloader,
+        BackupBurst,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
     private static readonly (Finding Finding, int Weight)[] FindingWeights =
     [
+        (Finding.CrossAzReplication, 20),
+        (Finding.NatHeavyDownloader, 15),
+        (Finding.BackupBurst, 240), // drawn only in the backup hour: 10 per 10,000 of all records
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -30,6 +36,9 @@ internal sealed partial class FlowSampler
             }
             switch (finding)
             {
+                case Finding.CrossAzReplication: CrossAzReplication(ref s); return true;
+                case Finding.NatHeavyDownloader: NatHeavyDownloader(ref s); return true;
+                case Finding.BackupBurst: return BackupBurst(ref s);
                 default: return false;
             }
         }
