@@ -18,8 +18,10 @@ namespace FlowLogAthena.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>Every v2–v5 field, so every pack query finds the fields it needs.</summary>
-    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"));
+    /// <summary>Every v2–v5 field plus the v9 and v11 fields the cost pack reads, so every pack query finds the fields it needs.</summary>
+    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All
+        .Where(f => f.Version <= 5 || f.Name is "resource-id" or "instance-tag" or "interface-tag" or "asg-tag" or "interface-type" or "next-hop-az-id")
+        .Select(f => "${" + f.Name + "}"));
 
     public static Command Create(Terminal terminal)
     {
