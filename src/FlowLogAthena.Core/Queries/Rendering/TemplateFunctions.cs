@@ -145,9 +145,9 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     /// </summary>
     private string WindowHours()
     {
-        var first = Math.DivRem(request.Window.FromUnixSeconds, 3600L).Quotient;
-        var last = Math.DivRem(request.Window.ToUnixSecondsExclusive - 1, 3600L).Quotient;
-        return sql.IntegerLiteral(last - first + 1);
+        var firstHour = request.Window.FromUnixSeconds / 3600;
+        var lastHour = (request.Window.ToUnixSecondsExclusive - 1) / 3600;
+        return sql.IntegerLiteral(lastHour - firstHour + 1);
     }
 
     private QueryParameterDefinition Declared(string name) => query.FindParameter(name)
