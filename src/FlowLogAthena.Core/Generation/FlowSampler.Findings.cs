@@ -23,6 +23,9 @@ internal sealed partial class FlowSampler
         NaclAsymmetry,
         OneWay,
         SkipData,
+        CrossAzReplication,
+        NatHeavyDownloader,
+        BackupBurst,
     }
 
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
@@ -40,6 +43,9 @@ internal sealed partial class FlowSampler
         (Finding.NaclAsymmetry, 10),
         (Finding.OneWay, 10),
         (Finding.SkipData, 20),
+        (Finding.CrossAzReplication, 20),
+        (Finding.NatHeavyDownloader, 15),
+        (Finding.BackupBurst, 240), // drawn only in the backup hour: 10 per 10,000 of all records
     ];
 
     private bool TryPlantFinding(ref FlowSample s)
@@ -66,6 +72,9 @@ internal sealed partial class FlowSampler
                 case Finding.NaclAsymmetry: NaclAsymmetry(ref s); return true;
                 case Finding.OneWay: OneWay(ref s); return true;
                 case Finding.SkipData: SkipData(ref s); return true;
+                case Finding.CrossAzReplication: CrossAzReplication(ref s); return true;
+                case Finding.NatHeavyDownloader: NatHeavyDownloader(ref s); return true;
+                case Finding.BackupBurst: return BackupBurst(ref s);
                 default: return false;
             }
         }

@@ -77,6 +77,8 @@ public sealed class AthenaGrammarTests
         QueryParameterType.Cidr => ["10.0.0.0/8", "2001:db8::/32", "0.0.0.0/0"],
         QueryParameterType.Enum => [.. p.Values],
         QueryParameterType.String => ["web-01", "a b_c-d.e:f/g@h+i=j"],
+        QueryParameterType.Decimal => ["0", "0.045", $"{p.Max ?? 1000}"],
+        QueryParameterType.Mapping => [MappingSamples.File(p)],
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample values for this parameter type."),
     };
 

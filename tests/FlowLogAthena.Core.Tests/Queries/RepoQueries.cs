@@ -21,6 +21,10 @@ internal static class RepoQueries
         FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString
             + " ${vpc-id} ${subnet-id} ${instance-id} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path} ${reject-reason}");
 
+    /// <summary>All 54 fields, so no query is refused for a field the format lacks.</summary>
+    public static FlowLogFormat EveryField { get; } =
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+
     public static RenderRequest Request(SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null) => new()
         {

@@ -34,8 +34,12 @@ public sealed class PackRunnerTests : IDisposable
         var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
             new Dictionary<string, string>
             {
-                ["limit"] = "5", ["address"] = "10.0.0.1", ["address_a"] = "10.0.0.1", ["address_b"] = "0.0.0.0/0",
-                ["allowed_egress_cidrs"] = "0.0.0.0/0", ["forbidden_cidrs"] = "192.0.2.0/24",
+                ["limit"] = "5",
+                ["address"] = "10.0.0.1",
+                ["address_a"] = "10.0.0.1",
+                ["address_b"] = "0.0.0.0/0",
+                ["allowed_egress_cidrs"] = "0.0.0.0/0",
+                ["forbidden_cidrs"] = "192.0.2.0/24",
             },
             output, null, CancellationToken.None);
 

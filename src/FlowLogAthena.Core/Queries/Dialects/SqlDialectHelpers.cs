@@ -44,6 +44,24 @@ public abstract class SqlDialectHelpers
     public virtual string DateLiteral(DateOnly value) =>
         "DATE '" + value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 
+    /// <summary>
+    /// <c>CAST('0.09' AS DECIMAL(18, 6))</c>: a typed literal would not do, as DuckDB reads <c>DECIMAL '0.0045'</c> as
+    /// DECIMAL(18,3) and rounds it, so both engines get the same explicit type and the same exact value.
+    /// </summary>
+    public virtual string DecimalLiteral(decimal value) =>
+        $"CAST({StringLiteral(DecimalText.Format(value))} AS {DecimalText.SqlType})";
+
+    /// <summary>
+    /// A mapping's rows as an inline table, <c>(VALUES ('i-1', 'team-a'), …) AS "alias"("resource_id", "cost_center")</c>.
+    /// Every value is a string literal with its quotes doubled (neither engine gives backslashes a meaning there),
+    /// so no cell can end its literal; the values stay inline on every engine, even where others are bound.
+    /// </summary>
+    public string MappingTable(MappingValue mapping, string alias)
+    {
+        var rows = mapping.Rows.Select(row => "(" + string.Join(", ", row.Select(StringLiteral)) + ")");
+        return $"(VALUES {string.Join(", ", rows)}) AS {QuoteIdentifier(alias)}({string.Join(", ", mapping.Columns.Select(QuoteIdentifier))})";
+    }
+
     /// <summary>The literal of a validated parameter value.</summary>
     /// <remarks>Timestamps render as Unix seconds because flow-log <c>start</c> and <c>end</c> are Unix seconds;
     /// addresses and networks render as their canonical text; lists as comma lists for <c>IN (…)</c>.</remarks>
@@ -55,6 +73,7 @@ public abstract class SqlDialectHelpers
         TimestampValue v => IntegerLiteral(v.UnixSeconds),
         IpValue or CidrValue => StringLiteral(value.Canonical),
         ListValue v => string.Join(", ", v.Items.Select(Literal)),
+        DecimalValue v => DecimalLiteral(v.Value),
         _ => throw new ArgumentException($"No literal form for a {value.Type.ToName()} value.", nameof(value)),
     };
 

@@ -9,7 +9,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// <summary>Reads and checks the <c>parameters:</c> list of a query's front matter, defaults included.</summary>
 internal static partial class ParameterDefinitionReader
 {
-    private static readonly string[] Keys = ["name", "type", "description", "default", "min", "max", "values", "item_type", "required"];
+    private static readonly string[] Keys = ["name", "type", "description", "default", "min", "max", "values", "item_type", "required", "columns"];
 
     public static IReadOnlyList<QueryParameterDefinition> Read(FrontMatterReader reader, YamlNode? node)
     {
@@ -40,6 +40,7 @@ internal static partial class ParameterDefinitionReader
             if (type != QueryParameterType.List) throw reader.Error(itemNode, $"'item_type' of {what} applies only to type list.");
             itemType = ReadType(reader, map, "item_type", what);
             if (itemType == QueryParameterType.List) throw reader.Error(itemNode, $"'item_type' of {what} cannot be list: lists do not nest.");
+            if (itemType == QueryParameterType.Mapping) throw reader.Error(itemNode, $"'item_type' of {what} cannot be mapping: a mapping is one file.");
         }
         else if (type == QueryParameterType.List)
         {
@@ -49,11 +50,12 @@ internal static partial class ParameterDefinitionReader
         var scalarType = itemType ?? type;
         var min = reader.OptionalLong(map, "min", what);
         var max = reader.OptionalLong(map, "max", what);
-        if ((min is not null || max is not null) && scalarType != QueryParameterType.Int)
-            throw reader.Error(map, $"'min' and 'max' of {what} apply only to int values.");
+        if ((min is not null || max is not null) && scalarType is not (QueryParameterType.Int or QueryParameterType.Decimal))
+            throw reader.Error(map, $"'min' and 'max' of {what} apply only to int and decimal values.");
         if (min > max) throw reader.Error(map, $"'min' ({min}) of {what} is above its 'max' ({max}).");
 
         var values = ReadValues(reader, map, what, scalarType);
+        var columns = MappingColumns(reader, map, what, type);
         var required = reader.OptionalBool(map, "required", what);
         var definition = new QueryParameterDefinition
         {
@@ -64,10 +66,13 @@ internal static partial class ParameterDefinitionReader
             Min = min,
             Max = max,
             Values = values,
+            Columns = columns,
             Required = required,
         };
         if (FrontMatterReader.Get(map, "default") is not { } defaultNode) return definition;
         if (required) throw reader.Error(defaultNode, $"Parameter '{name}' is required, so it cannot have a default.");
+        if (type == QueryParameterType.Mapping)
+            throw reader.Error(defaultNode, $"Mapping {what} cannot have a default: its value is a file the user supplies.");
         return definition with { Default = ReadDefault(reader, defaultNode, definition) };
     }
 
@@ -101,6 +106,25 @@ internal static partial class ParameterDefinitionReader
             if (!seen.Add(value)) throw reader.Error(valueNode, $"Value '{value}' of {what} is listed twice.");
         }
         return values.Select(v => v.Value).ToList();
+    }
+
+    /// <summary>The <c>columns</c> of a mapping: required there, refused elsewhere; lower_snake names, no repeats.</summary>
+    private static List<string> MappingColumns(FrontMatterReader reader, YamlMappingNode map, string what, QueryParameterType type)
+    {
+        var node = FrontMatterReader.Get(map, "columns");
+        if (node is null)
+            return type == QueryParameterType.Mapping ? throw reader.Error(map, $"Mapping {what} needs 'columns' (the CSV header, key column first).") : [];
+        if (type != QueryParameterType.Mapping) throw reader.Error(node, $"'columns' of {what} applies only to type mapping.");
+        var columns = reader.ScalarList(node, $"'columns' of {what}");
+        if (columns.Count == 0) throw reader.Error(node, $"'columns' of {what} is empty.");
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (column, columnNode) in columns)
+        {
+            if (!NamePattern().IsMatch(column))
+                throw reader.Error(columnNode, $"Column '{ParameterParser.Show(column)}' of {what} must be lower case letters, digits and _ (starting with a letter).");
+            if (!seen.Add(column)) throw reader.Error(columnNode, $"Column '{column}' of {what} is listed twice.");
+        }
+        return columns.Select(c => c.Value).ToList();
     }
 
     private static ParameterValue ReadDefault(FrontMatterReader reader, YamlNode node, QueryParameterDefinition definition)

@@ -66,6 +66,14 @@ public static partial class ParameterParser
         QueryParameterType.Ip => "an IPv4 or IPv6 address such as 10.0.0.1 or 2001:db8::1",
         QueryParameterType.Cidr => "a CIDR block such as 10.0.0.0/8 (IPv4 /0 to /32) or 2001:db8::/32 (IPv6 /0 to /128), or one address (its /32 or /128)",
         QueryParameterType.Enum => "one of " + string.Join(", ", p.Values),
+        QueryParameterType.Decimal => (p.Min, p.Max) switch
+        {
+            ({ } min, { } max) => $"a decimal number from {min} to {max} with at most {DecimalText.MaxScale} decimal places, e.g. 0.09",
+            ({ } min, null) => $"a decimal number of at least {min} with at most {DecimalText.MaxScale} decimal places, e.g. 0.09",
+            (null, { } max) => $"a decimal number of at most {max} with at most {DecimalText.MaxScale} decimal places, e.g. 0.09",
+            _ => $"a decimal number with at most {DecimalText.MaxScale} decimal places, e.g. 0.09",
+        },
+        QueryParameterType.Mapping => $"the path of a CSV file with the header columns {string.Join(", ", p.Columns)}",
         QueryParameterType.String => $"text of letters, digits, spaces and {SafePunctuation.Trim()} (at most {MaxStringLength} characters)",
         _ => type.ToName(),
     };
@@ -124,6 +132,17 @@ public static partial class ParameterParser
                 if (match is null) return "is not one of the allowed values";
                 value = new TextValue(type, match);
                 return null;
+
+            case QueryParameterType.Decimal:
+                var decimalReason = DecimalText.TryParse(text, out var amount);
+                if (decimalReason is not null) return decimalReason;
+                if (amount < p.Min) return $"is below the minimum {p.Min}";
+                if (amount > p.Max) return $"is above the maximum {p.Max}";
+                value = new DecimalValue(amount);
+                return null;
+
+            case QueryParameterType.Mapping:
+                return MappingFile.TryRead(p, text, out value);
 
             case QueryParameterType.String:
                 var unsafeReason = UnsafeStringReason(text);

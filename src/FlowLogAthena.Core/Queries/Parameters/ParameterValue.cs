@@ -56,3 +56,19 @@ public sealed record ListValue(QueryParameterType ItemType, IReadOnlyList<Parame
 {
     public override string Canonical => string.Join(',', Items.Select(i => i.Canonical));
 }
+
+/// <summary>A <c>decimal</c> value: at most <see cref="DecimalText.MaxScale"/> decimal places and 12 integer digits.</summary>
+public sealed record DecimalValue(decimal Value) : ParameterValue(QueryParameterType.Decimal)
+{
+    public override string Canonical => DecimalText.Format(Value);
+}
+
+/// <summary>
+/// A <c>mapping</c> value: the rows of a validated CSV file, each holding the declared columns in declaration
+/// order. The first column is the key; keys are unique.
+/// </summary>
+public sealed record MappingValue(string Path, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+    : ParameterValue(QueryParameterType.Mapping)
+{
+    public override string Canonical => Path;
+}

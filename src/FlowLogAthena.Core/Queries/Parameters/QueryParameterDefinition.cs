@@ -10,14 +10,17 @@ public sealed record QueryParameterDefinition
 
     public string Description { get; init; } = "";
 
-    /// <summary>Inclusive lower bound for <c>int</c> values (or <c>int</c> list items).</summary>
+    /// <summary>Inclusive lower bound for <c>int</c> and <c>decimal</c> values (or such list items).</summary>
     public long? Min { get; init; }
 
-    /// <summary>Inclusive upper bound for <c>int</c> values (or <c>int</c> list items).</summary>
+    /// <summary>Inclusive upper bound for <c>int</c> and <c>decimal</c> values (or such list items).</summary>
     public long? Max { get; init; }
 
     /// <summary>The allowed values of an <c>enum</c> (or <c>enum</c> list items).</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
+
+    /// <summary>The header columns a <c>mapping</c> CSV must have, key column first.</summary>
+    public IReadOnlyList<string> Columns { get; init; } = [];
 
     /// <summary>The item type of a <c>list</c>; never <c>list</c> itself.</summary>
     public QueryParameterType? ItemType { get; init; }

@@ -31,6 +31,12 @@ public enum QueryParameterType
 
     /// <summary>Comma-separated items of <c>item_type</c>; rendered as a comma list for <c>IN (…)</c>.</summary>
     List,
+
+    /// <summary>A decimal number with at most six decimal places (a price); rendered as <c>DECIMAL(18, 6)</c> on every engine.</summary>
+    Decimal,
+
+    /// <summary>The path of a CSV file whose header has the declared <c>columns</c>; rendered by <c>mapping_table</c> as an inline table.</summary>
+    Mapping,
 }
 
 /// <summary>The front-matter spelling of each parameter type.</summary>

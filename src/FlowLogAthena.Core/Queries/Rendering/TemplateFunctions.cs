@@ -13,7 +13,8 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
 {
     /// <summary>The names, for the hint in an unknown-name error.</summary>
     public static readonly string[] Names =
-        ["table", "time_window", "ident", "col", "param", "has_param", "has_field", "cidr_match", "traffic_path_label", "protocol_label"];
+        ["table", "time_window", "ident", "col", "param", "has_param", "has_field", "cidr_match", "traffic_path_label", "protocol_label",
+            "mapping_table", "window_hours"];
 
     public ScriptObject ToScriptObject()
     {
@@ -28,6 +29,8 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         functions.Import("cidr_match", new Func<string, string, string>(CidrMatch));
         functions.Import("traffic_path_label", new Func<string, string>(column => Label(column, "traffic-path")));
         functions.Import("protocol_label", new Func<string, string>(column => Label(column, "protocol")));
+        functions.Import("mapping_table", new Func<string, string, string>(MappingTable));
+        functions.Import("window_hours", new Func<string>(WindowHours));
         return functions;
     }
 
@@ -71,7 +74,8 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     /// <summary><c>param 'limit'</c>: the validated value, bound or as a literal, as the dialect does it.</summary>
     private string Param(string name)
     {
-        Declared(name);
+        if (Declared(name).Type == QueryParameterType.Mapping)
+            throw new TemplateHelperException($"Parameter '{name}' is a mapping (a table of rows): use mapping_table '{name}' 'alias' in a FROM clause, not param.");
         return parameters.TryGet(name, out var value)
             ? sql.Bind(value, ExecutionParameters)
             : throw new TemplateHelperException(
@@ -111,6 +115,39 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     {
         RequireDeclared(fieldName, fieldName.Replace('-', '_') + "_label");
         return sql.CodeLabel(columnSql, FieldCatalog.Get(fieldName), "none");
+    }
+
+    /// <summary>
+    /// <c>mapping_table 'cost_center_map' 'm'</c>: the mapping parameter's rows as an inline table named <c>m</c>, its
+    /// columns named as the parameter declares them; for a FROM or JOIN.
+    /// </summary>
+    private string MappingTable(string parameterName, string alias)
+    {
+        var declared = Declared(parameterName);
+        if (declared.Type != QueryParameterType.Mapping)
+            throw new TemplateHelperException($"mapping_table needs a mapping parameter, but '{parameterName}' is {declared.Type.ToName()}.");
+        if (!parameters.TryGet(parameterName, out var value) || value is not MappingValue mapping)
+            throw new TemplateHelperException(
+                $"Parameter '{parameterName}' has no value in this run; guard the table with {{{{ if has_param '{parameterName}' }}}}.");
+        try
+        {
+            return sql.MappingTable(mapping, alias);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TemplateHelperException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// <c>window_hours</c>: how many UTC clock hours the window overlaps (a window from 05:30 to 07:00 overlaps
+    /// two), as an integer literal: the N of per-hour statistics that count hours without traffic.
+    /// </summary>
+    private string WindowHours()
+    {
+        var firstHour = request.Window.FromUnixSeconds / 3600;
+        var lastHour = (request.Window.ToUnixSecondsExclusive - 1) / 3600;
+        return sql.IntegerLiteral(lastHour - firstHour + 1);
     }
 
     private QueryParameterDefinition Declared(string name) => query.FindParameter(name)

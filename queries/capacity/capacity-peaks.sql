@@ -1,0 +1,135 @@
+---
+id: capacity-peaks
+title: Peak hour and p95 by VPC, subnet and instance
+description: >-
+  For each VPC, subnet and instance: its bytes and packets in the window, its peak UTC hour (most bytes; the
+  earliest on a tie) with that hour's bytes and packets, and the p95 of its hourly bytes (log-status OK,
+  accepted and rejected alike, both directions, counted as hourly-traffic counts them). The p95 is exact and
+  the same on every engine: nearest rank over the window's hours, hours without traffic counted as zero.
+  With N the UTC clock hours the window overlaps (a partial first or last hour counts as an hour), it is the
+  ceil(0.95 × N)-th smallest hourly total, i.e. the smallest total that at least 95% of the hours do not
+  exceed; so a resource busy in fewer than 5% of the hours has a p95 of 0.
+parameters:
+  - name: capacity_levels
+    type: list
+    item_type: enum
+    values: [vpc, subnet, instance]
+    description: Which resources to report, e.g. vpc or vpc,instance.
+    default: vpc,subnet,instance
+  - name: limit
+    type: int
+    description: How many resources to return.
+    default: 10000
+    min: 1
+    max: 1000000
+requires_fields: [vpc-id, subnet-id, instance-id, packets, bytes, start]
+# Without log-status, records that logged data are those with a byte count.
+optional_fields: [log-status]
+output:
+  - name: level
+    description: vpc, subnet or instance.
+  - name: resource_id
+    description: The VPC, subnet or instance id.
+  - name: bytes
+    description: Bytes in the window.
+  - name: packets
+    description: Packets in the window.
+  - name: active_hours
+    description: Hours of the window with traffic.
+  - name: window_hours
+    description: UTC clock hours the window overlaps (N of the p95).
+  - name: peak_hour_start
+    description: Start of the hour with the most bytes, in Unix seconds.
+  - name: peak_hour_bytes
+    description: Bytes in the peak hour.
+  - name: peak_hour_packets
+    description: Packets in the peak hour.
+  - name: p95_hourly_bytes
+    description: The nearest-rank 95th percentile of hourly bytes over all the window's hours.
+chart:
+  type: bar
+  x: [level, resource_id]
+  y: p95_hourly_bytes
+  title: p95 of hourly bytes
+---
+WITH records AS (
+    SELECT
+        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
+        {{ col 'subnet-id' }} AS {{ ident 'subnet_id' }},
+        {{ col 'instance-id' }} AS {{ ident 'instance_id' }},
+        {{ col 'bytes' }} AS {{ ident 'bytes' }},
+        {{ col 'packets' }} AS {{ ident 'packets' }},
+        {{ col 'start' }} - {{ col 'start' }} % 3600 AS {{ ident 'hour_start' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
+),
+per_level AS (
+    SELECT
+        l.{{ ident 'level' }},
+        CASE l.{{ ident 'level' }}
+            WHEN 'vpc' THEN r.{{ ident 'vpc_id' }}
+            WHEN 'subnet' THEN r.{{ ident 'subnet_id' }}
+            ELSE r.{{ ident 'instance_id' }}
+        END AS {{ ident 'resource_id' }},
+        r.{{ ident 'hour_start' }},
+        r.{{ ident 'bytes' }},
+        r.{{ ident 'packets' }}
+    FROM records AS r
+    CROSS JOIN (VALUES ('vpc'), ('subnet'), ('instance')) AS l({{ ident 'level' }})
+    WHERE l.{{ ident 'level' }} IN ({{ param 'capacity_levels' }})
+),
+hourly AS (
+    SELECT
+        {{ ident 'level' }},
+        {{ ident 'resource_id' }},
+        {{ ident 'hour_start' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ ident 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }}
+    FROM per_level
+    WHERE {{ ident 'resource_id' }} IS NOT NULL
+    GROUP BY {{ ident 'level' }}, {{ ident 'resource_id' }}, {{ ident 'hour_start' }}
+),
+ranked AS (
+    SELECT
+        {{ ident 'level' }},
+        {{ ident 'resource_id' }},
+        {{ ident 'hour_start' }},
+        {{ ident 'bytes' }},
+        {{ ident 'packets' }},
+        ROW_NUMBER() OVER (PARTITION BY {{ ident 'level' }}, {{ ident 'resource_id' }} ORDER BY {{ ident 'bytes' }}, {{ ident 'hour_start' }}) AS {{ ident 'ascending_rank' }},
+        ROW_NUMBER() OVER (PARTITION BY {{ ident 'level' }}, {{ ident 'resource_id' }} ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'hour_start' }}) AS {{ ident 'peak_rank' }},
+        COUNT(*) OVER (PARTITION BY {{ ident 'level' }}, {{ ident 'resource_id' }}) AS {{ ident 'active_hours' }}
+    FROM hourly
+),
+-- Nearest rank without division: the quiet hours (N - active) come first in ascending order, so an active
+-- hour of ascending rank j sits at position N - active + j, and the p95 is the smallest total whose position p
+-- satisfies 100 * p >= 95 * N. When the quiet hours alone reach that position, the p95 is 0.
+summary AS (
+    SELECT
+        {{ ident 'level' }},
+        {{ ident 'resource_id' }},
+        CAST(SUM({{ ident 'bytes' }}) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(SUM({{ ident 'packets' }}) AS BIGINT) AS {{ ident 'packets' }},
+        CAST(MAX({{ ident 'active_hours' }}) AS BIGINT) AS {{ ident 'active_hours' }},
+        CAST({{ window_hours }} AS BIGINT) AS {{ ident 'window_hours' }},
+        MAX(CASE WHEN {{ ident 'peak_rank' }} = 1 THEN {{ ident 'hour_start' }} END) AS {{ ident 'peak_hour_start' }},
+        MAX(CASE WHEN {{ ident 'peak_rank' }} = 1 THEN {{ ident 'bytes' }} END) AS {{ ident 'peak_hour_bytes' }},
+        MAX(CASE WHEN {{ ident 'peak_rank' }} = 1 THEN {{ ident 'packets' }} END) AS {{ ident 'peak_hour_packets' }},
+        CAST(CASE
+            WHEN 100 * ({{ window_hours }} - MAX({{ ident 'active_hours' }})) >= 95 * {{ window_hours }} THEN 0
+            ELSE MIN(CASE WHEN 100 * ({{ window_hours }} - {{ ident 'active_hours' }} + {{ ident 'ascending_rank' }}) >= 95 * {{ window_hours }} THEN {{ ident 'bytes' }} END)
+        END AS BIGINT) AS {{ ident 'p95_hourly_bytes' }}
+    FROM ranked
+    GROUP BY {{ ident 'level' }}, {{ ident 'resource_id' }}
+)
+SELECT {{ ident 'level' }}, {{ ident 'resource_id' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'active_hours' }}, {{ ident 'window_hours' }},
+    {{ ident 'peak_hour_start' }}, {{ ident 'peak_hour_bytes' }}, {{ ident 'peak_hour_packets' }}, {{ ident 'p95_hourly_bytes' }}
+FROM summary
+ORDER BY CASE {{ ident 'level' }} WHEN 'vpc' THEN 1 WHEN 'subnet' THEN 2 ELSE 3 END, {{ ident 'p95_hourly_bytes' }} DESC,
+    {{ ident 'peak_hour_bytes' }} DESC, {{ ident 'bytes' }} DESC, {{ ident 'resource_id' }} NULLS LAST
+LIMIT {{ param 'limit' }}

@@ -1,0 +1,92 @@
+---
+id: hourly-traffic
+title: Hourly traffic by VPC, subnet and instance
+description: >-
+  Bytes, packets and flow records per UTC clock hour for each VPC, subnet and instance (log-status OK,
+  accepted and rejected alike, both directions): the series behind a capacity review. A record counts in the
+  hour its start falls in, once for its interface's VPC, once for its subnet and once for its instance, so a
+  flow between two interfaces of one VPC counts on each side, as each interface carried it. Only hours with
+  traffic have a row; capacity-peaks gives the peak hour and p95 with the quiet hours counted as zero.
+parameters:
+  - name: capacity_levels
+    type: list
+    item_type: enum
+    values: [vpc, subnet, instance]
+    description: Which resources to report, e.g. vpc or vpc,instance.
+    default: vpc,subnet,instance
+  - name: limit
+    type: int
+    description: How many rows (resource hours) to return.
+    default: 10000
+    min: 1
+    max: 1000000
+requires_fields: [vpc-id, subnet-id, instance-id, packets, bytes, start]
+# Without log-status, records that logged data are those with a byte count.
+optional_fields: [log-status]
+output:
+  - name: level
+    description: vpc, subnet or instance.
+  - name: resource_id
+    description: The VPC, subnet or instance id.
+  - name: hour_start
+    description: Start of the UTC hour, in Unix seconds.
+  - name: bytes
+    description: Bytes the resource's interfaces carried in the hour.
+  - name: packets
+    description: Packets the resource's interfaces carried in the hour.
+  - name: flows
+    description: Flow records of the resource in the hour.
+chart:
+  type: line
+  x: hour_start
+  y: bytes
+  title: Bytes per hour
+---
+WITH records AS (
+    SELECT
+        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
+        {{ col 'subnet-id' }} AS {{ ident 'subnet_id' }},
+        {{ col 'instance-id' }} AS {{ ident 'instance_id' }},
+        {{ col 'bytes' }} AS {{ ident 'bytes' }},
+        {{ col 'packets' }} AS {{ ident 'packets' }},
+        {{ col 'start' }} - {{ col 'start' }} % 3600 AS {{ ident 'hour_start' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- else }}
+      AND {{ col 'bytes' }} IS NOT NULL
+      {{- end }}
+),
+per_level AS (
+    SELECT
+        l.{{ ident 'level' }},
+        CASE l.{{ ident 'level' }}
+            WHEN 'vpc' THEN r.{{ ident 'vpc_id' }}
+            WHEN 'subnet' THEN r.{{ ident 'subnet_id' }}
+            ELSE r.{{ ident 'instance_id' }}
+        END AS {{ ident 'resource_id' }},
+        r.{{ ident 'hour_start' }},
+        r.{{ ident 'bytes' }},
+        r.{{ ident 'packets' }}
+    FROM records AS r
+    CROSS JOIN (VALUES ('vpc'), ('subnet'), ('instance')) AS l({{ ident 'level' }})
+    WHERE l.{{ ident 'level' }} IN ({{ param 'capacity_levels' }})
+),
+hourly AS (
+    SELECT
+        {{ ident 'level' }},
+        {{ ident 'resource_id' }},
+        {{ ident 'hour_start' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
+        CAST(COALESCE(SUM({{ ident 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        COUNT(*) AS {{ ident 'flows' }}
+    FROM per_level
+    WHERE {{ ident 'resource_id' }} IS NOT NULL
+    GROUP BY {{ ident 'level' }}, {{ ident 'resource_id' }}, {{ ident 'hour_start' }}
+)
+SELECT {{ ident 'level' }}, {{ ident 'resource_id' }}, {{ ident 'hour_start' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
+FROM hourly
+ORDER BY CASE {{ ident 'level' }} WHEN 'vpc' THEN 1 WHEN 'subnet' THEN 2 ELSE 3 END, {{ ident 'resource_id' }} NULLS LAST,
+    {{ ident 'hour_start' }} NULLS LAST, {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC
+LIMIT {{ param 'limit' }}

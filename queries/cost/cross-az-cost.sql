@@ -1,0 +1,92 @@
+---
+id: cross-az-cost
+title: Cross-AZ transfer cost
+description: >-
+  Bytes that crossed Availability Zones, per VPC and source and destination AZ, priced at the cross-AZ rate:
+  accepted records (log-status OK) whose az-id differs from next-hop-az-id (v11), in both directions. AWS
+  bills data transfer between AZs to both sides, out of the sender and into the receiver (US East list price
+  $0.01/GB in each direction, https://aws.amazon.com/ec2/pricing/on-demand/, "Data Transfer within the same
+  AWS Region"), and each interface's record is its own side: an egress record goes from its az-id to
+  next-hop-az-id, an ingress record from next-hop-az-id to its az-id. Records without an AZ on either side
+  (sublocations, internet peers, no next hop) are not counted. GB and cost follow egress-cost: GB of the
+  gb_unit rounded to 9 decimal places, cost rounded half up to 6.
+parameters:
+  - name: cross_az_usd_per_gb
+    type: decimal
+    description: USD per GB crossing AZs, charged on each side (AWS list price, us-east-1).
+    default: 0.01
+    min: 0
+    max: 1000
+  - name: gb_unit
+    type: enum
+    values: [binary, decimal]
+    description: What a priced GB is, binary (2^30 bytes) or decimal (10^9 bytes).
+    default: binary
+  - name: limit
+    type: int
+    description: How many rows to return.
+    default: 1000
+    min: 1
+    max: 1000000
+requires_fields: [vpc-id, az-id, next-hop-az-id, bytes, start, action, flow-direction]
+optional_fields: [log-status]
+output:
+  - name: vpc_id
+    description: VPC of the interface that logged the records.
+  - name: source_az_id
+    description: AZ the bytes left.
+  - name: destination_az_id
+    description: AZ the bytes entered.
+  - name: flows
+    description: Flow records counted.
+  - name: bytes
+    description: Bytes that crossed from the source to the destination AZ, summed over both sides' records.
+  - name: gb
+    description: The bytes in GB of the chosen unit, rounded to 9 decimal places.
+  - name: usd_per_gb
+    description: The cross-AZ price applied.
+  - name: cost_usd
+    description: gb × usd_per_gb, rounded half up to 6 decimal places.
+chart:
+  type: bar
+  x: [source_az_id, destination_az_id]
+  y: cost_usd
+  title: Cross-AZ cost by AZ pair
+---
+WITH crossing AS (
+    SELECT
+        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
+        CASE WHEN {{ col 'flow-direction' }} = 'egress' THEN {{ col 'az-id' }} ELSE {{ col 'next-hop-az-id' }} END AS {{ ident 'source_az_id' }},
+        CASE WHEN {{ col 'flow-direction' }} = 'egress' THEN {{ col 'next-hop-az-id' }} ELSE {{ col 'az-id' }} END AS {{ ident 'destination_az_id' }},
+        {{ col 'bytes' }} AS {{ ident 'bytes' }}
+    FROM {{ table }}
+    WHERE {{ time_window }}
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
+      AND {{ col 'action' }} = 'ACCEPT'
+      AND {{ col 'flow-direction' }} IN ('egress', 'ingress')
+      AND {{ col 'az-id' }} <> {{ col 'next-hop-az-id' }}
+),
+totals AS (
+    SELECT
+        {{ ident 'vpc_id' }}, {{ ident 'source_az_id' }}, {{ ident 'destination_az_id' }},
+        COUNT(*) AS {{ ident 'flows' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
+    FROM crossing
+    GROUP BY {{ ident 'vpc_id' }}, {{ ident 'source_az_id' }}, {{ ident 'destination_az_id' }}
+),
+priced AS (
+    SELECT
+        t.*,
+        CAST(ROUND(CAST({{ ident 'bytes' }} AS DECIMAL(38, 0))
+            * CASE {{ param 'gb_unit' }} WHEN 'decimal' THEN 0.000000001 ELSE 0.000000000931322574615478515625 END, 9) AS DECIMAL(38, 9)) AS {{ ident 'gb' }},
+        {{ param 'cross_az_usd_per_gb' }} AS {{ ident 'usd_per_gb' }}
+    FROM totals AS t
+)
+SELECT {{ ident 'vpc_id' }}, {{ ident 'source_az_id' }}, {{ ident 'destination_az_id' }}, {{ ident 'flows' }}, {{ ident 'bytes' }},
+    {{ ident 'gb' }}, {{ ident 'usd_per_gb' }}, CAST(ROUND({{ ident 'gb' }} * {{ ident 'usd_per_gb' }}, 6) AS DECIMAL(38, 6)) AS {{ ident 'cost_usd' }}
+FROM priced
+ORDER BY {{ ident 'cost_usd' }} DESC, {{ ident 'bytes' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'vpc_id' }} NULLS LAST,
+    {{ ident 'source_az_id' }} NULLS LAST, {{ ident 'destination_az_id' }} NULLS LAST
+LIMIT {{ param 'limit' }}
