@@ -31,7 +31,7 @@ internal sealed partial class FlowSampler
     /// <summary>Share of each finding in 1/10,000 of all records; what is left over is ordinary traffic.</summary>
     private static readonly (Finding Finding, int Weight)[] FindingWeights =
     [
-        (Finding.PublicDatabase, 10),
+        (Finding.PublicDatabase, 20),
         (Finding.S3OverNat, 20),
         (Finding.SshFromInternet, 10),
         (Finding.TelnetFromInternet, 10),

@@ -16,6 +16,9 @@ public static class GeneratedNetworks
     /// <summary>EC2 Instance Connect's published range in us-east-1, which the generator uses in every region.</summary>
     public const string InstanceConnect = "18.206.107.24/29";
 
+    /// <summary>The artifact repository the build agents download from through their NAT gateway (an approved destination).</summary>
+    public const string ArtifactRepository = "198.51.100.80/28";
+
     /// <summary>A network the policy forbids; only the planted finding talks to it.</summary>
     public const string Forbidden = "203.0.113.0/24";
 
@@ -32,7 +35,7 @@ public static class GeneratedNetworks
     /// <item><c>internal_cidrs</c>: the pack's default private ranges plus each region's VPC IPv6 block (VPC IPv6
     /// addresses are global unicast, so only the operator can say they are internal).</item>
     /// <item><c>allowed_egress_cidrs</c>: every block the ordinary traffic reaches on the internet: the AWS service
-    /// ranges, the non-AWS /8s and the IPv6 providers' /32s.</item>
+    /// ranges, the non-AWS /8s, the IPv6 providers' /32s and the artifact repository.</item>
     /// <item><c>forbidden_cidrs</c>: <see cref="Forbidden"/>.</item>
     /// </list>
     /// </summary>
@@ -41,7 +44,8 @@ public static class GeneratedNetworks
         var vpcIpv6 = regions.Select(RegionNames.Ipv6Block).Distinct().Select(Ipv6Slash32);
         var internet = AwsServices.RangeCidrs()
             .Concat(AwsServices.NonAwsFirstOctets.Select(o => o.ToString(CultureInfo.InvariantCulture) + ".0.0.0/8"))
-            .Concat(RemoteAddresses.Ipv6Providers.Select(Ipv6Slash32));
+            .Concat(RemoteAddresses.Ipv6Providers.Select(Ipv6Slash32))
+            .Append(ArtifactRepository);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["allowed_admin_cidrs"] = $"{Office},{InstanceConnect}",

@@ -51,9 +51,21 @@ public sealed class ParameterSamples(GlueTableOnDuckDb table, FlowLogFormat form
             QueryParameterType.Cidr => (await table.MostFrequentAsync(AddressColumn(p), window, count)).Select(a => a + (a.Contains(':') ? "/48" : "/16")).ToList(),
             QueryParameterType.Enum => p.Values.Take(count).ToList(),
             QueryParameterType.String => ["flowlog"],
+            QueryParameterType.Decimal => new[] { "0.05", "0.0125", "1" }.Take(count).ToList(),
+            QueryParameterType.Mapping => [await MappingFileAsync(p)],
             _ => throw new InvalidOperationException($"No sample for a {type.ToName()} parameter ('{p.Name}'); teach ParameterSamples the type."),
         };
         return items.Count > 0 ? items : throw new InvalidOperationException($"The data has no value for parameter '{p.Name}' ({type.ToName()}).");
+    }
+
+    /// <summary>A CSV giving the window's busiest instances a cost center each, in the mapping's declared columns.</summary>
+    private async Task<string> MappingFileAsync(QueryParameterDefinition p)
+    {
+        var ids = await table.MostFrequentAsync("instance_id", window, 5);
+        var path = Path.Combine(Path.GetTempPath(), $"flowlog-parity-{p.Name}-{Guid.NewGuid():N}.csv");
+        var lines = ids.Select((id, i) => string.Join(",", p.Columns.Select((_, c) => c == 0 ? id : $"team-{i % 2}")));
+        await File.WriteAllLinesAsync(path, [string.Join(",", p.Columns), .. lines]);
+        return path;
     }
 
     private static bool InRange(QueryParameterDefinition p, QueryParameterType type, string value) =>

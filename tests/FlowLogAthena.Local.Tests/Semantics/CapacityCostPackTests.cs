@@ -175,9 +175,10 @@ public sealed class CapacityCostPackTests : IDisposable
         Assert.Contains(((string?)crossAz[0][0], (string?)crossAz[0][1], (string?)crossAz[0][2]), streams);
         Assert.True((long)crossAz[0][4]! >= replication.Where(r => r["vpc-id"] == (string)crossAz[0][0]!).Sum(r => r.GetInt64("bytes")!.Value));
 
-        // The build agent downloading through its NAT gateway tops the NAT processing bill, named by instance id.
+        // The build agent downloading through its NAT gateway is among the top NAT processing bills, named by instance
+        // id (the paths pack's planted S3-over-NAT instances, pulling S3 through the same kind of gateway, may outspend it).
         var agents = downloads.Select(r => (Vpc: r["vpc-id"], Address: r["dstaddr"])).ToHashSet();
-        Assert.Contains(((string?)nat[0][1], (string?)nat[0][3]), agents);
+        Assert.Contains(nat.Take(5), r => agents.Contains(((string?)r[1], (string?)r[3])));
         // Where the agent's own interface logged in the window, its row names its instance.
         var named = 0;
         foreach (var row in nat.Where(r => agents.Contains(((string?)r[1], (string?)r[3]))))

@@ -63,6 +63,12 @@ public sealed class AthenaSqlHelpers : SqlDialectHelpers
     public override string Bind(ParameterValue value, ICollection<string> executionParameters)
     {
         if (value is ListValue list) return string.Join(", ", list.Items.Select(item => Bind(item, executionParameters)));
+        if (value is DecimalValue number)
+        {
+            // The value travels as a plain string literal; its exact type stays in the SQL text, as on DuckDB.
+            executionParameters.Add(StringLiteral(DecimalText.Format(number.Value)));
+            return $"CAST(? AS {DecimalText.SqlType})";
+        }
         executionParameters.Add(Literal(value));
         return "?";
     }
