@@ -81,7 +81,7 @@ public static class RunCommand
         var queries = packName == "all" ? catalog.All : catalog.InPack(packName);
         PackParameters.Validate(queries, parameters);
         var outcomes = await new PackRunner(engine).RunAsync(queries, source, window, parameters, outFolder,
-            new Progress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {Status(o)}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
+            new ImmediateProgress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {Status(o)}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
         foreach (var o in outcomes)
