@@ -62,6 +62,7 @@ public class InfoCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("limit", run.Stdout);
         Assert.Contains("srcaddr, dstaddr, bytes, packets, flows", run.Stdout);
+        Assert.Contains("Uses when present: log-status", run.Stdout); // top-talkers reads log-status only if the format has it
     }
 
     [Fact]

@@ -37,6 +37,8 @@ public static class QueriesCommand
                     Markup.Escape(p.Default?.Canonical ?? (p.Required ? "(required)" : "")), Markup.Escape(p.Expected), Markup.Escape(p.Description));
             o.Write(parameters);
             o.MarkupLine($"Needs fields: {Markup.Escape(string.Join(", ", query.RequiresFields))}");
+            if (query.OptionalFields.Count > 0)
+                o.MarkupLine($"Uses when present: {Markup.Escape(string.Join(", ", query.OptionalFields))}");
             o.MarkupLine($"Output: {Markup.Escape(string.Join(", ", query.Output.Select(c => c.Name)))}");
             o.MarkupLine($"File: {Markup.Escape(query.SourcePath)}");
             o.WriteLine();
