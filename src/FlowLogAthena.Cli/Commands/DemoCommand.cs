@@ -57,7 +57,7 @@ public static class DemoCommand
                 () => new PackRunner(engine).RunAsync(catalog.All, source, window, new Dictionary<string, string>(), results, null, cancellationToken)).ConfigureAwait(false);
             var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Result or reason");
             foreach (var o in outcomes)
-                summary.AddRow(Markup.Escape(o.Query.QualifiedId), o.Status, o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"),
+                summary.AddRow(Markup.Escape(o.Query.QualifiedId), RunCommand.Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"),
                     Markup.Escape(o.File is null ? o.Reason ?? "" : Path.GetRelativePath(Environment.CurrentDirectory, o.File)));
             terminal.Out.Write(summary);
             var ran = outcomes.Count(o => o.Status == PackRunner.Ok);

@@ -91,7 +91,8 @@ public static class RunCommand
     }
 
     /// <summary>A control shows pass or fail (its rows are evidence); any other query its run status.</summary>
-    private static string Status(PackQueryOutcome o) => o.Query.Control is null ? o.Status : ControlSummary.StatusOf(o);
+    /// <summary>A control shows pass or fail (evidence found); any other query its run status.</summary>
+    public static string Status(PackQueryOutcome o) => o.Query.Control is null ? o.Status : ControlSummary.StatusOf(o);
 
     public static Option<string> EngineOption() => new Option<string>("--engine")
     {
