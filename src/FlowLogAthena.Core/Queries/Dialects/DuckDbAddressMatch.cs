@@ -58,24 +58,27 @@ public static class DuckDbAddressMatch
         var groups = $"trim(replace({text}, '::', ':' || repeat('0:', 8 - len(regexp_extract_all({text}, '[0-9a-f]+')))), ':')";
         var hex = string.Join(" || ", Enumerable.Range(1, 8).Select(i => $"lpad(split_part({groups}, ':', {i}), 4, '0')"));
         // Text without a colon (every IPv4 address) is skipped before the regex, and so is text whose first group
-        // cannot be the network's (see FirstGroupPrefilter): with many networks, most rows fail the cheap test.
+        // lies outside the network's (see FirstGroupPrefilter): with many networks, most rows fail the cheap test.
         var value = $"CASE WHEN strpos({columnSql}, ':') > 0{FirstGroupPrefilter(columnSql, network)} AND regexp_full_match({text}, '{Ipv6Pattern}') THEN {hex} END";
         return $"COALESCE(({value}) BETWEEN '{Hex(network.Network)}' AND '{Hex(network.LastAddress)}', FALSE)";
     }
 
     /// <summary>
-    /// When the network fixes a non-zero first group, any text of an address inside it starts with that group's hex
-    /// digits (in either case, after at most three leading zeros) and a colon: a text starting with <c>::</c> has
-    /// first group 0. So an ILIKE per possible spelling rules out the other rows before the regex and expansion.
+    /// The first 16 bits of any address in the network lie in a range; the text's first group (the hex digits
+    /// before the first colon, none when it starts with <c>::</c>, meaning 0) is cheap to read, so a row outside
+    /// that range is ruled out before the regex and the expansion. Malformed text may pass; the regex still decides.
     /// </summary>
     private static string FirstGroupPrefilter(string columnSql, IpNetwork network)
     {
+        if (network.PrefixLength == 0) return "";
         var bytes = network.Network.GetAddressBytes();
-        var firstGroup = (bytes[0] << 8) | bytes[1];
-        if (network.PrefixLength < 16 || firstGroup == 0) return "";
-        var digits = firstGroup.ToString("x", CultureInfo.InvariantCulture);
-        var spellings = Enumerable.Range(0, 5 - digits.Length).Select(zeros => $"{columnSql} ILIKE '{new string('0', zeros)}{digits}:%'");
-        return " AND (" + string.Join(" OR ", spellings) + ")";
+        var last = network.LastAddress.GetAddressBytes();
+        var low = (bytes[0] << 8) | bytes[1];
+        var high = (last[0] << 8) | last[1];
+        var group = $"COALESCE(TRY_CAST('0x' || split_part({columnSql}, ':', 1) AS INTEGER), 0)";
+        return low == high
+            ? $" AND {group} = {low.ToString(CultureInfo.InvariantCulture)}"
+            : $" AND {group} BETWEEN {low.ToString(CultureInfo.InvariantCulture)} AND {high.ToString(CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>The 32 lower-case hex digits of an IPv6 address.</summary>
