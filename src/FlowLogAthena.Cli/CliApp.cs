@@ -19,6 +19,7 @@ public static class CliApp
         DemoCommand.Create(terminal),
         EstimateCommand.Create(terminal),
         ProvisionCommand.Create(terminal, clock),
+        JobCommand.Create(terminal, clock),
     };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)

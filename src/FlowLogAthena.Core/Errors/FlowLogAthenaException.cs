@@ -59,3 +59,9 @@ public sealed class SinkException(string message, Exception? inner = null) : Flo
 {
     public override bool IsBadInput => false;
 }
+
+/// <summary>A job file that is malformed or names queries, parameters, windows or outputs that do not fit. The message starts with FILE:LINE.</summary>
+public sealed class JobDefinitionException(string message, Exception? inner = null) : FlowLogAthenaException(message, inner)
+{
+    public override bool IsBadInput => true;
+}

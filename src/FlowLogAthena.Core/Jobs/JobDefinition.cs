@@ -1,0 +1,108 @@
+using Cronos;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Jobs;
+
+/// <summary>Which engine a job runs its queries on.</summary>
+public enum JobEngine
+{
+    Local,
+    Athena,
+}
+
+/// <summary>
+/// A job file as written: what to read, which queries to run with which parameters, over which window, where to
+/// write, and when. Every part keeps the file line it came from, so checks against the query catalog
+/// (<see cref="JobValidator"/>) can still name the line.
+/// </summary>
+public sealed record JobDefinition
+{
+    public required string Path { get; init; }
+
+    public required string Name { get; init; }
+
+    public required JobSource Source { get; init; }
+
+    public required JobEngine Engine { get; init; }
+
+    /// <summary>Query ids (or pack/id) listed under <c>queries:</c>.</summary>
+    public IReadOnlyList<JobItem> Queries { get; init; } = [];
+
+    /// <summary>Pack names listed under <c>packs:</c> (<c>all</c> is every pack).</summary>
+    public IReadOnlyList<JobItem> Packs { get; init; } = [];
+
+    /// <summary>Query parameters; a YAML list value is joined with commas, as <c>--param</c> takes it.</summary>
+    public IReadOnlyList<JobParameter> Parameters { get; init; } = [];
+
+    public required JobWindow Window { get; init; }
+
+    public required IReadOnlyList<JobOutput> Outputs { get; init; }
+
+    public JobSchedule? Schedule { get; init; }
+
+    /// <summary><c>FILE:LINE: message</c>.</summary>
+    public JobDefinitionException Error(int line, string message) => new($"{Path}:{line}: {message}");
+}
+
+/// <summary>One named item of a list in the job file, with its line.</summary>
+public sealed record JobItem(string Value, int Line);
+
+/// <summary>One query parameter: the key's line names an unknown parameter, the value's line a bad value.</summary>
+public sealed record JobParameter(string Name, string Value, int NameLine, int ValueLine);
+
+/// <summary>
+/// Where the records are: a folder or <c>s3://</c> prefix holding AWSLogs/ (with the flow log's format and
+/// layout), or a Glue database and table for Athena.
+/// </summary>
+public sealed record JobSource
+{
+    /// <summary>Local folder or s3://bucket/prefix; null for a Glue table.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>The LogFormat, when given; otherwise a run reads it from the files' header (as <c>run</c> does).</summary>
+    public FlowLogFormat? Format { get; init; }
+
+    public string? FormatText { get; init; }
+
+    public SourceLayout Layout { get; init; } = SourceLayout.DefaultLayout;
+
+    public string? Database { get; init; }
+
+    public string? Table { get; init; }
+
+    public override string ToString() => Location ?? $"{Database}.{Table}";
+}
+
+/// <summary>A relative window in a time zone, or an absolute one (from/to).</summary>
+public sealed record JobWindow
+{
+    public RelativeWindow? Relative { get; init; }
+
+    public TimeWindow? Absolute { get; init; }
+
+    /// <summary>The zone for relative windows, output date placeholders and the cron schedule; UTC when not given.</summary>
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    public required int Line { get; init; }
+
+    /// <summary>The absolute window a run at <paramref name="now"/> covers.</summary>
+    public TimeWindow Resolve(DateTimeOffset now) => Absolute ?? Relative!.Resolve(now, TimeZone);
+
+    /// <summary>The window's first local day, for the output placeholders.</summary>
+    public DateOnly FirstLocalDay(TimeWindow window) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(window.From, TimeZone));
+
+    public override string ToString() => Relative is not null ? $"{Relative.Name} ({TimeZone.Id})" : Absolute!.ToString();
+}
+
+/// <summary>One output template with its line.</summary>
+public sealed record JobOutput(OutputTemplate Template, int Line);
+
+/// <summary>A cron schedule, evaluated in the window's time zone (Cronos handles the DST days: a time skipped by
+/// spring-forward runs at the transition, a time repeated by fall-back runs once).</summary>
+public sealed record JobSchedule(string Text, CronExpression Cron, TimeZoneInfo TimeZone, int Line)
+{
+    public DateTimeOffset? Next(DateTimeOffset after) => Cron.GetNextOccurrence(after, TimeZone);
+}

@@ -1,0 +1,135 @@
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Jobs;
+
+/// <summary>One query a job will run, with the keys its outputs expand to for the resolved window.</summary>
+public sealed record JobQueryPlan(QueryDefinition Query, IReadOnlyList<string> Outputs);
+
+/// <summary>A query of a listed pack that a run would skip, and why (as <c>run --pack</c> skips it).</summary>
+public sealed record JobSkippedQuery(QueryDefinition Query, string Reason);
+
+/// <summary>What a job would do if it ran at <see cref="At"/>: its queries, window, outputs and next scheduled run.</summary>
+public sealed record JobPlan(
+    JobDefinition Job,
+    DateTimeOffset At,
+    TimeWindow Window,
+    IReadOnlyList<JobQueryPlan> Queries,
+    IReadOnlyList<JobSkippedQuery> Skipped,
+    DateTimeOffset? NextRun);
+
+/// <summary>
+/// Checks a parsed job against the query catalog and the clock: every query and pack exists, every parameter is
+/// declared by a query of the job and its value is valid for each query that declares it, a query named under
+/// <c>queries:</c> gets its required parameters and (when the format is given) its fields, and the window is not
+/// in the future. A query that only comes from a pack is skipped with its reason instead, as <c>run --pack</c> does.
+/// </summary>
+public static class JobValidator
+{
+    public static JobPlan Validate(JobDefinition job, QueryCatalog catalog, DateTimeOffset now)
+    {
+        var selected = new List<(QueryDefinition Query, JobItem? Explicit)>();
+        foreach (var item in job.Queries)
+        {
+            QueryDefinition query;
+            try
+            {
+                query = catalog.Get(item.Value);
+            }
+            catch (QueryDefinitionException e)
+            {
+                throw job.Error(item.Line, e.Message);
+            }
+            if (selected.Any(s => s.Query == query)) throw job.Error(item.Line, $"query '{query.Id}' is listed twice.");
+            selected.Add((query, item));
+        }
+        foreach (var item in job.Packs)
+        {
+            foreach (var query in PackQueries(job, catalog, item))
+                if (!selected.Any(s => s.Query == query)) selected.Add((query, null));
+        }
+
+        var queries = selected.Select(s => s.Query).ToList();
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var parameter in job.Parameters)
+        {
+            try
+            {
+                PackParameters.Validate(queries, new Dictionary<string, string> { [parameter.Name] = parameter.Value });
+            }
+            catch (QueryParameterException e)
+            {
+                var declared = queries.Any(q => q.FindParameter(parameter.Name) is not null);
+                var message = declared ? e.Message : e.Message.Replace("of the pack", "of the job", StringComparison.Ordinal).Replace("The pack's", "The job's", StringComparison.Ordinal);
+                throw job.Error(declared ? parameter.ValueLine : parameter.NameLine, message);
+            }
+            given[parameter.Name] = parameter.Value;
+        }
+
+        var plans = new List<JobQueryPlan>();
+        var skipped = new List<JobSkippedQuery>();
+        var window = ResolveWindow(job, now);
+        var firstDay = job.Window.FirstLocalDay(window);
+        foreach (var (query, item) in selected)
+        {
+            var reason = SkipReason(query, given, job.Source.Format);
+            if (reason is not null)
+            {
+                if (item is not null) throw job.Error(item.Line, $"query '{query.Id}' cannot run: {reason}.");
+                skipped.Add(new JobSkippedQuery(query, reason));
+                continue;
+            }
+            plans.Add(new JobQueryPlan(query, job.Outputs.Select(o => o.Template.Expand(job.Name, query.Pack, query.Id, firstDay)).ToList()));
+        }
+        if (plans.Count == 0)
+        {
+            var line = job.Packs.Count > 0 ? job.Packs[0].Line : 1;
+            throw job.Error(line, "no query of the job can run: " + string.Join("; ", skipped.Select(s => $"{s.Query.Id}: {s.Reason}")) + ".");
+        }
+        CheckDistinctOutputs(job, plans);
+
+        return new JobPlan(job, now, window, plans, skipped, job.Schedule?.Next(now));
+    }
+
+    private static IReadOnlyList<QueryDefinition> PackQueries(JobDefinition job, QueryCatalog catalog, JobItem item)
+    {
+        if (item.Value == "all") return catalog.All;
+        if (catalog.Packs.Contains(item.Value, StringComparer.Ordinal)) return catalog.InPack(item.Value);
+        var message = $"no query pack '{item.Value}' in {catalog.Root}.";
+        var nearest = catalog.Packs.Select(p => (Pack: p, Distance: p.StartsWith(item.Value, StringComparison.Ordinal) ? 0 : EditDistance.Between(item.Value, p)))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Pack, StringComparer.Ordinal).FirstOrDefault();
+        if (nearest.Pack is not null && nearest.Distance <= Math.Max(2, item.Value.Length / 3)) message += $" Did you mean '{nearest.Pack}'?";
+        throw job.Error(item.Line, message + $" Packs: {string.Join(", ", catalog.Packs)}, or all.");
+    }
+
+    private static string? SkipReason(QueryDefinition query, Dictionary<string, string> given, FlowLogFormat? format)
+    {
+        var missing = query.Parameters.Where(p => p.Required && !given.ContainsKey(p.Name)).Select(p => p.Name).ToList();
+        if (missing.Count > 0) return $"required parameter {string.Join(", ", missing)} is not given under 'parameters'";
+        if (format is null) return null;
+        var fields = query.RequiresFields.Where(f => !format.Contains(f)).ToList();
+        return fields.Count > 0 ? $"the source format lacks {string.Join(", ", fields)}" : null;
+    }
+
+    private static TimeWindow ResolveWindow(JobDefinition job, DateTimeOffset now)
+    {
+        var window = job.Window.Resolve(now);
+        if (window.To > now.UtcDateTime)
+            throw job.Error(job.Window.Line,
+                $"window {window} ends in the future (now is {TimeWindow.Format(now.UtcDateTime)}); a run would miss records not yet delivered.");
+        return window;
+    }
+
+    private static void CheckDistinctOutputs(JobDefinition job, List<JobQueryPlan> plans)
+    {
+        // {query} is required, so two keys can only collide across outputs that expand alike.
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var plan in plans)
+            for (var i = 0; i < plan.Outputs.Count; i++)
+                if (!seen.TryAdd(plan.Outputs[i], plan.Query.Id))
+                    throw job.Error(job.Outputs[i].Line, $"output '{job.Outputs[i].Template}' writes {plan.Outputs[i]} twice; give each output a different path.");
+    }
+}
