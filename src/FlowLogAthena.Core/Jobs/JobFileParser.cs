@@ -33,7 +33,12 @@ public static partial class JobFileParser
         }
         catch (YamlException e)
         {
-            throw new JobDefinitionException($"{path}:{e.Start.Line}: not valid YAML: {e.Message}", e);
+            throw new JobDefinitionException($"{path}:{e.Start.Line}: not valid YAML: {YamlPosition().Replace(e.Message, "")}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner can fail this way on an unclosed flow list ('[a, b') instead of with a YamlException.
+            throw new JobDefinitionException($"{path}:1: not valid YAML (the parser gave up without a position; look for an unclosed '[' or '{{'): {e.Message}", e);
         }
         if (stream.Documents.Count == 0) throw new JobDefinitionException($"{path}:1: the job file is empty.");
         var reader = new FrontMatterReader(path, 1);
@@ -236,6 +241,9 @@ public static partial class JobFileParser
             throw r.Error(node, $"schedule '{text}' is not a cron expression (minute hour day-of-month month day-of-week, e.g. '0 6 * * *'): {e.Message}");
         }
     }
+
+    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
+    private static partial Regex YamlPosition();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
     private static partial Regex NamePattern();

@@ -53,7 +53,7 @@ public sealed class OutputTemplate
                 continue;
             }
             var close = text.IndexOf('}', i + 1);
-            if (close < 0)
+            if (close < 0 || text.IndexOf('{', i + 1, close - i - 1) >= 0)
             {
                 reason = $"output '{text}' opens a placeholder at position {i + 1} that is never closed with '}}'.";
                 return null;
