@@ -72,6 +72,17 @@ public class RelativeWindowTests
         Assert.Equal("2026-09-07T03:00:00Z", TimeWindow.Format(RelativeWindow.StartOfDay(new DateOnly(2026, 9, 7), santiago)));
     }
 
+    [Fact]
+    public void A_repeated_local_midnight_starts_the_day_at_its_first_occurrence()
+    {
+        // Cuba falls back at 01:00 CDT to 00:00 CST: on 2026-11-01 midnight happens at 04:00Z and again at 05:00Z.
+        var havana = TimeZoneInfo.FindSystemTimeZoneById("America/Havana");
+        Assert.True(havana.IsAmbiguousTime(new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Unspecified)));
+
+        Assert.Equal("2026-11-01T04:00:00Z", TimeWindow.Format(RelativeWindow.StartOfDay(new DateOnly(2026, 11, 1), havana)));
+        AssertWindow(Resolve("yesterday", "2026-11-02T12:00:00Z", havana), "2026-11-01T04:00:00Z", "2026-11-02T05:00:00Z");
+    }
+
     [Theory]
     [InlineData("last-fortnight", "not a relative window")]
     [InlineData("last-0d", "1 to 366 days")]
