@@ -58,13 +58,13 @@ public static class JobValidator
         {
             try
             {
-                PackParameters.Validate(queries, new Dictionary<string, string> { [parameter.Name] = parameter.Value });
+                PackParameters.Validate(queries, new Dictionary<string, string> { [parameter.Name] = parameter.Value }, "job");
             }
             catch (QueryParameterException e)
             {
+                // An undeclared name is the key's fault; a declared one with a bad value is the value's.
                 var declared = queries.Any(q => q.FindParameter(parameter.Name) is not null);
-                var message = declared ? e.Message : e.Message.Replace("of the pack", "of the job", StringComparison.Ordinal).Replace("The pack's", "The job's", StringComparison.Ordinal);
-                throw job.Error(declared ? parameter.ValueLine : parameter.NameLine, message);
+                throw job.Error(declared ? parameter.ValueLine : parameter.NameLine, e.Message);
             }
             given[parameter.Name] = parameter.Value;
         }

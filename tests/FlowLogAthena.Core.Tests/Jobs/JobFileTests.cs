@@ -124,6 +124,8 @@ public class JobFileTests
     [InlineData("\"30 2 * * *\"", "\"61 2 * * *\"", 17, "schedule '61 2 * * *' is not a cron expression", "e.g.")]
     [InlineData("name: nightly\n", "", 1, "has no 'name'", "The job")]
     [InlineData("outputs:\n  - out/{job}/{yyyy}/{MM}/{dd}/{query}.csv\n", "", 1, "has no 'outputs'", "{query}.csv")]
+    [InlineData("  - out/{job}/{yyyy}/{MM}/{dd}/{query}.csv", "  - out/{job}/{yyyy}/{MM}/{dd}/{query}.csv\n  - out/{job}/{yyyy}/{MM}/{dd}/{query}.csv", 17, "writes out/nightly/2026/03/27/top-talkers.csv twice", "")]
+    [InlineData("packs: [compliance]\n", "", 9, "No query of the job has a parameter 'allowed_egress_cidrs'", "The job's parameters: cidr, limit.")]
     [InlineData("  path: logs", "  pth: logs", 4, "unknown key 'pth'", "Did you mean 'path'?")]
     [InlineData("engine: local", "engine: spark", 2, "engine 'spark' is not local or athena", "")]
     [InlineData("  path: logs", "  database: flowlogs\n  table: t", 4, "needs 'engine: athena'", "")]
