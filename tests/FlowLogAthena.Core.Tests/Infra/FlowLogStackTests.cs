@@ -210,6 +210,25 @@ public sealed class FlowLogStackTests
         Assert.Equal("DatabaseName", Stack.Properties("GlueDatabase")["DatabaseInput"]!["Name"]!["Ref"]!.ToString());
     }
 
+    [Fact]
+    public void Readme_gives_the_provision_flags_of_every_allowed_combination_and_documents_every_parameter()
+    {
+        var readme = File.ReadAllText(Path.Combine(CfnTemplate.Folder, "README.md"));
+        var rows = Regex.Matches(readme, @"^\| `([a-z-]+)` \| `([a-z]+)` \| `([a-z]+)` \| `([^`]+)` \|$", RegexOptions.Multiline)
+            .ToDictionary(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value), m => m.Groups[4].Value);
+
+        var combinations = AllowedDestinationOptions().Select(r => ((string)r[0], (string)r[1], (string)r[2])).ToList();
+        Assert.Equal(combinations.Order(), rows.Keys.Order());
+        foreach (var (fileFormat, hive, perHour) in combinations)
+        {
+            var layout = LayoutOf(fileFormat, hive, perHour);
+            var flags = $"--file-format {layout.FileFormat.ToString().ToLowerInvariant()} --layout {layout.Prefix.ToString().ToLowerInvariant()} --partitioning {layout.Partitioning.ToString().ToLowerInvariant()}";
+            Assert.Equal(flags, rows[(fileFormat, hive, perHour)]);
+        }
+        foreach (var (name, _) in Stack.Parameters)
+            Assert.Contains($"`{name}`", readme, StringComparison.Ordinal);
+    }
+
     /// <summary>Whether the bucket policy's PutObject grant to log delivery covers the object ARN (IAM's * glob).</summary>
     private static bool DeliveryMayWrite(Dictionary<string, string> names, string objectArn)
     {
