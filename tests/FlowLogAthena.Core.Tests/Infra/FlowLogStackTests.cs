@@ -139,6 +139,7 @@ public sealed class FlowLogStackTests
         Assert.Equal(layout.Partitioning == Partitioning.Hourly ? 4 : 3, table.PartitionKeys.Count);
         Assert.True(table.IsProjected);
         Assert.Equal("flowlogs", table.Database);
+        Assert.Contains($"LOCATION '{table.Storage.Location}'", AthenaDdl.CreateTable(table), StringComparison.Ordinal);
 
         // One delivered object, named and placed as AWS does for this layout, falls under the projected template
         // and under the bucket policy's grant to delivery.logs.amazonaws.com.

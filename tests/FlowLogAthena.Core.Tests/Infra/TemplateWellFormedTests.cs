@@ -9,7 +9,8 @@ public sealed class TemplateWellFormedTests
     [Fact]
     public void Infra_holds_the_flow_log_stack_and_the_policies()
     {
-        Assert.Equal(["flowlog-stack.json", "iam-policies.json"], CfnTemplate.Files.Select(Path.GetFileName));
+        // Every *.json in infra/ is a template the theory below checks; these two are the ones the stack needs.
+        Assert.Subset(CfnTemplate.Files.Select(Path.GetFileName).ToHashSet(), new HashSet<string?> { "flowlog-stack.json", "iam-policies.json" });
     }
 
     [Theory]
