@@ -11,7 +11,7 @@ namespace FlowLogAthena.Local.Tests.Parity;
 /// after a field gets its most frequent values in the window, an address the most frequent one in the column the
 /// parameter names (else <c>srcaddr</c>), a network the one around it.
 /// </summary>
-public sealed class ParameterSamples(GlueTableOnDuckDb table, FlowLogFormat format, TimeWindow window)
+public sealed class ParameterSamples(GlueTableOnDuckDb table, FlowLogFormat format, TimeWindow window, string scratchFolder)
 {
     /// <summary>The shared row-cap parameter.</summary>
     public const string Limit = "limit";
@@ -62,7 +62,7 @@ public sealed class ParameterSamples(GlueTableOnDuckDb table, FlowLogFormat form
     private async Task<string> MappingFileAsync(QueryParameterDefinition p)
     {
         var ids = await table.MostFrequentAsync("instance_id", window, 5);
-        var path = Path.Combine(Path.GetTempPath(), $"flowlog-parity-{p.Name}-{Guid.NewGuid():N}.csv");
+        var path = Path.Combine(scratchFolder, $"{p.Name}-{Guid.NewGuid():N}.csv"); // removed with the fixture's data
         var lines = ids.Select((id, i) => string.Join(",", p.Columns.Select((_, c) => c == 0 ? id : $"team-{i % 2}")));
         await File.WriteAllLinesAsync(path, [string.Join(",", p.Columns), .. lines]);
         return path;

@@ -22,7 +22,7 @@ public sealed class ParityData : IAsyncDisposable
         Layout = layout;
         Source = source;
         Glue = glue;
-        Samples = new ParameterSamples(glue, Format, layout.Query);
+        Samples = new ParameterSamples(glue, Format, layout.Query, source.Root);
     }
 
     public ParityLayout Layout { get; }

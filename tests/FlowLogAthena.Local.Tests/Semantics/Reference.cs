@@ -1,6 +1,7 @@
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
@@ -75,8 +76,4 @@ public static class Reference
             .ThenBy(x => x.Peer, NullsLast).ThenBy(x => x.Port ?? int.MaxValue)
             .Select(x => new object?[] { x.Peer, x.Port, x.Bytes, x.Packets, x.Flows })
             .ToList();
-
-    /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }

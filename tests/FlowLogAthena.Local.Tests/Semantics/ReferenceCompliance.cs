@@ -1,6 +1,7 @@
 using System.Net;
 using FlowLogAthena.Core.Generation;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
@@ -88,8 +89,4 @@ public static class ReferenceCompliance
             })
             .ToList();
     }
-
-    /// <summary>Ordinal order with NULL last, as <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }

@@ -1,6 +1,7 @@
 using System.Numerics;
 using FlowLogAthena.Core.Generation;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
@@ -137,7 +138,4 @@ public static class ReferenceCost
 
     /// <summary>SQL's <c>a &lt;&gt; b</c> in a WHERE: true only when both are present and differ.</summary>
     private static bool Differ(string? a, string? b) => a is not null && b is not null && a != b;
-
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }

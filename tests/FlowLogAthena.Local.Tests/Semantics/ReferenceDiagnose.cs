@@ -1,5 +1,6 @@
 using FlowLogAthena.Core.Generation;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>The diagnose pack's queries computed in plain C# from the generated records, in the queries' documented order.</summary>
@@ -83,8 +84,4 @@ public static class ReferenceDiagnose
             .Select(x => new object?[] { x.Interface, x.Records, x.First, x.Last, dataEnd - x.Last })
             .ToList();
     }
-
-    /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
@@ -93,8 +94,4 @@ public static class ReferencePaths
 
     private static string PathLabel(int? path) =>
         path is { } p ? FieldCatalog.TrafficPathLabels[p.ToString(CultureInfo.InvariantCulture)] : "none";
-
-    /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }

@@ -3,6 +3,7 @@ using System.Net;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
@@ -120,8 +121,4 @@ public static class ReferenceSecurity
 
     /// <summary>ROUND(x, 1) as DuckDB computes it for a DOUBLE: round(x · 10) half away from zero, then ÷ 10.</summary>
     private static double RoundOneDecimal(double value) => Math.Round(value * 10, MidpointRounding.AwayFromZero) / 10;
-
-    /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }

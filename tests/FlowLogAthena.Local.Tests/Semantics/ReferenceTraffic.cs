@@ -4,6 +4,7 @@ using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries.Parameters;
 
+using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>
@@ -130,8 +131,4 @@ public static class ReferenceTraffic
         address is not null && IPAddress.TryParse(address, out var parsed) && network.Contains(parsed);
 
     private static long Sum(IEnumerable<FlowRecord> records, string field) => records.Sum(r => r.GetInt64(field) ?? 0);
-
-    /// <summary>Ordinal order with NULL last, as the queries' <c>NULLS LAST</c> over DuckDB's binary collation.</summary>
-    private static readonly Comparer<string?> NullsLast = Comparer<string?>.Create((a, b) =>
-        a is null ? (b is null ? 0 : 1) : b is null ? -1 : string.CompareOrdinal(a, b));
 }
