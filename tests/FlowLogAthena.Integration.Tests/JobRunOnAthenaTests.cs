@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Jobs;
 
@@ -93,5 +94,51 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
         {
             await MotoAthena.ReleaseExecutionsAsync(aws.Moto);
         }
+    }
+
+    [Fact]
+    public async Task SIGTERM_during_a_job_stops_the_running_athena_query_and_exits_130_with_a_cancelled_manifest()
+    {
+        var job = await JobAsync("t_job_sigterm", "10m");
+        await MotoAthena.HoldExecutionsAsync(aws.Moto);
+        try
+        {
+            // A real process, as systemd or Kubernetes would stop it; it inherits moto's settings from this process.
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "flowlog-athena.dll"), "job", "run", job, "--at", "2026-11-10" }) start.ArgumentList.Add(arg);
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            for (var i = 0; i < 120 && (await StatesAsync("t_job_sigterm")).Count == 0; i++)
+            {
+                Assert.False(process.HasExited, await stderr);
+                await Task.Delay(500);
+            }
+
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(limit.Token);
+
+            Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
+            Assert.Equal(["CANCELLED"], await StatesAsync("t_job_sigterm"));
+            var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(Path.Combine(_temp, "out", "athena-t_job_sigterm", "manifest.json")));
+            Assert.Equal(JobRunState.Cancelled, manifest.State);
+            Assert.Equal(JobQueryRecord.Cancelled, Assert.Single(manifest.Queries).State);
+            Assert.False(File.Exists(Path.Combine(_temp, "out", "athena-t_job_sigterm", "top-talkers.csv")));
+        }
+        finally
+        {
+            await MotoAthena.ReleaseExecutionsAsync(aws.Moto);
+        }
+    }
+
+    private async Task<List<string?>> StatesAsync(string table)
+    {
+        var states = await Boto3.RunAsync(aws.Moto, $$"""
+            a = client('athena')
+            qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]
+            out([x['Status']['State'] for x in qs if '"{{table}}"' in x['Query']])
+            """);
+        return states.EnumerateArray().Select(s => s.GetString()).ToList();
     }
 }
