@@ -25,23 +25,19 @@ internal static class ChartImage
     public static string ToDataUri(Plot plot, int height = Height) =>
         "data:image/png;base64," + Convert.ToBase64String(plot.GetImageBytes(Width, height, ImageFormat.Png));
 
-    /// <summary>Category labels under bars at 0, 1, 2, …, turned when long so they do not overlap.</summary>
+    /// <summary>Category labels at 0, 1, 2, …: under the bars, or beside them for horizontal bars.</summary>
     public static void CategoryTicks(Plot plot, IReadOnlyList<string> labels, bool horizontalBars = false)
     {
         var positions = Enumerable.Range(0, labels.Count).Select(i => (double)i).ToArray();
         var axis = horizontalBars ? (IAxis)plot.Axes.Left : plot.Axes.Bottom;
         axis.SetTicks(positions, labels.ToArray());
-        if (!horizontalBars && labels.Any(l => l.Length > 12))
-        {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        }
     }
 
+    /// <summary>A legend beside the plot, where it cannot hide a bar or a line.</summary>
     public static void Legend(Plot plot, params (string Text, Color Color)[] items)
     {
         foreach (var (text, color) in items)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, FillColor = color });
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
     }
 }

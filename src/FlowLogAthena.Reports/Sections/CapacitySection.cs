@@ -30,8 +30,8 @@ internal static class CapacitySection
         var noData = $"No VPC traffic in {results.Weeks.This}.";
         var charts = new[]
         {
-            ComparisonBarsChart.Render("p95 of hourly bytes by VPC", vpcs.Take(ChartedVpcs).Select(P95).ToList(), Measure.Count, withPrevious, horizontal: false, noData),
-            ComparisonBarsChart.Render("Peak hour bytes by VPC", vpcs.Take(ChartedVpcs).Select(PeakBytes).ToList(), Measure.Count, withPrevious, horizontal: false, noData),
+            ComparisonBarsChart.Render("p95 of hourly bytes by VPC", vpcs.Take(ChartedVpcs).Select(P95).ToList(), Measure.Count, withPrevious, noData),
+            ComparisonBarsChart.Render("Peak hour bytes by VPC", vpcs.Take(ChartedVpcs).Select(PeakBytes).ToList(), Measure.Count, withPrevious, noData),
         };
         var headers = withPrevious
             ? new[] { "VPC", "p95 hourly bytes, this week", "p95, previous week", "change", "peak hour, this week", "peak hour bytes, this week", "peak hour bytes, previous week", "change" }

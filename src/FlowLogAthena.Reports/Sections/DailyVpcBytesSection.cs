@@ -40,7 +40,7 @@ internal static class DailyVpcBytesSection
         var others = thisWeek.Keys.Except(charted.Select(c => c.Label)).ToList();
         if (others.Count > 0)
             charted.Add(($"other VPCs ({others.Count})", Enumerable.Range(0, days.Count).Select(d => others.Sum(o => thisWeek[o][d])).ToList()));
-        var chart = StackedDailyBarsChart.Render(Title, labels, charted, withPrevious ? previousTotals : null, $"No traffic logged by any VPC in {results.Weeks.This}.");
+        var chart = StackedDailyBarsChart.Render(Title, SectionParts.ShortDayLabels(days), charted, withPrevious ? previousTotals : null, $"No traffic logged by any VPC in {results.Weeks.This}.");
 
         return new ReportSection("bytes-per-day", Title, spec.QualifiedId, notes, [chart],
         [

@@ -28,8 +28,8 @@ internal static class EgressCostSection
         var total = new Comparison("total", byClass.Sum(c => c.Current), withPrevious ? byClass.Sum(c => c.Previous ?? 0) : null);
         var charts = new[]
         {
-            ComparisonBarsChart.Render("Egress cost by category (traffic-path class)", byClass, Measure.Usd, withPrevious, horizontal: false, noData),
-            ComparisonBarsChart.Render("Egress cost by cost center", SectionParts.TopWithOther(byCenter, ChartedCostCenters), Measure.Usd, withPrevious, horizontal: true, noData),
+            ComparisonBarsChart.Render("Egress cost by category (traffic-path class)", byClass, Measure.Usd, withPrevious, noData),
+            ComparisonBarsChart.Render("Egress cost by cost center", SectionParts.TopWithOther(byCenter, ChartedCostCenters), Measure.Usd, withPrevious, noData),
         };
         return new ReportSection("egress-cost", Title, spec.QualifiedId, notes, charts,
         [

@@ -24,4 +24,7 @@ public static class NumberText
         DateTimeOffset.FromUnixTimeSeconds(unixSeconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
     public static string Day(DateTime utc) => utc.ToString("ddd yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A short day label for a chart axis, e.g. <c>Mon 11-09</c>.</summary>
+    public static string ShortDay(DateTime utc) => utc.ToString("ddd MM-dd", CultureInfo.InvariantCulture);
 }

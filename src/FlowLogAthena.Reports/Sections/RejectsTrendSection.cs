@@ -31,11 +31,12 @@ internal static class RejectsTrendSection
 
         var thisWeek = current.Select(Attempts).ToList();
         var lastWeek = previous.Select(Attempts).ToList();
-        var labels = SectionParts.DayLabels(current.Select(d => d.Window).ToList());
+        var days = current.Select(d => d.Window).ToList();
+        var labels = SectionParts.DayLabels(days);
         var rows = Enumerable.Range(0, thisWeek.Count)
             .Select(d => new Comparison(labels[d], thisWeek[d], withPrevious ? (d < lastWeek.Count ? lastWeek[d] : 0) : null)).ToList();
         var total = new Comparison("total", thisWeek.Sum(), withPrevious ? lastWeek.Sum() : null);
-        var chart = DailyTrendChart.Render(Title, "rejected flow records", labels, thisWeek, withPrevious ? lastWeek : null,
+        var chart = DailyTrendChart.Render(Title, "rejected flow records", SectionParts.ShortDayLabels(days), thisWeek, withPrevious ? lastWeek : null,
             $"No rejected flow records in {results.Weeks.This}.");
         return new ReportSection("rejects-per-day", Title, spec.QualifiedId + " (per day)", notes, [chart],
             [SectionParts.ComparisonTable("rejects-table", "Rejected flow records per day (the previous week's same weekday)", "day", "rejected records", Measure.Count, rows, total, withPrevious)]);

@@ -26,6 +26,8 @@ internal static class SectionParts
 
     public static IReadOnlyList<string> DayLabels(IReadOnlyList<Core.Sources.TimeWindow> days) => days.Select(d => NumberText.Day(d.From)).ToList();
 
+    public static IReadOnlyList<string> ShortDayLabels(IReadOnlyList<Core.Sources.TimeWindow> days) => days.Select(d => NumberText.ShortDay(d.From)).ToList();
+
     /// <summary>The largest <paramref name="keep"/> entries by value, and the rest summed into one "other (N)" entry.</summary>
     public static List<Comparison> TopWithOther(IReadOnlyList<Comparison> sorted, int keep)
     {

@@ -26,7 +26,7 @@ internal static class TopTalkersSection
             .ToList();
         if (withPrevious) notes.Add($"The previous week's bytes are shown for pairs that were in its top {ReportQuerySpec.TopTalkerCount} too.");
 
-        var chart = ComparisonBarsChart.Render($"Top {ReportQuerySpec.TopTalkerCount} talkers by bytes", pairs, Measure.Count, withPrevious, horizontal: true,
+        var chart = ComparisonBarsChart.Render($"Top {ReportQuerySpec.TopTalkerCount} talkers by bytes", pairs, Measure.Count, withPrevious,
             $"No address pair moved bytes in {results.Weeks.This}.");
         return new ReportSection("top-talkers", Title, spec.QualifiedId, notes, [chart],
             [SectionParts.ComparisonTable("top-talkers-table", $"Top {ReportQuerySpec.TopTalkerCount} source → destination pairs by bytes", "source → destination", "bytes", Measure.Count, pairs, null, withPrevious)]);
