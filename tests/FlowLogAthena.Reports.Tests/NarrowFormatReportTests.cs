@@ -29,6 +29,10 @@ public sealed class NarrowFormatReportTests : IDisposable
     public async Task Queries_the_format_cannot_serve_are_listed_as_skipped_with_the_reason_and_their_charts_say_no_data()
     {
         var source = await GenerateAsync(FlowLogFormat.DefaultFormatString);
+        // A CSV left by an earlier run over a wider format must not survive a run that skipped its query.
+        var stale = Path.Combine(_root, "out", "this-week", "cost", "egress-cost.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        await File.WriteAllTextAsync(stale, "from an earlier run\r\n");
         var result = await GeneratedWeeks.RunAsync(source, GeneratedWeeks.SecondWeek, Path.Combine(_root, "out"));
         var html = await File.ReadAllTextAsync(result.HtmlPath);
 
@@ -40,7 +44,7 @@ public sealed class NarrowFormatReportTests : IDisposable
         Assert.Equal(5, CountOf(html, "<div class=\"no-data chart\""));
         Assert.Contains("<strong>Bytes per day by VPC: no data.</strong>", html, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(html, "<img src=\"data:image/png;base64,"));
-        Assert.False(File.Exists(Path.Combine(_root, "out", "this-week", "cost", "egress-cost.csv")));
+        Assert.False(File.Exists(stale));
         Assert.True(File.Exists(Path.Combine(_root, "out", "this-week", "traffic", "top-talkers.csv")));
     }
 
