@@ -73,3 +73,10 @@ public sealed class GeneratedWeeks : IAsyncLifetime
         return Task.CompletedTask;
     }
 }
+
+/// <summary>The report tests and the browser tests share one generation and one pair of report runs.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedGeneratedWeeks : ICollectionFixture<GeneratedWeeks>
+{
+    public const string Name = "generated weeks";
+}

@@ -4,7 +4,8 @@ using FlowLogAthena.Reports.Sections;
 namespace FlowLogAthena.Reports.Tests;
 
 /// <summary>The report over two generated weeks on the local engine: its CSVs, and the page's numbers against them.</summary>
-public sealed class WeeklyReportTests(GeneratedWeeks weeks) : IClassFixture<GeneratedWeeks>
+[Collection(SharedGeneratedWeeks.Name)]
+public sealed class WeeklyReportTests(GeneratedWeeks weeks)
 {
     private string Html => File.ReadAllText(weeks.WithPrevious.HtmlPath);
 

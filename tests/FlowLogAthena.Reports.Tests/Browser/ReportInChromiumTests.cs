@@ -7,7 +7,8 @@ namespace FlowLogAthena.Reports.Tests.Browser;
 /// error or warning (its CSP would log any attempt to load from outside), and a full-page screenshot is taken.
 /// Without Chromium the tests skip on a developer's machine and fail on CI (CI=true), saying how to install it.
 /// </summary>
-public sealed class ReportInChromiumTests(GeneratedWeeks weeks) : IClassFixture<GeneratedWeeks>
+[Collection(SharedGeneratedWeeks.Name)]
+public sealed class ReportInChromiumTests(GeneratedWeeks weeks)
 {
     private static readonly TimeSpan HangGuard = TimeSpan.FromMinutes(2);
 
