@@ -101,7 +101,7 @@ public static class RunCommand
     }.AcceptOnlyFromAmong("local", "duckdb", "athena");
 
     /// <summary>Athena reads the Glue table; the source comes from --source, else from the table itself.</summary>
-    private static async Task<(IQueryEngine, FlowLogSource)> AthenaAsync(ParseResult parse, SourceOptions source, AthenaOptions athena, AwsOptions aws, AwsClients clients, Terminal terminal, CancellationToken cancellationToken)
+    internal static async Task<(IQueryEngine, FlowLogSource)> AthenaAsync(ParseResult parse, SourceOptions source, AthenaOptions athena, AwsOptions aws, AwsClients clients, Terminal terminal, CancellationToken cancellationToken)
     {
         var engine = athena.CreateEngine(parse, clients, aws, terminal);
         var flowLogs = parse.GetValue(source.Source) is not null
@@ -111,7 +111,7 @@ public static class RunCommand
     }
 
     /// <summary>DuckDB reads local files; an S3 source is first synced (window only) into the local cache.</summary>
-    private static async Task<(IQueryEngine, FlowLogSource)> LocalAsync(ParseResult parse, SourceOptions source, TimeWindow window, Option<int?> threads, Option<string?> cache,
+    internal static async Task<(IQueryEngine, FlowLogSource)> LocalAsync(ParseResult parse, SourceOptions source, TimeWindow window, Option<int?> threads, Option<string?> cache,
         AwsOptions aws, LazyAwsClients awsClients, Terminal terminal, bool materialize, CancellationToken cancellationToken)
     {
         if (parse.GetValue(source.Source) is null)

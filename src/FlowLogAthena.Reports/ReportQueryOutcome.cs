@@ -1,0 +1,26 @@
+using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Reports.Data;
+
+namespace FlowLogAthena.Reports;
+
+/// <summary>One run of a report query for one week (or one day of it): its status, rows, CSV and, if any, why not.</summary>
+public sealed record ReportQueryOutcome(
+    ReportQuerySpec Spec,
+    ReportWeek Week,
+    TimeWindow Window,
+    bool IsDay,
+    string Status,
+    ResultTable Table,
+    string? File,
+    string? Reason)
+{
+    public const string Ok = "ok";
+    public const string Skipped = "skipped";
+    public const string Failed = "failed";
+
+    /// <summary>No flow log files in the window (the local engine's answer for a week or day before the logs begin).</summary>
+    public const string NoData = "no-data";
+
+    /// <summary>A sum-feeding result that filled its limit may be missing rows.</summary>
+    public bool MayBeTruncated => Status == Ok && Spec.NeedsAllRows && Table.Rows.Count >= Spec.Limit;
+}

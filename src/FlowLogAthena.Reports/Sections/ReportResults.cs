@@ -1,0 +1,36 @@
+namespace FlowLogAthena.Reports.Sections;
+
+/// <summary>The runs of both weeks, looked up by query and week, and whether the previous week has any data at all.</summary>
+public sealed class ReportResults(ReportWeeks weeks, IReadOnlyList<ReportQueryOutcome> outcomes)
+{
+    public ReportWeeks Weeks { get; } = weeks;
+
+    public IReadOnlyList<ReportQueryOutcome> Outcomes { get; } = outcomes;
+
+    /// <summary>True when some query of the previous week ran and returned rows: only then is a comparison shown.</summary>
+    public bool PreviousWeekHasData { get; } = outcomes.Any(o => o.Week == ReportWeek.Previous && o.Status == ReportQueryOutcome.Ok && o.Table.Rows.Count > 0);
+
+    public string NoPreviousWeekNote => $"No previous week: no flow log data for {Weeks.Previous}, so nothing is compared.";
+
+    /// <summary>The whole-week run of a query.</summary>
+    public ReportQueryOutcome Week(ReportQuerySpec spec, ReportWeek week) =>
+        Outcomes.Single(o => o.Spec == spec && o.Week == week && !o.IsDay);
+
+    /// <summary>The day-by-day runs of a daily query, in day order.</summary>
+    public IReadOnlyList<ReportQueryOutcome> Days(ReportQuerySpec spec, ReportWeek week) =>
+        Outcomes.Where(o => o.Spec == spec && o.Week == week && o.IsDay).OrderBy(o => o.Window.From).ToList();
+
+    /// <summary>Why a section has nothing for this week (skipped or failed), or null when its query ran.</summary>
+    public static string? Unavailable(ReportQueryOutcome current) =>
+        current.Status is ReportQueryOutcome.Skipped or ReportQueryOutcome.Failed ? $"{current.Spec.QualifiedId} {current.Status}: {current.Reason}" : null;
+
+    /// <summary>Notes every section carries: no previous week, or a sum-feeding result that may be cut at its limit.</summary>
+    public List<string> CommonNotes(params ReportQueryOutcome[] used)
+    {
+        var notes = new List<string>();
+        if (!PreviousWeekHasData) notes.Add(NoPreviousWeekNote);
+        foreach (var o in used.Where(o => o.MayBeTruncated))
+            notes.Add($"{o.Spec.QualifiedId} for {o.Window} returned {o.Table.Rows.Count} rows, its limit: totals may be low.");
+        return notes;
+    }
+}

@@ -1,0 +1,38 @@
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Reports.Html;
+using FlowLogAthena.Reports.Sections;
+
+namespace FlowLogAthena.Reports;
+
+/// <summary>What a report run wrote, and how its queries went.</summary>
+public sealed record WeeklyReportResult(string HtmlPath, string SummaryPath, IReadOnlyList<ReportQueryOutcome> Outcomes, bool PreviousWeekHasData);
+
+/// <summary>
+/// The weekly report, engine-neutral: runs the queries for both weeks (<see cref="WeeklyReportRunner"/>), builds
+/// each section from their rows, and writes <c>report.html</c> and <c>summary.csv</c> beside the CSVs.
+/// </summary>
+public sealed class WeeklyReport(IQueryEngine engine, QueryCatalog catalog)
+{
+    public const string HtmlFile = "report.html";
+    public const string SummaryFile = "summary.csv";
+
+    public async Task<WeeklyReportResult> WriteAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
+    {
+        var outcomes = await new WeeklyReportRunner(engine, catalog).RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        var results = new ReportResults(ReportWeeks.For(request.Week), outcomes);
+        ReportSection[] sections =
+        [
+            DailyVpcBytesSection.Build(results),
+            TopTalkersSection.Build(results),
+            RejectsTrendSection.Build(results),
+            EgressCostSection.Build(results),
+            CapacitySection.Build(results),
+        ];
+        var html = Path.Combine(request.OutputFolder, HtmlFile);
+        var summary = Path.Combine(request.OutputFolder, SummaryFile);
+        await ReportSummary.WriteAsync(summary, outcomes, cancellationToken).ConfigureAwait(false);
+        await ReportHtmlWriter.WriteAsync(html, new ReportPage(request, engine.Name, results, sections), cancellationToken).ConfigureAwait(false);
+        return new WeeklyReportResult(html, summary, outcomes, results.PreviousWeekHasData);
+    }
+}

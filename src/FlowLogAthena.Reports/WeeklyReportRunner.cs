@@ -1,0 +1,97 @@
+using System.Globalization;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Rendering;
+using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Reports.Data;
+
+namespace FlowLogAthena.Reports;
+
+/// <summary>
+/// Runs the report's catalog queries through <see cref="QueryRunner"/> on any engine, for the report week and the
+/// week before: every result to a CSV under <c>this-week/</c> or <c>previous-week/</c> (daily queries one file per
+/// day), kept in memory for the page. A query whose fields the format lacks is skipped with the reason; one that
+/// fails is recorded and the rest still run. Missing files for the previous week, or for a day, mean no data.
+/// </summary>
+public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog)
+{
+    public async Task<IReadOnlyList<ReportQueryOutcome>> RunAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
+    {
+        var queries = ReportQuerySpec.All.ToDictionary(s => s, s => catalog.Get(s.QualifiedId));
+        ValidateParameters(queries.Values.ToList(), request.Parameters);
+        var weeks = ReportWeeks.For(request.Week);
+        var runner = new QueryRunner(engine);
+        var outcomes = new List<ReportQueryOutcome>();
+        // One week at a time, whole-week queries first: an engine that loads a window once reuses it.
+        foreach (var week in new[] { ReportWeek.This, ReportWeek.Previous })
+        {
+            var window = weeks.Of(week);
+            foreach (var spec in ReportQuerySpec.All.OrderBy(s => s.Daily))
+            {
+                var query = queries[spec];
+                var windows = spec.Daily ? ReportWeeks.Days(window) : [window];
+                foreach (var part in windows)
+                {
+                    var outcome = await RunOneAsync(runner, spec, query, week, part, spec.Daily, request, cancellationToken).ConfigureAwait(false);
+                    // A CSV from an earlier run must not sit in the folder as if this run had produced it.
+                    var stale = Path.Combine(request.OutputFolder, FileFor(spec, week, part, spec.Daily));
+                    if (outcome.File is null && File.Exists(stale)) File.Delete(stale);
+                    outcomes.Add(outcome);
+                    progress?.Report(outcome);
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>The relative CSV path of one run, e.g. <c>this-week/security/rejected-by-port/2026-11-02.csv</c>.</summary>
+    public static string FileFor(ReportQuerySpec spec, ReportWeek week, TimeWindow window, bool isDay)
+    {
+        var folder = week == ReportWeek.This ? "this-week" : "previous-week";
+        var path = Path.Combine(folder, spec.QualifiedId.Replace('/', Path.DirectorySeparatorChar));
+        return isDay
+            ? Path.Combine(path, window.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".csv")
+            : path + ".csv";
+    }
+
+    private static async Task<ReportQueryOutcome> RunOneAsync(QueryRunner runner, ReportQuerySpec spec, QueryDefinition query, ReportWeek week, TimeWindow window, bool isDay,
+        WeeklyReportRequest request, CancellationToken cancellationToken)
+    {
+        var missing = RequiredFieldsCheck.Missing(query, request.Source.Format);
+        if (missing.Count > 0)
+            return new(spec, week, window, isDay, ReportQueryOutcome.Skipped, ResultTable.Empty, null, RequiredFieldsCheck.Message(query.Id, missing));
+
+        var parameters = new Dictionary<string, string>(spec.FixedParameters, StringComparer.Ordinal);
+        foreach (var (name, value) in request.Parameters)
+            if (query.FindParameter(name) is not null) parameters[name] = value;
+
+        var relative = FileFor(spec, week, window, isDay);
+        var sink = new CapturingCsvSink(Path.Combine(request.OutputFolder, relative));
+        try
+        {
+            await runner.RunAsync(query, request.Source, window, parameters, sink, cancellationToken).ConfigureAwait(false);
+            return new(spec, week, window, isDay, ReportQueryOutcome.Ok, sink.Table, relative, null);
+        }
+        catch (TimeWindowException e) when (week == ReportWeek.Previous || isDay)
+        {
+            // The logs may begin inside the report week or after the previous one: that is no data, not an error.
+            return new(spec, week, window, isDay, ReportQueryOutcome.NoData, ResultTable.Empty, null, e.Message);
+        }
+        catch (FlowLogAthenaException e) when (e is not TimeWindowException and not SourceException)
+        {
+            return new(spec, week, window, isDay, ReportQueryOutcome.Failed, ResultTable.Empty, null, e.Message);
+        }
+    }
+
+    /// <summary>Names must belong to a report query, values must suit it, and the report's own settings stay its own.</summary>
+    private static void ValidateParameters(IReadOnlyCollection<QueryDefinition> queries, IReadOnlyDictionary<string, string> parameters)
+    {
+        PackParameters.Validate(queries, parameters, "report");
+        var fixedNames = ReportQuerySpec.All.SelectMany(s => s.FixedParameters.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in parameters.Keys.Where(fixedNames.Contains).Order(StringComparer.Ordinal))
+            throw new QueryParameterException(name,
+                $"The report sets '{name}' itself ({string.Join(", ", ReportQuerySpec.All.Where(s => s.FixedParameters.ContainsKey(name)).Select(s => $"{s.QualifiedId}: {s.FixedParameters[name]}"))}); leave it out.");
+    }
+}

@@ -1,0 +1,75 @@
+using FlowLogAthena.Cli.Commands;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Cli.Tests;
+
+/// <summary><c>report weekly</c> end to end on the local engine over two generated weeks with every field.</summary>
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+
+    private string Logs => Path.Combine(_root, "logs");
+
+    private string Out => Path.Combine(_root, "report");
+
+    private Task<GenerationSummary> GenerateAsync() => FlowLogGenerator.GenerateAsync(new GeneratorOptions
+    {
+        Root = Logs,
+        Format = FlowLogFormat.Parse(DemoCommand.DemoFormat),
+        Window = TimeWindow.Days(new DateOnly(2026, 11, 2), 14),
+        Records = 8_000,
+        Accounts = ["012345678901"],
+        Regions = ["us-east-1"],
+    });
+
+    [Fact]
+    public async Task Writes_the_page_the_summary_and_a_csv_per_run_taking_the_format_from_the_files_header()
+    {
+        await GenerateAsync();
+        var run = await CliRun.Of("report", "weekly", "--engine", "local", "--source", Logs, "--layout", "default",
+            "--from", "2026-11-09", "--to", "2026-11-16", "--out", Out, "--param", "internet_egress_usd_per_gb=0.05");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Format from the files' header", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("report.html", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("vs [2026-11-02T00:00:00Z, 2026-11-09T00:00:00Z)", run.Stderr.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(Out, "report.html"));
+        Assert.Contains("<dd id=\"previous-week\">[2026-11-02T00:00:00Z, 2026-11-09T00:00:00Z)</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-previous-week", html, StringComparison.Ordinal);
+        Assert.Equal(2 * 11 + 1, File.ReadAllLines(Path.Combine(Out, "summary.csv")).Length);
+        // The user's price reached the egress query of both weeks.
+        var egress = File.ReadAllLines(Path.Combine(Out, "this-week", "cost", "egress-cost.csv"));
+        Assert.Contains(egress, l => l.Contains(",internet,", StringComparison.Ordinal) && l.Contains(",0.050000,", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(Out, "previous-week", "security", "rejected-by-port", "2026-11-08.csv")));
+    }
+
+    [Fact]
+    public async Task Bad_input_exits_2_with_the_reason()
+    {
+        await GenerateAsync();
+        var noSource = await CliRun.Of("report", "weekly", "--from", "2026-11-09", "--to", "2026-11-16", "--out", Out);
+        Assert.Equal(2, noSource.ExitCode);
+        Assert.Contains("--source is required for the local engine", noSource.Stderr, StringComparison.Ordinal);
+
+        var fixedParameter = await CliRun.Of("report", "weekly", "--source", Logs, "--from", "2026-11-09", "--to", "2026-11-16", "--out", Out, "--param", "limit=3");
+        Assert.Equal(2, fixedParameter.ExitCode);
+        Assert.Contains("The report sets 'limit' itself", fixedParameter.Stderr, StringComparison.Ordinal);
+
+        var noOut = await CliRun.Of("report", "weekly", "--source", Logs, "--from", "2026-11-09", "--to", "2026-11-16");
+        Assert.Equal(2, noOut.ExitCode);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
