@@ -1,6 +1,6 @@
 namespace FlowLogAthena.Cli.Tests;
 
-/// <summary>The README's first command, small: generate, run every pack, write CSVs, summaries and evidence.</summary>
+/// <summary>The README's first command, small: generate, run every pack, write CSVs, summaries, evidence and the weekly report.</summary>
 public sealed class DemoCommandTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
@@ -27,5 +27,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(controls, l => l.StartsWith("egress-outside-allow-list,skipped,", StringComparison.Ordinal) && l.Contains("allowed_egress_cidrs", StringComparison.Ordinal));
         Assert.Contains("queries ran in", run.Stderr);
         Assert.Contains("compliance/insecure-protocols-accepted", run.Stdout);
+
+        // The weekly report compares the day looked at with the day before it, which was generated too.
+        var html = File.ReadAllText(Path.Combine(_root, "report", "report.html"));
+        Assert.Contains("<img", html);
+        Assert.DoesNotContain("No previous week", html);
+        Assert.True(File.Exists(Path.Combine(_root, "report", "summary.csv")));
+        Assert.Contains("Weekly report (", run.Stderr);
     }
 }

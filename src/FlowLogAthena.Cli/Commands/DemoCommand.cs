@@ -6,14 +6,16 @@ using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
+using FlowLogAthena.Reports;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
 
 /// <summary>
-/// <c>demo</c>: the main job on the embedded engine, from nothing: a week of generated flow logs with every field
-/// for 2 accounts × 2 regions (planted findings included), every pack run as <c>run --pack all</c> would, one CSV
-/// per query in a folder per pack with a summary per pack, and a table of what ran.
+/// <c>demo</c>: the main job on the embedded engine, from nothing: two weeks of generated flow logs with every
+/// field for 2 accounts × 2 regions (planted findings included), every pack run over the second week as
+/// <c>run --pack all</c> would (one CSV per query in a folder per pack, a summary per pack), and the weekly report
+/// of that week against the one before (report.html with charts), then a table of what ran.
 /// </summary>
 public static class DemoCommand
 {
@@ -22,12 +24,12 @@ public static class DemoCommand
 
     public static Command Create(Terminal terminal)
     {
-        var outDir = new Option<string>("--out") { Description = "Folder for the generated logs (logs/) and the results (results/<pack>/).", DefaultValueFactory = _ => "flowlog-demo" };
-        var records = new Option<long>("--records") { Description = "Records to generate over the week.", DefaultValueFactory = _ => 1_000_000 };
-        var days = new Option<int>("--days") { Description = "Days of logs, from 2026-11-02.", DefaultValueFactory = _ => 7 };
+        var outDir = new Option<string>("--out") { Description = "Folder for the generated logs (logs/), the pack results (results/<pack>/) and the weekly report (report/report.html).", DefaultValueFactory = _ => "flowlog-demo" };
+        var records = new Option<long>("--records") { Description = "Records to generate over both weeks (the week looked at and the week before it).", DefaultValueFactory = _ => 1_000_000 };
+        var days = new Option<int>("--days") { Description = "Days the packs and the report look at, from 2026-11-02; the same number of days before it is generated too, for the report's comparison.", DefaultValueFactory = _ => 7 };
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 1 };
         var queries = new QueryOptions();
-        var command = new Command("demo", "Generate a week of flow logs (every field, 2 accounts × 2 regions), run every pack on embedded DuckDB, write CSVs and summaries, print what ran.")
+        var command = new Command("demo", "Generate two weeks of flow logs (every field, 2 accounts × 2 regions), run every pack over the second week on embedded DuckDB, write CSVs, summaries and the weekly report (report.html), print what ran.")
         {
             outDir, records, days, seed, queries.Queries,
         };
@@ -35,6 +37,7 @@ public static class DemoCommand
         {
             var root = Path.GetFullPath(parse.GetRequiredValue(outDir));
             var window = TimeWindow.Days(new DateOnly(2026, 11, 2), parse.GetValue(days));
+            var generatedWindow = new TimeWindow(window.From - (window.To - window.From), window.To);
             var catalog = queries.LoadCatalog(parse);
             var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.Parse(DemoFormat), SourceLayout.DefaultLayout);
 
@@ -42,7 +45,7 @@ public static class DemoCommand
             {
                 Root = source.Root,
                 Format = source.Format,
-                Window = window,
+                Window = generatedWindow,
                 Records = parse.GetValue(records),
                 Seed = parse.GetValue(seed),
             }, cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,17 @@ public static class DemoCommand
             var ran = outcomes.Count(o => o.Status == PackRunner.Ok);
             terminal.Note($"{ran} of {outcomes.Count} queries ran in {clock.Elapsed.TotalSeconds:F1} s over {Markup.Escape(window.ToString())}; "
                 + $"results and a summary.csv per pack in {Markup.Escape(results)}.");
-            return outcomes.Any(o => o.Status == PackRunner.Failed) ? ExitCodes.Failure : ExitCodes.Success;
+
+            // The report reads both weeks: a second in-memory window, so the packs' engine is released first.
+            await engine.DisposeAsync().ConfigureAwait(false);
+            clock.Restart();
+            await using var reportEngine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
+            var report = await terminal.StatusAsync("Writing the weekly report…",
+                () => new WeeklyReport(reportEngine, catalog).WriteAsync(new WeeklyReportRequest { Source = source, Week = window, OutputFolder = Path.Combine(root, "report") }, null, cancellationToken)).ConfigureAwait(false);
+            var reportFailed = report.Outcomes.Count(o => o.Status == ReportQueryOutcome.Failed);
+            terminal.Note($"Weekly report ({Markup.Escape(window.ToString())} against the week before) in {clock.Elapsed.TotalSeconds:F1} s: {Markup.Escape(report.HtmlPath)}"
+                + (reportFailed > 0 ? $"; [red]{reportFailed} query runs failed[/] (see {Markup.Escape(report.SummaryPath)})" : ""));
+            return outcomes.Any(o => o.Status == PackRunner.Failed) || reportFailed > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }
