@@ -31,7 +31,6 @@ internal sealed class DuckDbQueryResult : QueryResult
             .ToArray();
         _stats = new QueryStats
         {
-            ExecutionId = $"duckdb-{Guid.NewGuid():N}",
             FilesRead = files.Count,
             BytesScanned = files.Sum(f => f.SizeBytes),
             EngineTime = clock.Elapsed,

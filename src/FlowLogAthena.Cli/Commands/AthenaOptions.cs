@@ -3,6 +3,7 @@ using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Cli.Commands;
@@ -57,16 +58,9 @@ public sealed class AthenaOptions
     }
 
     /// <summary>90, 90s, 15m, 1h or a TimeSpan such as 00:15:00.</summary>
-    public static TimeSpan ParseDuration(string text)
-    {
-        var t = text.Trim();
-        var unit = t.Length > 0 ? char.ToLowerInvariant(t[^1]) : ' ';
-        var number = unit is 's' or 'm' or 'h' ? t[..^1] : t;
-        if (double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0)
-            return unit switch { 'm' => TimeSpan.FromMinutes(value), 'h' => TimeSpan.FromHours(value), _ => TimeSpan.FromSeconds(value) };
-        if (TimeSpan.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero) return span;
-        throw new QueryParameterException("--timeout", $"--timeout '{text}' is not a duration such as 90s, 15m or 1h.");
-    }
+    public static TimeSpan ParseDuration(string text) => Duration.TryParse(text, out var duration)
+        ? duration
+        : throw new QueryParameterException("--timeout", $"--timeout '{text}' is not a duration such as 90s, 15m or 1h.");
 
     /// <summary>Prints each state change of the query once, with the data scanned so far.</summary>
     private sealed class StateReporter(Terminal terminal) : IProgress<AthenaQueryProgress>

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Sources;
+using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
 
-/// <summary><c>job validate FILE</c>: checks a job file against the query packs and the clock, and shows what a run now would do.</summary>
+/// <summary><c>job validate FILE</c> checks a job file and shows what a run now would do; <c>job run FILE</c> runs it once.</summary>
 public static class JobCommand
 {
     public static Command Create(Terminal terminal, TimeProvider clock)
@@ -28,7 +30,52 @@ public static class JobCommand
             Print(terminal.Output, plan);
             return ExitCodes.Success;
         });
-        return new Command("job", "Work with job files: a named, scheduled run of queries or packs over a relative window.") { validate };
+        return new Command("job", "Work with job files: a named, scheduled run of queries or packs over a relative window.") { validate, Run(terminal, clock) };
+    }
+
+    private static Command Run(Terminal terminal, TimeProvider clock)
+    {
+        var options = new QueryOptions();
+        var file = new Argument<string>("file") { Description = "The job file (YAML)." };
+        var at = new Option<string?>("--at")
+        {
+            Description = "Run as of this instant (ISO 8601, or a date for UTC midnight): it decides the relative window and so the output keys. "
+                + "Default: now. A rerun with the same --at (or on the same local day) writes the same keys.",
+        };
+        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
+        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+        var run = new Command("run",
+            "Run a job once: every query to its outputs (local paths or s3://, each appearing only when complete), then the run manifest (JSON: each query's execution id, state, bytes scanned, cost, rows, outputs). "
+            + "Exit 0 success, 1 failed (no query succeeded, or the run could not start), 2 bad input (FILE:LINE: reason), 3 partial (some queries failed; the others' outputs are written), 130 cancelled.")
+        { file, at, options.Params, options.Queries, threads, cache };
+        run.SetAction(async (parse, cancellationToken) =>
+        {
+            var job = JobFileParser.Load(parse.GetValue(file)!).WithParameters(options.GetParameters(parse));
+            var now = parse.GetValue(at) is { } text ? new DateTimeOffset(TimeWindow.ParseInstant(text, "--at")) : clock.GetUtcNow();
+            var executorOptions = new JobExecutorOptions
+            {
+                QueriesFolder = parse.GetValue(options.Queries),
+                Threads = parse.GetValue(threads),
+                CacheFolder = parse.GetValue(cache),
+                Note = note => terminal.Note(Markup.Escape(note)),
+                QueryProgress = new ImmediateProgress<JobQueryRecord>(r => terminal.Note(Markup.Escape(Describe(r)))),
+            };
+            using var executor = new CliJobExecutor(executorOptions, clock);
+            var result = await executor.RunAsync(job, now, cancellationToken).ConfigureAwait(false);
+            var line = $"job '{result.Job}': {result.State.ToString().ToLowerInvariant()}, {result.Succeeded} ok, {result.Failed} failed, {result.Skipped} skipped; manifest {result.Manifest}";
+            if (result.Error is not null) line += " — " + result.Error;
+            if (result.State == JobRunState.Succeeded) terminal.Note(Markup.Escape(line));
+            else terminal.Fail(line);
+            return ExitCodes.For(result.State);
+        });
+        return run;
+    }
+
+    private static string Describe(JobQueryRecord r)
+    {
+        var text = $"{r.Query}: {r.Control ?? r.State}";
+        if (r.State == JobQueryRecord.Ok) text += $", {r.Rows} rows → {string.Join(", ", r.Outputs.Select(o => o.Location))}";
+        return r.Reason is null ? text : $"{text} — {r.Reason}";
     }
 
     private static void Print(TextWriter output, JobPlan plan)

@@ -6,6 +6,7 @@ public sealed record ResultColumn(string Name, string EngineType, Type ClrType);
 /// <summary>What an engine reports about one execution.</summary>
 public sealed record QueryStats
 {
+    /// <summary>The engine's id for the execution (Athena's QueryExecutionId); null where there is nothing to look up later (DuckDB).</summary>
     public string? ExecutionId { get; init; }
     public string State { get; init; } = "SUCCEEDED";
     public long FilesRead { get; init; }

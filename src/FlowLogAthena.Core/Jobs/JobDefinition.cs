@@ -42,8 +42,50 @@ public sealed record JobDefinition
 
     public JobSchedule? Schedule { get; init; }
 
-    /// <summary><c>FILE:LINE: message</c>.</summary>
-    public JobDefinitionException Error(int line, string message) => new($"{Path}:{line}: {message}");
+    /// <summary>Where a run's manifest goes; by default beside the first output (<see cref="OutputTemplate.DefaultManifest"/>).</summary>
+    public required JobOutput Manifest { get; init; }
+
+    /// <summary>How the Athena engine runs the job's queries (engine: athena).</summary>
+    public JobAthenaSettings Athena { get; init; } = new();
+
+    /// <summary>The bucket owner and KMS key for every S3 read and write of the job.</summary>
+    public JobAwsSettings Aws { get; init; } = new();
+
+    /// <summary><c>FILE:LINE: message</c>; line 0 is a <c>--param</c> given on the command line.</summary>
+    public JobDefinitionException Error(int line, string message) =>
+        new(line > 0 ? $"{Path}:{line}: {message}" : $"{Path} (with --param): {message}");
+
+    /// <summary>The job with command-line parameters added or replacing the file's (<c>job run --param</c>).</summary>
+    public JobDefinition WithParameters(IReadOnlyDictionary<string, string> overrides)
+    {
+        if (overrides.Count == 0) return this;
+        var kept = Parameters.Where(p => !overrides.ContainsKey(p.Name));
+        return this with { Parameters = [.. kept, .. overrides.Select(o => new JobParameter(o.Key, o.Value, 0, 0))] };
+    }
+}
+
+/// <summary>The job file's <c>athena:</c> section: workgroup, result location and encryption, and a per-query timeout.</summary>
+public sealed record JobAthenaSettings
+{
+    public string? WorkGroup { get; init; }
+
+    public string? OutputLocation { get; init; }
+
+    /// <summary>SSE_S3, SSE_KMS or CSE_KMS; SSE_S3 (or SSE_KMS with <c>aws.kms_key</c>) when not given.</summary>
+    public string? ResultEncryption { get; init; }
+
+    /// <summary>Each query is stopped after this long; it is never left running.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
+
+/// <summary>The job file's <c>aws:</c> section.</summary>
+public sealed record JobAwsSettings
+{
+    /// <summary>The 12-digit account that must own every bucket the job reads or writes.</summary>
+    public string? ExpectedBucketOwner { get; init; }
+
+    /// <summary>KMS key for what the job writes to S3 (SSE-S3 when not given).</summary>
+    public string? KmsKey { get; init; }
 }
 
 /// <summary>One named item of a list in the job file, with its line.</summary>

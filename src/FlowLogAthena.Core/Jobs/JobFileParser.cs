@@ -16,7 +16,7 @@ namespace FlowLogAthena.Core.Jobs;
 /// </summary>
 public static partial class JobFileParser
 {
-    private static readonly string[] TopKeys = ["name", "source", "engine", "queries", "packs", "parameters", "window", "outputs", "schedule"];
+    private static readonly string[] TopKeys = ["name", "source", "engine", "queries", "packs", "parameters", "window", "outputs", "schedule", "manifest", "athena", "aws"];
 
     public static JobDefinition Load(string path)
     {
@@ -68,6 +68,7 @@ public static partial class JobFileParser
         if (queries.Count == 0 && packs.Count == 0)
             throw r.Error(root, "The job has no 'queries' or 'packs': list the query ids or pack names to run.");
 
+        var outputs = ReadOutputs(r, root);
         return new JobDefinition
         {
             Path = r.Path,
@@ -78,8 +79,11 @@ public static partial class JobFileParser
             Packs = packs,
             Parameters = ReadParameters(r, root),
             Window = window,
-            Outputs = ReadOutputs(r, root),
+            Outputs = outputs,
             Schedule = ReadSchedule(r, root, window.TimeZone),
+            Manifest = ReadManifest(r, root, outputs[0]),
+            Athena = ReadAthena(r, root),
+            Aws = ReadAws(r, root),
         };
     }
 
@@ -224,6 +228,42 @@ public static partial class JobFileParser
             outputs.Add(new JobOutput(template, r.Line(item)));
         }
         return outputs.Count > 0 ? outputs : throw r.Error(node, "'outputs' is empty.");
+    }
+
+    private static JobOutput ReadManifest(FrontMatterReader r, YamlMappingNode root, JobOutput firstOutput)
+    {
+        if (FrontMatterReader.Get(root, "manifest") is not { } node) return firstOutput with { Template = OutputTemplate.DefaultManifest(firstOutput.Template) };
+        var template = OutputTemplate.TryParseManifest(r.Scalar(node, "'manifest'").Trim(), out var reason) ?? throw r.Error(node, reason);
+        return new JobOutput(template, r.Line(node));
+    }
+
+    private static JobAthenaSettings ReadAthena(FrontMatterReader r, YamlMappingNode root)
+    {
+        if (FrontMatterReader.Get(root, "athena") is not { } node) return new();
+        var map = r.Mapping(node, "'athena'");
+        r.CheckKeys(map, "'athena'", "workgroup", "output_location", "result_encryption", "timeout");
+        var location = r.OptionalText(map, "output_location", "'athena'");
+        if (location is not null && !location.StartsWith("s3://", StringComparison.Ordinal))
+            throw r.Error(FrontMatterReader.Get(map, "output_location")!, $"athena output_location '{location}' must be an s3:// folder.");
+        var encryption = r.OptionalText(map, "result_encryption", "'athena'");
+        if (encryption is not null and not ("SSE_S3" or "SSE_KMS" or "CSE_KMS"))
+            throw r.Error(FrontMatterReader.Get(map, "result_encryption")!, $"athena result_encryption '{encryption}' is not SSE_S3, SSE_KMS or CSE_KMS.");
+        TimeSpan? timeout = null;
+        if (r.OptionalText(map, "timeout", "'athena'") is { } text)
+            timeout = Running.Duration.TryParse(text, out var parsed) ? parsed
+                : throw r.Error(FrontMatterReader.Get(map, "timeout")!, $"athena timeout '{text}' is not a duration such as 90s, 15m or 1h.");
+        return new JobAthenaSettings { WorkGroup = r.OptionalText(map, "workgroup", "'athena'"), OutputLocation = location, ResultEncryption = encryption, Timeout = timeout };
+    }
+
+    private static JobAwsSettings ReadAws(FrontMatterReader r, YamlMappingNode root)
+    {
+        if (FrontMatterReader.Get(root, "aws") is not { } node) return new();
+        var map = r.Mapping(node, "'aws'");
+        r.CheckKeys(map, "'aws'", "expected_bucket_owner", "kms_key");
+        var owner = r.OptionalText(map, "expected_bucket_owner", "'aws'");
+        if (owner is not null && (owner.Length != 12 || !owner.All(char.IsAsciiDigit)))
+            throw r.Error(FrontMatterReader.Get(map, "expected_bucket_owner")!, $"aws expected_bucket_owner '{owner}' is not a 12-digit account id.");
+        return new JobAwsSettings { ExpectedBucketOwner = owner, KmsKey = r.OptionalText(map, "kms_key", "'aws'") };
     }
 
     private static JobSchedule? ReadSchedule(FrontMatterReader r, YamlMappingNode root, TimeZoneInfo zone)

@@ -12,13 +12,18 @@ public sealed record JobQueryPlan(QueryDefinition Query, IReadOnlyList<string> O
 /// <summary>A query of a listed pack that a run would skip, and why (as <c>run --pack</c> skips it).</summary>
 public sealed record JobSkippedQuery(QueryDefinition Query, string Reason);
 
-/// <summary>What a job would do if it ran at <see cref="At"/>: its queries, window, outputs and next scheduled run.</summary>
+/// <summary>
+/// What a job would do if it ran at <see cref="At"/>: its queries with their parameters, window and outputs,
+/// where the run's manifest goes, and the next scheduled run.
+/// </summary>
 public sealed record JobPlan(
     JobDefinition Job,
     DateTimeOffset At,
     TimeWindow Window,
+    IReadOnlyDictionary<string, string> Parameters,
     IReadOnlyList<JobQueryPlan> Queries,
     IReadOnlyList<JobSkippedQuery> Skipped,
+    string Manifest,
     DateTimeOffset? NextRun);
 
 /// <summary>
@@ -90,8 +95,11 @@ public static class JobValidator
             throw job.Error(line, "no query of the job can run: " + string.Join("; ", skipped.Select(s => $"{s.Query.Id}: {s.Reason}")) + ".");
         }
         CheckDistinctOutputs(job, plans);
+        var manifest = job.Manifest.Template.ExpandManifest(job.Name, firstDay);
+        if (plans.Any(p => p.Outputs.Contains(manifest, StringComparer.Ordinal)))
+            throw job.Error(job.Manifest.Line, $"the run manifest {manifest} is also a query's output; give 'manifest:' a path of its own.");
 
-        return new JobPlan(job, now, window, plans, skipped, job.Schedule?.Next(now));
+        return new JobPlan(job, now, window, given, plans, skipped, manifest, job.Schedule?.Next(now));
     }
 
     private static IReadOnlyList<QueryDefinition> PackQueries(JobDefinition job, QueryCatalog catalog, JobItem item)

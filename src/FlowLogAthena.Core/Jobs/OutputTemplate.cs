@@ -4,12 +4,24 @@ using FlowLogAthena.Core.Formats;
 
 namespace FlowLogAthena.Core.Jobs;
 
+/// <summary>How an output is serialised, chosen by its extension.</summary>
+public enum OutputFormat
+{
+    /// <summary><c>.csv</c>: RFC 4180 CSV.</summary>
+    Csv,
+
+    /// <summary><c>.json</c> or <c>.jsonl</c>: JSON lines, one object per row.</summary>
+    JsonLines,
+}
+
 /// <summary>
-/// Where a job writes each query's CSV: a local path or <c>s3://bucket/key</c> with placeholders. The date
-/// placeholders are the window's first local day in the job's time zone, so a rerun for the same window writes
-/// the same keys. <c>{query}</c> is required: without it every query of the job would write the same key.
+/// Where a job writes each query's result: a local path or <c>s3://bucket/key</c> with placeholders, ending in
+/// .csv, .json or .jsonl (the format). The date placeholders are the window's first local day in the job's time
+/// zone, so a rerun for the same window writes the same keys. <c>{query}</c> is required: without it every query
+/// of the job would write the same key. A run's manifest has a template of its own, without <c>{pack}</c> and
+/// <c>{query}</c> (see <see cref="TryParseManifest"/>).
 /// </summary>
-public sealed class OutputTemplate
+public sealed partial class OutputTemplate
 {
     /// <summary>Every placeholder a template may use, with what it stands for.</summary>
     public static readonly IReadOnlyDictionary<string, string> Placeholders = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -24,18 +36,44 @@ public sealed class OutputTemplate
 
     private readonly IReadOnlyList<(bool IsPlaceholder, string Text)> _parts;
 
-    private OutputTemplate(string text, IReadOnlyList<(bool, string)> parts)
+    private OutputTemplate(string text, IReadOnlyList<(bool, string)> parts, OutputFormat format)
     {
         Text = text;
         _parts = parts;
+        Format = format;
     }
 
     public string Text { get; }
 
+    public OutputFormat Format { get; }
+
     public bool IsS3 => Text.StartsWith("s3://", StringComparison.Ordinal);
 
-    /// <summary>Parses a template, or returns null and the reason it is wrong.</summary>
-    public static OutputTemplate? TryParse(string text, out string reason)
+    /// <summary>Parses a query output template, or returns null and the reason it is wrong.</summary>
+    public static OutputTemplate? TryParse(string text, out string reason) => TryParse(text, forManifest: false, out reason);
+
+    /// <summary>Parses a manifest template: job and date placeholders only, ending in .json.</summary>
+    public static OutputTemplate? TryParseManifest(string text, out string reason) => TryParse(text, forManifest: true, out reason);
+
+    /// <summary>
+    /// The manifest's default place, beside the outputs: the first output template with <c>{query}</c> made
+    /// <c>manifest</c>, <c>{pack}</c> dropped (a whole <c>{pack}/</c> folder, or the placeholder with one separator
+    /// next to it) and the extension made .json. <c>out/{job}/{yyyy}/{MM}/{dd}/{pack}/{query}.csv</c> gives
+    /// <c>out/{job}/{yyyy}/{MM}/{dd}/manifest.json</c>.
+    /// </summary>
+    public static OutputTemplate DefaultManifest(OutputTemplate firstOutput)
+    {
+        var text = firstOutput.Text.Replace("/{pack}/", "/", StringComparison.Ordinal).Replace("{query}", "manifest", StringComparison.Ordinal);
+        text = PackInName().Replace(text, "");
+        if (text.LastIndexOf('.') > text.LastIndexOf('/')) text = text[..text.LastIndexOf('.')];
+        text += ".json";
+        return TryParseManifest(text, out var reason) ?? throw new InvalidOperationException(reason);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{pack\}[-_]|[-_.]\{pack\}|\{pack\}")]
+    private static partial System.Text.RegularExpressions.Regex PackInName();
+
+    private static OutputTemplate? TryParse(string text, bool forManifest, out string reason)
     {
         reason = "";
         var parts = new List<(bool, string)>();
@@ -59,6 +97,11 @@ public sealed class OutputTemplate
                 return null;
             }
             var name = text[(i + 1)..close];
+            if (forManifest && name is "pack" or "query")
+            {
+                reason = $"manifest '{text}' cannot use '{{{name}}}': one manifest covers every query of a run. Placeholders: {{job}}, {{yyyy}}, {{MM}}, {{dd}}.";
+                return null;
+            }
             if (!Placeholders.ContainsKey(name))
             {
                 var nearest = Placeholders.Keys.OrderBy(k => EditDistance.Between(name, k)).ThenBy(k => k, StringComparer.Ordinal).First();
@@ -72,7 +115,7 @@ public sealed class OutputTemplate
             i = close;
         }
         if (literal.Length > 0) parts.Add((false, literal.ToString()));
-        if (!parts.Any(p => p.Item1 && p.Item2 == "query"))
+        if (!forManifest && !parts.Any(p => p.Item1 && p.Item2 == "query"))
         {
             reason = $"output '{text}' has no '{{query}}' placeholder, so every query would write the same file.";
             return null;
@@ -82,8 +125,22 @@ public sealed class OutputTemplate
             reason = $"output '{text}' must be s3://bucket/key.";
             return null;
         }
-        return new OutputTemplate(text, parts);
+        var extension = Path.GetExtension(text).ToLowerInvariant();
+        if (forManifest && extension != ".json")
+        {
+            reason = $"manifest '{text}' must end in .json.";
+            return null;
+        }
+        if (!forManifest && extension is not (".csv" or ".json" or ".jsonl"))
+        {
+            reason = $"output '{text}' must end in .csv, .json or .jsonl (the format it is written in).";
+            return null;
+        }
+        return new OutputTemplate(text, parts, extension == ".csv" ? OutputFormat.Csv : OutputFormat.JsonLines);
     }
+
+    /// <summary>The manifest's key or path for a run whose window starts on <paramref name="firstDay"/> (local).</summary>
+    public string ExpandManifest(string job, DateOnly firstDay) => Expand(job, "", "", firstDay);
 
     /// <summary>The key or path for one query of a run whose window starts on <paramref name="firstDay"/> (local).</summary>
     public string Expand(string job, string pack, string query, DateOnly firstDay)

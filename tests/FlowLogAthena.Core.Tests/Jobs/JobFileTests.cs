@@ -129,6 +129,14 @@ public class JobFileTests
     [InlineData("  path: logs", "  pth: logs", 4, "unknown key 'pth'", "Did you mean 'path'?")]
     [InlineData("engine: local", "engine: spark", 2, "engine 'spark' is not local or athena", "")]
     [InlineData("  path: logs", "  database: flowlogs\n  table: t", 4, "needs 'engine: athena'", "")]
+    [InlineData("{query}.csv", "{query}.txt", 16, "must end in .csv, .json or .jsonl", "format")]
+    [InlineData("schedule:", "manifest: out/{job}/{query}.json\nschedule:", 17, "manifest 'out/{job}/{query}.json' cannot use '{query}'", "one manifest covers every query")]
+    [InlineData("schedule:", "manifest: out/{job}/run.txt\nschedule:", 17, "manifest 'out/{job}/run.txt' must end in .json", "")]
+    [InlineData("schedule:", "athena:\n  timeout: soon\nschedule:", 18, "athena timeout 'soon' is not a duration", "15m")]
+    [InlineData("schedule:", "athena:\n  result_encryption: AES\nschedule:", 18, "athena result_encryption 'AES' is not SSE_S3, SSE_KMS or CSE_KMS", "")]
+    [InlineData("schedule:", "athena:\n  output_location: results/\nschedule:", 18, "must be an s3:// folder", "")]
+    [InlineData("schedule:", "aws:\n  expected_bucket_owner: 12345\nschedule:", 18, "'12345' is not a 12-digit account id", "")]
+    [InlineData("schedule:", "aws:\n  kms: k\nschedule:", 18, "unknown key 'kms'", "kms_key")]
     public void Bad_job_files_name_the_line_and_the_reason(string find, string replace, int line, string reason, string hint)
     {
         Assert.Contains(find, Valid);
@@ -137,6 +145,44 @@ public class JobFileTests
         Assert.StartsWith($"job.yaml:{line}: ", error.Message);
         Assert.Contains(reason, error.Message);
         Assert.Contains(hint, error.Message);
+    }
+
+    [Theory]
+    [InlineData("out/{job}/{yyyy}/{MM}/{dd}/{pack}/{query}.csv", "out/nightly/2026/03/27/manifest.json")]
+    [InlineData("s3://reports/{job}/{yyyy}-{MM}-{dd}-{query}.jsonl", "s3://reports/nightly/2026-03-27-manifest.json")]
+    [InlineData("out/{pack}-{query}/{yyyy}{MM}{dd}.csv", "out/manifest/20260327.json")]
+    [InlineData("out/{job}/{query}-{pack}.csv", "out/nightly/manifest.json")]
+    public void The_manifest_goes_beside_the_outputs_unless_the_job_names_a_place(string output, string manifest)
+    {
+        var plan = Plan(Valid.Replace("out/{job}/{yyyy}/{MM}/{dd}/{query}.csv", output, StringComparison.Ordinal));
+        Assert.Equal(manifest, plan.Manifest);
+
+        var named = Plan(Valid.Replace("schedule:", "manifest: runs/{job}/{yyyy}{MM}{dd}.json\nschedule:", StringComparison.Ordinal));
+        Assert.Equal("runs/nightly/20260327.json", named.Manifest);
+    }
+
+    [Fact]
+    public void A_manifest_at_an_output_key_is_refused()
+    {
+        var yaml = Valid.Replace("{query}.csv", "{query}.json", StringComparison.Ordinal).Replace("schedule:", "manifest: out/{job}/{yyyy}/{MM}/{dd}/top-talkers.json\nschedule:", StringComparison.Ordinal);
+        var error = Assert.Throws<JobDefinitionException>(() => Plan(yaml));
+
+        Assert.StartsWith("job.yaml:17: the run manifest out/nightly/2026/03/27/top-talkers.json is also a query's output", error.Message);
+    }
+
+    [Fact]
+    public void Command_line_parameters_replace_the_files_and_name_themselves_when_wrong()
+    {
+        var job = JobFileParser.Parse("job.yaml", Valid);
+
+        var plan = JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "7" }), RepoQueries.Catalog, SpringForwardEve);
+        Assert.Equal("7", plan.Parameters["limit"]);
+        Assert.Equal("198.51.100.0/24", plan.Parameters["forbidden_cidrs"]);
+
+        var error = Assert.Throws<JobDefinitionException>(() =>
+            JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "0" }), RepoQueries.Catalog, SpringForwardEve));
+        Assert.StartsWith("job.yaml (with --param): ", error.Message);
+        Assert.Contains("from 1 to 100000", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using FlowLogAthena.Aws.Runtime;
+using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Queries;
+
+namespace FlowLogAthena.Cli.Jobs;
+
+/// <summary>
+/// The job executor of <c>job run</c> and <c>serve</c>: validates the job for the instant (bad input throws),
+/// opens its engine, runs it with <see cref="JobRunner"/> to local or s3:// outputs, and reports the result.
+/// AWS clients come from the standard chain, created only when a job reaches AWS.
+/// </summary>
+public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider clock) : IJobExecutor, IDisposable
+{
+    private readonly Lazy<AwsClients> _aws = new(() => AwsClients.Create(AwsSettings.FromEnvironment()));
+
+    public async Task<JobRunResult> RunAsync(JobDefinition job, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var plan = JobValidator.Validate(job, QueryCatalog.Load(Commands.QueryOptions.CatalogRoot(options.QueriesFolder)), at);
+        var store = new JobOutputRouter(new LocalJobOutputStore(), () => new S3JobOutputStore(new S3Uploader(_aws.Value.S3, new S3WriteOptions
+        {
+            ExpectedBucketOwner = job.Aws.ExpectedBucketOwner,
+            KmsKeyId = job.Aws.KmsKey,
+        })));
+        var engineName = job.Engine.ToString().ToLowerInvariant();
+        try
+        {
+            var (engine, source) = await new JobEngineFactory(options, () => _aws.Value).OpenAsync(plan, cancellationToken).ConfigureAwait(false);
+            await using (engine.ConfigureAwait(false))
+            {
+                var manifest = await new JobRunner(engine, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false);
+                return Result(plan, manifest.State, manifest.Totals.Succeeded, manifest.Totals.Failed, manifest.Totals.Skipped, manifest.Error);
+            }
+        }
+        catch (Exception e) when (e is FlowLogAthenaException or OperationCanceledException)
+        {
+            // The run never got to its queries (source, Glue table, S3 sync): still leave a manifest that says why.
+            var state = e is OperationCanceledException ? JobRunState.Cancelled : JobRunState.Failed;
+            var error = e is OperationCanceledException ? "cancelled before the queries ran" : e.Message;
+            try
+            {
+                await new JobManifestWriter(store, clock).RecordFailureAsync(plan, engineName, job.Source.ToString(), state, error, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (SinkException sink)
+            {
+                error += $" (and the manifest could not be written: {sink.Message})";
+            }
+            return Result(plan, state, 0, 0, plan.Skipped.Count, error);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_aws.IsValueCreated) _aws.Value.Dispose();
+    }
+
+    private static JobRunResult Result(JobPlan plan, JobRunState state, int ok, int failed, int skipped, string? error) =>
+        new(plan.Job.Name, plan.At, state, ok, failed, skipped, plan.Manifest, error);
+}

@@ -1,0 +1,250 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using FlowLogAthena.Cli.Jobs;
+using FlowLogAthena.Core.Jobs;
+
+namespace FlowLogAthena.Cli.Tests;
+
+/// <summary><c>job run</c> on the local engine: real generated logs, real DuckDB, real files.</summary>
+public sealed class JobRunCommandTests : IDisposable
+{
+    private const string At = "2026-11-03T09:00:00Z";
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+
+    public JobRunCommandTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Logs => Path.Combine(_root, "logs");
+
+    private string Out => Path.Combine(_root, "out");
+
+    private async Task GenerateAsync()
+    {
+        var generated = await CliRun.Of("generate", "--out", Logs, "--records", "6000", "--from", "2026-11-01", "--to", "2026-11-03", "--seed", "7");
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+    }
+
+    private string JobFile(string body, string name = "job.yaml")
+    {
+        var path = Path.Combine(_root, name);
+        File.WriteAllText(path, body.Replace("LOGS", Logs, StringComparison.Ordinal).Replace("OUT", Out, StringComparison.Ordinal));
+        return path;
+    }
+
+    private const string Nightly = """
+        name: nightly
+        source:
+          path: LOGS
+        queries: [top-talkers]
+        packs: [security]
+        parameters:
+          limit: 5
+        window:
+          relative: yesterday
+          time_zone: Europe/Berlin
+        outputs:
+          - OUT/{job}/{yyyy}/{MM}/{dd}/{pack}/{query}.csv
+          - OUT/{job}/{yyyy}/{MM}/{dd}/json/{query}.jsonl
+        """;
+
+    [Fact]
+    public async Task A_rerun_for_the_same_window_writes_the_same_files_byte_for_byte_except_the_manifest_timestamps()
+    {
+        await GenerateAsync();
+        var job = JobFile(Nightly);
+
+        var first = await CliRun.Of("job", "run", job, "--at", At);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var firstFiles = Snapshot(Out);
+        var second = await CliRun.Of("job", "run", job, "--at", "2026-11-03T21:30:00Z"); // later the same Berlin day: same window, same keys
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var secondFiles = Snapshot(Out);
+
+        Assert.Equal(firstFiles.Keys, secondFiles.Keys);
+        var manifestPath = Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json");
+        foreach (var (path, bytes) in firstFiles.Where(f => f.Key != manifestPath))
+            Assert.True(bytes.SequenceEqual(secondFiles[path]), $"{path} differs between the runs");
+        Assert.Equal(WithoutTimestamps(firstFiles[manifestPath]), WithoutTimestamps(secondFiles[manifestPath]));
+        Assert.NotEqual(Text(firstFiles[manifestPath]), Text(secondFiles[manifestPath])); // the run instants differ, and say so
+
+        // The manifest accounts for every output: rows, bytes and hash of what is on disk.
+        var manifest = JobRunManifest.FromJson(Text(secondFiles[manifestPath]));
+        Assert.Equal(JobRunState.Succeeded, manifest.State);
+        Assert.Equal(("2026-11-01T23:00:00Z", "2026-11-02T23:00:00Z"), (manifest.Window.From, manifest.Window.To));
+        Assert.Equal("5", manifest.Parameters["limit"]);
+        var ok = manifest.Queries.Where(q => q.State == JobQueryRecord.Ok).ToList();
+        Assert.Contains(ok, q => q.Query == "traffic/top-talkers");
+        Assert.True(ok.Count >= 5, string.Join(", ", manifest.Queries.Select(q => $"{q.Query}={q.State}")));
+        foreach (var query in ok)
+        {
+            Assert.Equal(2, query.Outputs.Count);
+            Assert.Null(query.ExecutionId); // DuckDB has no execution to look up later
+            Assert.True(query.BytesScanned > 0);
+            foreach (var output in query.Outputs)
+            {
+                var bytes = File.ReadAllBytes(output.Location);
+                Assert.Equal(output.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+                Assert.Equal(output.Bytes, bytes.Length);
+                var lines = Text(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+                Assert.Equal(query.Rows, output.Format == "csv" ? lines - 1 : lines);
+            }
+        }
+        Assert.Contains(Path.Combine(Out, "nightly", "2026", "11", "02", "security", "rejected-traffic.csv"), ok.SelectMany(q => q.Outputs).Select(o => o.Location));
+        // Security queries that need fields of a richer format than the generated v2 default are skipped, with the reason.
+        Assert.All(manifest.Queries.Where(q => q.State == JobQueryRecord.Skipped), q => Assert.Contains("needs", q.Reason));
+        Assert.Equal(manifest.Queries.Count(q => q.State == JobQueryRecord.Skipped), manifest.Totals.Skipped);
+        Assert.Equal(ok.Sum(q => q.Rows), manifest.Totals.Rows);
+        Assert.Contains("job 'nightly': succeeded", second.Stderr);
+        Assert.Empty(Directory.EnumerateFiles(Out, ".*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_failing_query_makes_the_run_partial_with_exit_3_and_the_others_outputs_written()
+    {
+        await GenerateAsync();
+        var queries = Path.Combine(_root, "queries");
+        Directory.CreateDirectory(Path.Combine(queries, "traffic"));
+        File.Copy(Path.Combine(RepoRoot(), "queries", "traffic", "top-talkers.sql"), Path.Combine(queries, "traffic", "top-talkers.sql"));
+        // Renders fine; fails only when DuckDB runs it, as a query with a runtime error would.
+        File.WriteAllText(Path.Combine(queries, "traffic", "broken.sql"), """
+            ---
+            id: broken
+            title: Broken at run time
+            description: Calls a function no engine has.
+            requires_fields: [srcaddr, start]
+            output:
+              - name: x
+                description: Never produced.
+            ---
+            SELECT no_such_function({{ col 'srcaddr' }}) AS {{ ident 'x' }} FROM {{ table }} WHERE {{ time_window }}
+            """);
+        var job = JobFile(Nightly.Replace("packs: [security]", "packs: [traffic]", StringComparison.Ordinal).Replace("queries: [top-talkers]\n", "", StringComparison.Ordinal));
+
+        var run = await CliRun.Of("job", "run", job, "--at", At, "--queries", queries);
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var manifest = JobRunManifest.FromJson(File.ReadAllText(Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json")));
+        Assert.Equal(JobRunState.Partial, manifest.State);
+        var broken = Assert.Single(manifest.Queries, q => q.Query == "traffic/broken");
+        Assert.Equal(JobQueryRecord.Failed, broken.State);
+        Assert.Contains("no_such_function", broken.Reason);
+        Assert.Empty(broken.Outputs);
+        Assert.False(File.Exists(Path.Combine(Out, "nightly", "2026", "11", "02", "traffic", "broken.csv")));
+        Assert.True(File.Exists(Path.Combine(Out, "nightly", "2026", "11", "02", "traffic", "top-talkers.csv")));
+        Assert.Contains("job 'nightly': partial, 1 ok, 1 failed", run.Stderr);
+    }
+
+    [Fact]
+    public async Task A_run_whose_source_has_no_files_fails_with_exit_1_and_a_manifest_that_says_why()
+    {
+        Directory.CreateDirectory(Logs);
+        var run = await CliRun.Of("job", "run", JobFile(Nightly), "--at", At);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var manifest = JobRunManifest.FromJson(File.ReadAllText(Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json")));
+        Assert.Equal(JobRunState.Failed, manifest.State);
+        Assert.Contains(Logs, manifest.Error);
+        Assert.DoesNotContain(manifest.Queries, q => q.State == JobQueryRecord.Ok);
+        Assert.Empty(Directory.EnumerateFiles(Out, "*.csv", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("--param", "limt=3", "(with --param): No query of the job has a parameter 'limt'", "Did you mean 'limit'?")]
+    [InlineData("--param", "limit=lots", "(with --param): ", "limit")]
+    [InlineData("--at", "2026-13-01", "--at", "")]
+    public async Task Bad_input_exits_2_before_anything_is_written(string option, string value, string expected, string hint)
+    {
+        await GenerateAsync();
+        var job = JobFile(Nightly);
+
+        var run = await CliRun.Of("job", "run", job, "--at", option == "--at" ? value : At, option == "--at" ? "--threads" : option, option == "--at" ? "1" : value);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains(expected, run.Stderr);
+        Assert.Contains(hint, run.Stderr);
+        Assert.False(Directory.Exists(Out));
+    }
+
+    [Fact]
+    public async Task A_job_file_error_names_the_file_and_line_and_exits_2()
+    {
+        var job = JobFile(Nightly.Replace("queries: [top-talkers]", "queries: [top-talker]", StringComparison.Ordinal));
+
+        var run = await CliRun.Of("job", "run", job, "--at", At);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"{job}:4: ", run.Stderr);
+        Assert.Contains("top-talkers", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Cancelling_mid_run_records_the_run_as_cancelled_and_leaves_no_output_of_the_stopped_query()
+    {
+        await GenerateAsync();
+        var job = JobFileParser.Load(JobFile(Nightly));
+        using var cancel = new CancellationTokenSource();
+        var seen = new List<JobQueryRecord>();
+        var options = new JobExecutorOptions
+        {
+            QueriesFolder = Path.Combine(RepoRoot(), "queries"),
+            // Stop the run as soon as the first query is done, as a shutdown would.
+            QueryProgress = new SynchronousProgress(r =>
+            {
+                seen.Add(r);
+                cancel.Cancel();
+            }),
+        };
+        using var executor = new CliJobExecutor(options, TimeProvider.System);
+
+        var result = await executor.RunAsync(job, DateTimeOffset.Parse(At, System.Globalization.CultureInfo.InvariantCulture), cancel.Token);
+
+        Assert.Equal(JobRunState.Cancelled, result.State);
+        Assert.Equal(1, result.Succeeded);
+        var manifest = JobRunManifest.FromJson(File.ReadAllText(result.Manifest!));
+        Assert.Equal(JobRunState.Cancelled, manifest.State);
+        Assert.Equal([JobQueryRecord.Ok, JobQueryRecord.Cancelled], manifest.Queries.Where(q => q.State != JobQueryRecord.Skipped).Select(q => q.State));
+        var stopped = manifest.Queries.Single(q => q.State == JobQueryRecord.Cancelled);
+        Assert.Empty(Directory.EnumerateFiles(Out, Path.GetFileName(stopped.Query) + ".*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(Out, ".*.tmp", SearchOption.AllDirectories));
+        Assert.Equal(2, seen.Count);
+    }
+
+    private sealed class SynchronousProgress(Action<JobQueryRecord> report) : IProgress<JobQueryRecord>
+    {
+        public void Report(JobQueryRecord value) => report(value);
+    }
+
+    private static SortedDictionary<string, byte[]> Snapshot(string folder) => new(
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), StringComparer.Ordinal);
+
+    private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
+
+    /// <summary>The manifest with every field ending in Utc removed, at any depth.</summary>
+    private static string WithoutTimestamps(byte[] manifest)
+    {
+        var node = JsonNode.Parse(manifest)!;
+        Strip(node);
+        return node.ToJsonString();
+
+        static void Strip(JsonNode? n)
+        {
+            if (n is JsonObject o)
+            {
+                foreach (var key in o.Select(p => p.Key).Where(k => k.EndsWith("Utc", StringComparison.Ordinal)).ToList()) o.Remove(key);
+                foreach (var (_, child) in o) Strip(child);
+            }
+            else if (n is JsonArray a)
+            {
+                foreach (var child in a) Strip(child);
+            }
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
+    }
+}
