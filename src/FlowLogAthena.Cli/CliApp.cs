@@ -20,6 +20,7 @@ public static class CliApp
         EstimateCommand.Create(terminal),
         ProvisionCommand.Create(terminal, clock),
         JobCommand.Create(terminal, clock),
+        ServeCommand.Create(clock),
     };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)

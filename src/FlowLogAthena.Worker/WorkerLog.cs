@@ -83,6 +83,6 @@ internal static partial class WorkerLog
     public static partial void HistoryUnreadable(this ILogger logger, int count, string history);
 
     [LoggerMessage(EventId = StoppingId, Level = LogLevel.Information,
-        Message = "Worker stopping: {Running} running job run(s) are cancelled (their Athena queries are stopped) and recorded")]
+        Message = "Worker stopping; job runs under way, to be cancelled (their queries stopped) and recorded: {Running}")]
     public static partial void Stopping(this ILogger logger, int running);
 }

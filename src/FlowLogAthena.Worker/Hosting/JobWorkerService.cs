@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace FlowLogAthena.Worker.Hosting;
 
 /// <summary>
-/// The scheduled-jobs worker: loads the jobs folder once at start, then runs one <see cref="JobLoop"/> per job.
+/// The scheduled-jobs worker: loads the jobs folder once as the host starts (so a service manager hears "ready"
+/// only after that, and a broken query packs folder fails the start), then runs one <see cref="JobLoop"/> per job.
 /// Different jobs run concurrently; one job never overlaps itself. On stop the token every running executor
 /// holds is cancelled, and the host waits (up to <see cref="WorkerOptions.ShutdownTimeout"/>) for them to stop
 /// their queries and for their runs to be recorded as cancelled.
@@ -20,21 +21,21 @@ public sealed class JobWorkerService(
     TimeProvider clock,
     ILogger<JobWorkerService> logger) : BackgroundService
 {
+    private IReadOnlyList<JobDefinition> _jobs = [];
     private WorkerContext? _context;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var catalog = QueryCatalog.Load(settings.QueriesFolder);
-        var jobs = JobFolder.Load(settings.JobsFolder, catalog, clock.GetUtcNow(), logger);
-        if (jobs.Count == 0)
-        {
-            logger.NoJobs(settings.JobsFolder);
-            return;
-        }
+        _jobs = JobFolder.Load(settings.JobsFolder, catalog, clock.GetUtcNow(), logger);
+        if (_jobs.Count == 0) logger.NoJobs(settings.JobsFolder);
         _context = new WorkerContext(executor, new RunHistory(settings.StateFolder), clock, settings.CatchUpHorizon, logger);
-        await Task.WhenAll(jobs.Select(job => new JobLoop(job, _context).RunAsync(stoppingToken))).ConfigureAwait(false);
+        return base.StartAsync(cancellationToken);
     }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_jobs.Select(job => new JobLoop(job, _context!).RunAsync(stoppingToken)));
 
     public override Task StopAsync(CancellationToken cancellationToken)
     {
