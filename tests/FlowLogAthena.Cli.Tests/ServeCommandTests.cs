@@ -16,6 +16,16 @@ public sealed class ServeCommandTests : IDisposable
     public void Dispose() => _logs.Dispose();
 
     [Fact]
+    public async Task Help_names_the_options_the_systemd_unit_and_docs_use()
+    {
+        var run = await CliRun.Of("serve", "--help");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var option in new[] { "--jobs", "--state", "--queries", "--catch-up-horizon", "--threads", "--cache" })
+            Assert.Contains(option, run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_jobs_folder_is_bad_input_naming_it()
     {
         var missing = Path.Combine(_logs.Root, "no-jobs");

@@ -68,5 +68,21 @@ public sealed class ShutdownTests
         Assert.False(File.Exists(rig.History.FileOf("nightly")));
     }
 
+    [Fact]
+    public async Task A_history_that_cannot_be_written_fails_the_worker_instead_of_running_unrecorded()
+    {
+        using var rig = new WorkerRig(At("2026-11-10T05:00:00Z"));
+        rig.AddJob("nightly.yaml", Jobs.Scheduled("nightly", "30 6 * * *"));
+        File.WriteAllText(rig.StateFolder, "a file where the state folder should be");
+        await rig.StartAsync();
+        await rig.Clock.UntilWaiting();
+        rig.Clock.Advance(TimeSpan.FromMinutes(90));
+
+        var failure = await Assert.ThrowsAnyAsync<IOException>(() => rig.Execution!.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("history", failure.Message, StringComparison.Ordinal);
+        Assert.Single(rig.Executor.Calls);
+    }
+
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -58,6 +58,9 @@ public sealed class WorkerRig : IDisposable
 
     public Task StopAsync() => _service!.StopAsync(CancellationToken.None);
 
+    /// <summary>The service's ExecuteAsync, which ends only on stop or on a failure the worker cannot go on with.</summary>
+    public Task? Execution => _service?.ExecuteTask;
+
     public async Task<IReadOnlyList<RunRecord>> RecordsOf(string job) => (await History.ReadAsync(job, CancellationToken.None)).Records;
 
     public void Dispose()
