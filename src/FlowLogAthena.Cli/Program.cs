@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using FlowLogAthena.Cli;
 using FlowLogAthena.Cli.Console;
 
@@ -8,4 +9,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
 };
+// SIGTERM (systemd, Kubernetes, a scheduler's timeout) cancels the same way instead of killing the process, so a
+// running Athena query is stopped and the job's manifest says so before the process exits.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
 return await CliApp.RunAsync(args, Terminal.FromProcess(), cancellation.Token);

@@ -46,6 +46,7 @@ public sealed class JobCommandTests : IDisposable
         Assert.Contains("queries:  4 will run", run.Stdout);
         Assert.Contains("traffic/top-talkers → out/weekly/2026/10/19/top-talkers.csv", run.Stdout);
         Assert.Contains("capacity/hourly-traffic → out/weekly/2026/10/19/hourly-traffic.csv", run.Stdout);
+        Assert.Contains("manifest: out/weekly/2026/10/19/manifest.json", run.Stdout);
         Assert.Equal("", run.Stderr);
     }
 
@@ -92,6 +93,24 @@ public sealed class JobCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("nope.yaml: the job file does not exist.", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Every_shipped_example_job_is_valid()
+    {
+        var examples = Directory.GetFiles(Path.Combine(RepoRoot(), "examples", "jobs"), "*.yaml").Order(StringComparer.Ordinal).ToList();
+        Assert.True(examples.Count >= 2, string.Join(", ", examples));
+        foreach (var example in examples)
+        {
+            var run = await CliRun.Of("job", "validate", example, "--at", "2026-11-23T12:00:00Z");
+            Assert.True(run.ExitCode == 0, $"{example}: {run}");
+            if (example.EndsWith("weekly-capacity-cost.yaml", StringComparison.Ordinal))
+            {
+                // Last ISO week in New York, written under its Monday.
+                Assert.Contains("last-week (America/New_York) → [2026-11-16T05:00:00Z, 2026-11-23T05:00:00Z)", run.Stdout);
+                Assert.Contains("cost/egress-cost → s3://example-reports/weekly-capacity-cost/2026/11/16/cost/egress-cost.csv", run.Stdout);
+            }
+        }
     }
 
     private static string RepoRoot()

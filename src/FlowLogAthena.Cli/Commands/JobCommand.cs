@@ -90,6 +90,7 @@ public static class JobCommand
         output.WriteLine($"  queries:  {plan.Queries.Count} will run");
         foreach (var query in plan.Queries)
             output.WriteLine($"    {query.Query.QualifiedId} → {string.Join(", ", query.Outputs)}");
+        output.WriteLine($"  manifest: {plan.Manifest}");
         if (plan.Skipped.Count > 0)
         {
             output.WriteLine($"  skipped:  {plan.Skipped.Count}");
