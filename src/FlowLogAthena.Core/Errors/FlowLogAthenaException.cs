@@ -65,3 +65,9 @@ public sealed class JobDefinitionException(string message, Exception? inner = nu
 {
     public override bool IsBadInput => true;
 }
+
+/// <summary>The worker's settings do not let it start: no jobs folder, a bad catch-up horizon.</summary>
+public sealed class WorkerSettingsException(string message, Exception? inner = null) : FlowLogAthenaException(message, inner)
+{
+    public override bool IsBadInput => true;
+}

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using FlowLogAthena.Cli.Jobs;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Running;
+using FlowLogAthena.Worker;
+using FlowLogAthena.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FlowLogAthena.Cli.Commands;
+
+/// <summary>
+/// <c>serve --jobs DIR</c>: the scheduled-jobs worker in a generic host, running each job as <c>job run</c> does
+/// (<see cref="CliJobExecutor"/>). Under systemd it reports readiness and logs in journald's format.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(TimeProvider clock)
+    {
+        var queries = new QueryOptions();
+        var jobs = new Option<string>("--jobs") { Description = "Folder of job files: every *.yaml and *.yml in it with a schedule runs on that schedule.", Required = true };
+        var state = new Option<string>("--state")
+        {
+            Description = "Folder for the run history (history/<job>.jsonl), read at start to catch up a missed run. Default: ./state.",
+            DefaultValueFactory = _ => "state",
+        };
+        var horizon = new Option<string>("--catch-up-horizon")
+        {
+            Description = "At start, run the latest occurrence missed while the worker was down once, if it is no older than this (90s, 15m, 12h, 1d); 0 turns catch-up off. Default: 1d.",
+            DefaultValueFactory = _ => "1d",
+        };
+        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
+        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+        var command = new Command("serve",
+            "Run the job files of a folder on their cron schedules until stopped (Ctrl+C, SIGTERM). A job never overlaps itself: an occurrence due while its previous run goes on is skipped and recorded. "
+            + "On stop, running queries are stopped (Athena too) and the runs recorded as cancelled. Exit 0 when stopped, 1 when the worker failed, 2 for bad settings.")
+        { jobs, state, queries.Queries, horizon, threads, cache };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var queriesFolder = QueryOptions.CatalogRoot(parse.GetValue(queries.Queries));
+            var settings = new WorkerOptions
+            {
+                JobsFolder = parse.GetRequiredValue(jobs),
+                StateFolder = parse.GetRequiredValue(state),
+                QueriesFolder = queriesFolder,
+                CatchUpHorizon = ParseHorizon(parse.GetRequiredValue(horizon)),
+            };
+            var executorOptions = new JobExecutorOptions { QueriesFolder = queriesFolder, Threads = parse.GetValue(threads), CacheFolder = parse.GetValue(cache) };
+
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+            builder.Services.AddSingleton(clock);
+            builder.Services.AddSingleton<IJobExecutor>(_ => new CliJobExecutor(executorOptions, clock));
+            builder.Services.AddJobWorker(options =>
+            {
+                options.JobsFolder = settings.JobsFolder;
+                options.StateFolder = settings.StateFolder;
+                options.QueriesFolder = settings.QueriesFolder;
+                options.CatchUpHorizon = settings.CatchUpHorizon;
+            });
+            using var host = builder.Build();
+            var worker = host.Services.GetServices<IHostedService>().OfType<JobWorkerService>().Single();
+            try
+            {
+                await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OptionsValidationException e)
+            {
+                throw new WorkerSettingsException("serve: " + string.Join(" ", e.Failures), e);
+            }
+            // The worker logged its own failure (the state folder not writable, say); the exit code tells systemd to restart.
+            return worker.ExecuteTask is { IsFaulted: true } ? ExitCodes.Failure : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static TimeSpan ParseHorizon(string text) =>
+        text.Trim() == "0" ? TimeSpan.Zero
+        : Duration.TryParse(text, out var horizon) ? horizon
+        : throw new WorkerSettingsException($"--catch-up-horizon '{text}' is not a duration such as 12h or 1d (or 0 for no catch-up).");
+}

@@ -1,0 +1,45 @@
+using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Worker.History;
+using FlowLogAthena.Worker.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlowLogAthena.Worker.Hosting;
+
+/// <summary>
+/// The scheduled-jobs worker: loads the jobs folder once as the host starts (so a service manager hears "ready"
+/// only after that, and a broken query packs folder fails the start), then runs one <see cref="JobLoop"/> per job.
+/// Different jobs run concurrently; one job never overlaps itself. On stop the token every running executor
+/// holds is cancelled, and the host waits (up to <see cref="WorkerOptions.ShutdownTimeout"/>) for them to stop
+/// their queries and for their runs to be recorded as cancelled.
+/// </summary>
+public sealed class JobWorkerService(
+    IOptions<WorkerOptions> options,
+    IJobExecutor executor,
+    TimeProvider clock,
+    ILogger<JobWorkerService> logger) : BackgroundService
+{
+    private IReadOnlyList<JobDefinition> _jobs = [];
+    private WorkerContext? _context;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var catalog = QueryCatalog.Load(settings.QueriesFolder);
+        _jobs = JobFolder.Load(settings.JobsFolder, catalog, clock.GetUtcNow(), logger);
+        if (_jobs.Count == 0) logger.NoJobs(settings.JobsFolder);
+        _context = new WorkerContext(executor, new RunHistory(settings.StateFolder), clock, settings.CatchUpHorizon, logger);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_jobs.Select(job => new JobLoop(job, _context!).RunAsync(stoppingToken)));
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        logger.Stopping(_context?.Running ?? 0);
+        return base.StopAsync(cancellationToken);
+    }
+}

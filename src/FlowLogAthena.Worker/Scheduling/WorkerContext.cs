@@ -1,0 +1,28 @@
+using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Worker.History;
+using Microsoft.Extensions.Logging;
+
+namespace FlowLogAthena.Worker.Scheduling;
+
+/// <summary>What every job's loop shares: the executor, the history, the clock, the catch-up horizon and the log.</summary>
+public sealed class WorkerContext(IJobExecutor executor, RunHistory history, TimeProvider clock, TimeSpan catchUpHorizon, ILogger logger)
+{
+    private int _running;
+
+    public IJobExecutor Executor { get; } = executor;
+
+    public RunHistory History { get; } = history;
+
+    public TimeProvider Clock { get; } = clock;
+
+    public TimeSpan CatchUpHorizon { get; } = catchUpHorizon;
+
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>Runs under way now, across jobs (for the stop message).</summary>
+    public int Running => Volatile.Read(ref _running);
+
+    internal void RunStarted() => Interlocked.Increment(ref _running);
+
+    internal void RunEnded() => Interlocked.Decrement(ref _running);
+}
