@@ -107,11 +107,13 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "flowlog-athena.dll"), "job", "run", job, "--at", "2026-11-10" }) start.ArgumentList.Add(arg);
             using var process = Process.Start(start)!;
+            using var orphanGuard = new KillOnDispose(process);
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEndAsync();
             for (var i = 0; i < 120 && (await StatesAsync("t_job_sigterm")).Count == 0; i++)
             {
-                Assert.False(process.HasExited, await stderr);
+                // Only an exited process has all its stderr; awaiting it earlier would wait for the exit.
+                if (process.HasExited) Assert.Fail($"exit {process.ExitCode} before its query started:\n{await stderr}");
                 await Task.Delay(500);
             }
 
@@ -129,6 +131,15 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
         finally
         {
             await MotoAthena.ReleaseExecutionsAsync(aws.Moto);
+        }
+    }
+
+    /// <summary>A failing test must not leave the CLI process behind, holding its query.</summary>
+    private sealed class KillOnDispose(Process process) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
     }
 
