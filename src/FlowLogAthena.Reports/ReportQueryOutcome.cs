@@ -3,12 +3,11 @@ using FlowLogAthena.Reports.Data;
 
 namespace FlowLogAthena.Reports;
 
-/// <summary>One run of a report query for one week (or one day of it): its status, rows, CSV and, if any, why not.</summary>
+/// <summary>One run of a report query for one week: its status, rows, CSV and, if any, why not.</summary>
 public sealed record ReportQueryOutcome(
     ReportQuerySpec Spec,
     ReportWeek Week,
     TimeWindow Window,
-    bool IsDay,
     string Status,
     ResultTable Table,
     string? File,
@@ -18,9 +17,9 @@ public sealed record ReportQueryOutcome(
     public const string Skipped = "skipped";
     public const string Failed = "failed";
 
-    /// <summary>No flow log files in the window (the local engine's answer for a week or day before the logs begin).</summary>
+    /// <summary>No flow log files in the window (the local engine's answer for a week before the logs begin).</summary>
     public const string NoData = "no-data";
 
     /// <summary>A sum-feeding result that filled its limit may be missing rows.</summary>
-    public bool MayBeTruncated => Status == Ok && Spec.NeedsAllRows && Table.Rows.Count >= Spec.Limit;
+    public bool MayBeTruncated => Status == Ok && Spec.NeedsAllRows && Spec.Limit is { } limit && Table.Rows.Count >= limit;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
@@ -11,9 +10,9 @@ namespace FlowLogAthena.Reports;
 
 /// <summary>
 /// Runs the report's catalog queries through <see cref="QueryRunner"/> on any engine, for the report week and the
-/// week before: every result to a CSV under <c>this-week/</c> or <c>previous-week/</c> (daily queries one file per
-/// day), kept in memory for the page. A query whose fields the format lacks is skipped with the reason; one that
-/// fails is recorded and the rest still run. Missing files for the previous week, or for a day, mean no data.
+/// week before: every result to a CSV under <c>this-week/</c> or <c>previous-week/</c>, kept in memory for the page. A
+/// query whose fields the format lacks is skipped with the reason; one that fails is recorded and the rest still
+/// run. Missing files for the previous week mean no data.
 /// </summary>
 public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog)
 {
@@ -24,64 +23,56 @@ public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog
         var weeks = ReportWeeks.For(request.Week);
         var runner = new QueryRunner(engine);
         var outcomes = new List<ReportQueryOutcome>();
-        // One week at a time, whole-week queries first: an engine that loads a window once reuses it.
+        // One week at a time: an engine that loads a window once reuses it for every query of the week.
         foreach (var week in new[] { ReportWeek.This, ReportWeek.Previous })
         {
             var window = weeks.Of(week);
-            foreach (var spec in ReportQuerySpec.All.OrderBy(s => s.Daily))
+            foreach (var spec in ReportQuerySpec.All)
             {
-                var query = queries[spec];
-                var windows = spec.Daily ? ReportWeeks.Days(window) : [window];
-                foreach (var part in windows)
-                {
-                    var outcome = await RunOneAsync(runner, spec, query, week, part, spec.Daily, request, cancellationToken).ConfigureAwait(false);
-                    // A CSV from an earlier run must not sit in the folder as if this run had produced it.
-                    var stale = Path.Combine(request.OutputFolder, FileFor(spec, week, part, spec.Daily));
-                    if (outcome.File is null && File.Exists(stale)) File.Delete(stale);
-                    outcomes.Add(outcome);
-                    progress?.Report(outcome);
-                }
+                var outcome = await RunOneAsync(runner, spec, queries[spec], week, window, request, cancellationToken).ConfigureAwait(false);
+                // A CSV from an earlier run must not sit in the folder as if this run had produced it.
+                var stale = Path.Combine(request.OutputFolder, FileFor(spec, week));
+                if (outcome.File is null && File.Exists(stale)) File.Delete(stale);
+                outcomes.Add(outcome);
+                progress?.Report(outcome);
             }
         }
         return outcomes;
     }
 
-    /// <summary>The relative CSV path of one run, e.g. <c>this-week/security/rejected-by-port/2026-11-02.csv</c>.</summary>
-    public static string FileFor(ReportQuerySpec spec, ReportWeek week, TimeWindow window, bool isDay)
+    /// <summary>The relative CSV path of one run, e.g. <c>this-week/security/rejects-per-day.csv</c>.</summary>
+    public static string FileFor(ReportQuerySpec spec, ReportWeek week)
     {
         var folder = week == ReportWeek.This ? "this-week" : "previous-week";
-        var path = Path.Combine(folder, spec.QualifiedId.Replace('/', Path.DirectorySeparatorChar));
-        return isDay
-            ? Path.Combine(path, window.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".csv")
-            : path + ".csv";
+        return Path.Combine(folder, spec.QualifiedId.Replace('/', Path.DirectorySeparatorChar)) + ".csv";
     }
 
-    private static async Task<ReportQueryOutcome> RunOneAsync(QueryRunner runner, ReportQuerySpec spec, QueryDefinition query, ReportWeek week, TimeWindow window, bool isDay,
+    private static async Task<ReportQueryOutcome> RunOneAsync(QueryRunner runner, ReportQuerySpec spec, QueryDefinition query, ReportWeek week, TimeWindow window,
         WeeklyReportRequest request, CancellationToken cancellationToken)
     {
         var missing = RequiredFieldsCheck.Missing(query, request.Source.Format);
         if (missing.Count > 0)
-            return new(spec, week, window, isDay, ReportQueryOutcome.Skipped, ResultTable.Empty, null, RequiredFieldsCheck.Message(query.Id, missing));
+            return new(spec, week, window, ReportQueryOutcome.Skipped, ResultTable.Empty, null, RequiredFieldsCheck.Message(query.Id, missing));
 
         var parameters = new Dictionary<string, string>(spec.FixedParameters, StringComparer.Ordinal);
         foreach (var (name, value) in request.Parameters)
             if (query.FindParameter(name) is not null) parameters[name] = value;
 
-        var relative = FileFor(spec, week, window, isDay);
+        var relative = FileFor(spec, week);
         var sink = new CapturingCsvSink(Path.Combine(request.OutputFolder, relative));
         try
         {
             await runner.RunAsync(query, request.Source, window, parameters, sink, cancellationToken).ConfigureAwait(false);
-            return new(spec, week, window, isDay, ReportQueryOutcome.Ok, sink.Table, relative, null);
+            return new(spec, week, window, ReportQueryOutcome.Ok, sink.Table, relative, null);
         }
-        catch (TimeWindowException e) when (week == ReportWeek.Previous || isDay)
+        catch (TimeWindowException e) when (week == ReportWeek.Previous)
         {
-            // The logs may begin inside the report week or after the previous one: that is no data, not an error.
-            return new(spec, week, window, isDay, ReportQueryOutcome.NoData, ResultTable.Empty, null, e.Message);
+            // The logs may begin after the previous week: that is no data, not an error.
+            return new(spec, week, window, ReportQueryOutcome.NoData, ResultTable.Empty, null, e.Message);
         }
         catch (FlowLogAthenaException e) when (e is not TimeWindowException and not SourceException)
         {
-            return new(spec, week, window, isDay, ReportQueryOutcome.Failed, ResultTable.Empty, null, e.Message);
+            return new(spec, week, window, ReportQueryOutcome.Failed, ResultTable.Empty, null, e.Message);
         }
     }
 

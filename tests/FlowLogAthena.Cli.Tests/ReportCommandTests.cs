@@ -38,11 +38,11 @@ public sealed class ReportCommandTests : IDisposable
         var html = await File.ReadAllTextAsync(Path.Combine(Out, "report.html"));
         Assert.Contains("<dd id=\"previous-week\">[2026-11-02T00:00:00Z, 2026-11-09T00:00:00Z)</dd>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("no-previous-week", html, StringComparison.Ordinal);
-        Assert.Equal(2 * 11 + 1, File.ReadAllLines(Path.Combine(Out, "summary.csv")).Length);
+        Assert.Equal(2 * 5 + 1, File.ReadAllLines(Path.Combine(Out, "summary.csv")).Length); // five queries per week and the header
         // The user's price reached the egress query of both weeks.
         var egress = File.ReadAllLines(Path.Combine(Out, "this-week", "cost", "egress-cost.csv"));
         Assert.Contains(egress, l => l.Contains(",internet,", StringComparison.Ordinal) && l.Contains(",0.050000,", StringComparison.Ordinal));
-        Assert.True(File.Exists(Path.Combine(Out, "previous-week", "security", "rejected-by-port", "2026-11-08.csv")));
+        Assert.True(File.Exists(Path.Combine(Out, "previous-week", "security", "rejects-per-day.csv")));
     }
 
     [Fact]

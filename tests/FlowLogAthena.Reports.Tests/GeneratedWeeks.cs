@@ -33,17 +33,31 @@ public sealed class GeneratedWeeks : IAsyncLifetime
 
     public WeeklyReportResult WithoutPrevious { get; private set; } = null!;
 
+    /// <summary>What the generator wrote; its records can be enumerated again without reading the files.</summary>
+    public GeneratorOptions Generation => new()
+    {
+        Root = Source.Root,
+        Format = AllFields,
+        Window = TimeWindow.Days(new DateOnly(2026, 11, 2), 14),
+        Records = 28_000,
+        Accounts = ["012345678901"],
+        Regions = ["us-east-1"],
+    };
+
+    /// <summary>
+    /// Rejected records that logged data per UTC day of their start, counted from the generator's records (not from
+    /// any query): the independent check of the page's rejects per day.
+    /// </summary>
+    public Dictionary<DateOnly, long> RejectsPerDayFromRecords(TimeWindow window) =>
+        FlowLogGenerator.EnumerateFiles(Generation).SelectMany(f => f.EnumerateRecords())
+            .Where(r => r.StartUnixSeconds >= window.FromUnixSeconds && r.StartUnixSeconds < window.ToUnixSecondsExclusive)
+            .Where(r => r["action"] == "REJECT" && r.LoggedData)
+            .GroupBy(r => DateOnly.FromDateTime(DateTime.UnixEpoch.AddSeconds(r.StartUnixSeconds)))
+            .ToDictionary(g => g.Key, g => (long)g.Count());
+
     public async Task InitializeAsync()
     {
-        await FlowLogGenerator.GenerateAsync(new GeneratorOptions
-        {
-            Root = Source.Root,
-            Format = AllFields,
-            Window = TimeWindow.Days(new DateOnly(2026, 11, 2), 14),
-            Records = 28_000,
-            Accounts = ["012345678901"],
-            Regions = ["us-east-1"],
-        });
+        await FlowLogGenerator.GenerateAsync(Generation);
         WithPrevious = await RunAsync(Source, SecondWeek, WithPreviousFolder);
         WithoutPrevious = await RunAsync(Source, FirstWeek, FirstWeekFolder);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Sections;
 
 namespace FlowLogAthena.Reports.Tests;
@@ -16,7 +17,8 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
     {
         var outcomes = weeks.WithPrevious.Outcomes;
         Assert.All(outcomes, o => Assert.Equal(ReportQueryOutcome.Ok, o.Status));
-        Assert.Equal(2 * (4 + 7), outcomes.Count); // four whole-week queries and seven days of rejects, per week
+        Assert.Equal(2 * ReportQuerySpec.All.Count, outcomes.Count); // each query once per week
+        Assert.Equal(5, ReportQuerySpec.All.Count);
         foreach (var o in outcomes)
         {
             var csv = Csv(o.File!);
@@ -24,7 +26,7 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
             Assert.Equal(query.Output.Select(c => c.Name), csv.Header);
             Assert.Equal(o.Table.Rows.Count, csv.Rows.Count);
         }
-        Assert.True(File.Exists(Path.Combine(weeks.WithPreviousFolder, "this-week", "security", "rejected-by-port", "2026-11-15.csv")));
+        Assert.True(File.Exists(Path.Combine(weeks.WithPreviousFolder, "this-week", "security", "rejects-per-day.csv")));
         Assert.True(File.Exists(Path.Combine(weeks.WithPreviousFolder, "previous-week", "cost", "egress-cost.csv")));
         Assert.Empty(Directory.EnumerateFiles(weeks.WithPreviousFolder, "*.tmp", SearchOption.AllDirectories));
     }
@@ -56,23 +58,66 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
     }
 
     [Fact]
-    public void Rejects_per_day_on_the_page_are_the_daily_csvs_summed()
+    public void Rejects_per_day_on_the_page_are_the_csv_rows_of_each_week()
     {
+        var thisWeek = RejectsByDay(Csv("this-week/security/rejects-per-day.csv"));
+        var previousWeek = RejectsByDay(Csv("previous-week/security/rejects-per-day.csv"));
         var rows = PageReader.Rows(Html, "rejects-table");
+        Assert.Equal(8, rows.Count); // seven days and the total
         var day = 0;
-        foreach (var date in Enumerable.Range(9, 7).Select(d => new DateTime(2026, 11, d)))
+        foreach (var date in Enumerable.Range(9, 7).Select(d => new DateOnly(2026, 11, d)))
         {
-            var attempts = Csv($"this-week/security/rejected-by-port/{date:yyyy-MM-dd}.csv").SumLong("attempts");
-            var previous = Csv($"previous-week/security/rejected-by-port/{date.AddDays(-7):yyyy-MM-dd}.csv").SumLong("attempts");
-            Assert.Equal(NumberText.Day(date), rows[day][0].Text);
-            Assert.Equal(attempts.ToString(CultureInfo.InvariantCulture), rows[day][1].Value);
-            Assert.Equal(previous.ToString(CultureInfo.InvariantCulture), rows[day][2].Value);
+            Assert.Equal(NumberText.Day(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), rows[day][0].Text);
+            Assert.Equal(thisWeek.GetValueOrDefault(date).ToString(CultureInfo.InvariantCulture), rows[day][1].Value);
+            Assert.Equal(previousWeek.GetValueOrDefault(date.AddDays(-7)).ToString(CultureInfo.InvariantCulture), rows[day][2].Value);
             day++;
         }
         var total = PageReader.Row(Html, "rejects-table", "total");
-        Assert.Equal(rows.Take(7).Sum(r => long.Parse(r[1].Value!, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture), total[1].Value);
+        Assert.Equal(thisWeek.Values.Sum().ToString(CultureInfo.InvariantCulture), total[1].Value);
+        Assert.Equal(previousWeek.Values.Sum().ToString(CultureInfo.InvariantCulture), total[2].Value);
         Assert.NotEqual("0", total[1].Value);
     }
+
+    [Fact]
+    public void Rejects_per_day_on_the_page_equal_the_rejected_records_the_generator_wrote()
+    {
+        var thisWeek = weeks.RejectsPerDayFromRecords(GeneratedWeeks.SecondWeek);
+        var previousWeek = weeks.RejectsPerDayFromRecords(GeneratedWeeks.FirstWeek);
+        Assert.Equal(7, thisWeek.Count); // every day has rejects, so a day the query dropped would show here
+        var rows = PageReader.Rows(Html, "rejects-table");
+        for (var day = 0; day < 7; day++)
+        {
+            var date = new DateOnly(2026, 11, 9 + day);
+            Assert.Equal(thisWeek[date].ToString(CultureInfo.InvariantCulture), rows[day][1].Value);
+            Assert.Equal(previousWeek[date.AddDays(-7)].ToString(CultureInfo.InvariantCulture), rows[day][2].Value);
+        }
+    }
+
+    [Fact]
+    public async Task Days_without_rejects_show_as_zero_and_a_window_off_midnight_counts_its_first_part_day()
+    {
+        // Noon to noon, running three and a half days past the logs' end (2026-11-16): the first day is a half day,
+        // and the last five have no records, so the query has no row for them.
+        var window = TimeWindow.Parse("2026-11-13T12:00:00Z", "2026-11-20T12:00:00Z");
+        var result = await GeneratedWeeks.RunAsync(weeks.Source, window, Path.Combine(weeks.Root, "report-past-the-logs"));
+        Assert.All(result.Outcomes, o => Assert.Equal(ReportQueryOutcome.Ok, o.Status));
+        Assert.Equal(3, CsvFile.Read(Path.Combine(weeks.Root, "report-past-the-logs", "this-week", "security", "rejects-per-day.csv")).Rows.Count);
+
+        var expected = weeks.RejectsPerDayFromRecords(window);
+        var rows = PageReader.Rows(File.ReadAllText(result.HtmlPath), "rejects-table");
+        var days = Enumerable.Range(13, 8).Select(d => new DateOnly(2026, 11, d)).ToList();
+        Assert.Equal(days.Count + 1, rows.Count);
+        for (var i = 0; i < days.Count; i++)
+            Assert.Equal(expected.GetValueOrDefault(days[i]).ToString(CultureInfo.InvariantCulture), rows[i][1].Value);
+        Assert.True(expected[days[0]] > 0);
+        Assert.All(rows.Skip(3).Take(5), r => Assert.Equal("0", r[1].Value));
+    }
+
+    /// <summary>rejected_flows by the UTC date of day_start.</summary>
+    private static Dictionary<DateOnly, long> RejectsByDay(CsvFile csv) =>
+        csv.Column("day_start").Zip(csv.Column("rejected_flows"))
+            .ToDictionary(p => DateOnly.FromDateTime(DateTime.UnixEpoch.AddSeconds(long.Parse(p.First, CultureInfo.InvariantCulture))),
+                p => long.Parse(p.Second, CultureInfo.InvariantCulture));
 
     [Fact]
     public void Egress_cost_totals_are_the_exact_decimal_sums_of_the_csv()

@@ -4,8 +4,9 @@ using FlowLogAthena.Reports.Data;
 namespace FlowLogAthena.Reports.Sections;
 
 /// <summary>
-/// Rejected flow records per UTC day: security/rejected-by-port run for each day, its attempts summed (every port
-/// and protocol of a day fits under the limit, so the sum is all the day's rejects). Day 1 is compared with day 1.
+/// Rejected flow records per UTC day, from one run of security/rejects-per-day per week. The query has a row only for
+/// days with rejects, so every day of the week starts at 0 and takes its row's rejected_flows. Day 1 is compared
+/// with day 1.
 /// </summary>
 internal static class RejectsTrendSection
 {
@@ -13,39 +14,37 @@ internal static class RejectsTrendSection
 
     public static ReportSection Build(ReportResults results)
     {
-        var spec = ReportQuerySpec.RejectedByPort;
-        var current = results.Days(spec, ReportWeek.This);
-        var previous = results.Days(spec, ReportWeek.Previous);
-        var notes = results.CommonNotes([.. current, .. previous]);
-        if (current.Select(ReportResults.Unavailable).FirstOrDefault(r => r is not null) is { } reason)
-            return new ReportSection("rejects-per-day", Title, spec.QualifiedId + " (per day)", [.. notes, reason], [ReportChart.NoData(Title, reason)], []);
+        var spec = ReportQuerySpec.RejectsPerDay;
+        var current = results.Week(spec, ReportWeek.This);
+        var previous = results.Week(spec, ReportWeek.Previous);
+        var notes = results.CommonNotes(current, previous);
+        if (ReportResults.Unavailable(current) is { } reason)
+            return new ReportSection("rejects-per-day", Title, spec.QualifiedId, [.. notes, reason], [ReportChart.NoData(Title, reason)], []);
 
-        var withPrevious = results.PreviousWeekHasData;
-        if (withPrevious && previous.FirstOrDefault(p => p.Status is ReportQueryOutcome.Failed or ReportQueryOutcome.Skipped) is { } broken)
-        {
-            withPrevious = false;
-            notes.Add($"The previous week's {spec.QualifiedId} for {broken.Window} {broken.Status}: {broken.Reason}");
-        }
-        foreach (var day in current.Where(d => d.Status == ReportQueryOutcome.NoData))
-            notes.Add($"No flow log files for {day.Window}: counted as 0 rejects.");
+        var (withPrevious, previousNote) = SectionParts.PreviousFor(results, previous);
+        if (previousNote is not null) notes.Add(previousNote);
+        var days = ReportWeeks.Days(results.Weeks.This);
+        var thisWeek = PerDay(current.Table, days);
+        var lastWeek = PerDay(previous.Table, ReportWeeks.Days(results.Weeks.Previous));
 
-        var thisWeek = current.Select(Attempts).ToList();
-        var lastWeek = previous.Select(Attempts).ToList();
-        var days = current.Select(d => d.Window).ToList();
         var labels = SectionParts.DayLabels(days);
-        var rows = Enumerable.Range(0, thisWeek.Count)
-            .Select(d => new Comparison(labels[d], thisWeek[d], withPrevious ? (d < lastWeek.Count ? lastWeek[d] : 0) : null)).ToList();
+        var rows = Enumerable.Range(0, days.Count)
+            .Select(d => new Comparison(labels[d], thisWeek[d], withPrevious ? (d < lastWeek.Length ? lastWeek[d] : 0) : null)).ToList();
         var total = new Comparison("total", thisWeek.Sum(), withPrevious ? lastWeek.Sum() : null);
         var chart = DailyTrendChart.Render(Title, "rejected flow records", SectionParts.ShortDayLabels(days), thisWeek, withPrevious ? lastWeek : null,
             $"No rejected flow records in {results.Weeks.This}.");
-        return new ReportSection("rejects-per-day", Title, spec.QualifiedId + " (per day)", notes, [chart],
+        return new ReportSection("rejects-per-day", Title, spec.QualifiedId, notes, [chart],
             [SectionParts.ComparisonTable("rejects-table", "Rejected flow records per day (the previous week's same weekday)", "day", "rejected records", Measure.Count, rows, total, withPrevious)]);
     }
 
-    private static decimal Attempts(ReportQueryOutcome day)
+    /// <summary>Each report day's rejected_flows; a day the query has no row for had no rejects (0).</summary>
+    private static decimal[] PerDay(ResultTable table, IReadOnlyList<Core.Sources.TimeWindow> days)
     {
-        if (day.Table.Rows.Count == 0) return 0;
-        var attempts = day.Table.IndexOf("attempts");
-        return day.Table.Rows.Sum(r => (decimal)ResultTable.Long(r, attempts));
+        var perDay = new decimal[days.Count];
+        if (table.Rows.Count == 0) return perDay;
+        int dayStart = table.IndexOf("day_start"), flows = table.IndexOf("rejected_flows");
+        foreach (var row in table.Rows)
+            perDay[SectionParts.DayIndex(days, ResultTable.Long(row, dayStart))] += ResultTable.Long(row, flows);
+        return perDay;
     }
 }

@@ -12,13 +12,9 @@ public sealed class ReportResults(ReportWeeks weeks, IReadOnlyList<ReportQueryOu
 
     public string NoPreviousWeekNote => $"No previous week: no flow log data for {Weeks.Previous}, so nothing is compared.";
 
-    /// <summary>The whole-week run of a query.</summary>
+    /// <summary>The run of a query for one week.</summary>
     public ReportQueryOutcome Week(ReportQuerySpec spec, ReportWeek week) =>
-        Outcomes.Single(o => o.Spec == spec && o.Week == week && !o.IsDay);
-
-    /// <summary>The day-by-day runs of a daily query, in day order.</summary>
-    public IReadOnlyList<ReportQueryOutcome> Days(ReportQuerySpec spec, ReportWeek week) =>
-        Outcomes.Where(o => o.Spec == spec && o.Week == week && o.IsDay).OrderBy(o => o.Window.From).ToList();
+        Outcomes.Single(o => o.Spec == spec && o.Week == week);
 
     /// <summary>Why a section has nothing for this week (skipped or failed), or null when its query ran.</summary>
     public static string? Unavailable(ReportQueryOutcome current) =>

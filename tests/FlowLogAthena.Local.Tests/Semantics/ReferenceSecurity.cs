@@ -48,6 +48,18 @@ public static class ReferenceSecurity
             .Select(x => new object?[] { x.Port, x.Protocol, x.Name, x.Attempts, x.Sources, x.Destinations })
             .ToList();
 
+    /// <summary>Per UTC day of start: rejected records with data, only days that have one, in day order.</summary>
+    public static List<object?[]> RejectsPerDay(IEnumerable<FlowRecord> records) =>
+        Rejected(records, null, null)
+            .GroupBy(r => Start(r) / 86400 * 86400)
+            .OrderBy(g => g.Key)
+            .Select(g => new object?[]
+            {
+                g.Key, (long)g.Count(), g.Sum(r => r.GetInt64("packets") ?? 0), g.Sum(r => r.GetInt64("bytes") ?? 0),
+                Distinct(g, "srcaddr"), DistinctPorts(g),
+            })
+            .ToList();
+
     /// <summary>The thresholds of the port-scans query, with its documented defaults.</summary>
     public sealed record ScanThresholds(int MinDistinctPorts = 25, int MinDistinctHosts = 25, int MinRejectShare = 80, int BucketMinutes = 60);
 

@@ -67,6 +67,11 @@ public sealed class SecurityPackTests : IDisposable
         await AssertQuery("rejected-by-destination", ReferenceSecurity.RejectedByDestination(records, ports, sources), filters);
         await AssertQuery("rejected-by-port", ReferenceSecurity.RejectedByPort(records));
         await AssertQuery("rejected-by-port", ReferenceSecurity.RejectedByPort(records, ports, sources), filters);
+        await AssertQuery("rejects-per-day", ReferenceSecurity.RejectsPerDay(records));
+        // Over every generated day too, so the days are more than the window's two.
+        var days = ReferenceSecurity.RejectsPerDay(Reference.InWindow(options, options.Window));
+        Assert.Equal(4, days.Count);
+        Assert.Equal(days.Select(Line), (await RunAsync("rejects-per-day", source, options.Window, null)).Select(Line));
 
         // The test data is a sliver of a real day, so the thresholds are scaled down from the defaults.
         var daily = new ReferenceSecurity.ScanThresholds(MinDistinctPorts: 20, MinDistinctHosts: 20, BucketMinutes: 1440);
@@ -207,7 +212,9 @@ public sealed class SecurityPackTests : IDisposable
     {
         await using var engine = new DuckDbEngine();
         var sink = new ListSink();
-        var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "100000" };
+        var parameters = new Dictionary<string, string>(given ?? []);
+        // Whole results: the limit at its widest where the query has one (rejects-per-day has a row per day, no limit).
+        if (Catalog.Get(id).FindParameter("limit") is not null) parameters["limit"] = "100000";
         await new QueryRunner(engine).RunAsync(Catalog.Get(id), source, window, parameters, sink, CancellationToken.None);
         Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
         return sink.Rows;
