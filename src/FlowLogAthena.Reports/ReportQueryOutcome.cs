@@ -1,9 +1,10 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Data;
 
 namespace FlowLogAthena.Reports;
 
-/// <summary>One run of a report query for one week: its status, rows, CSV and, if any, why not.</summary>
+/// <summary>One run of a report query for one week: its status, rows, CSV, the engine's stats when it ran, and, if any, why not.</summary>
 public sealed record ReportQueryOutcome(
     ReportQuerySpec Spec,
     ReportWeek Week,
@@ -11,7 +12,8 @@ public sealed record ReportQueryOutcome(
     string Status,
     ResultTable Table,
     string? File,
-    string? Reason)
+    string? Reason,
+    QueryStats? Stats = null)
 {
     public const string Ok = "ok";
     public const string Skipped = "skipped";

@@ -62,8 +62,8 @@ public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog
         var sink = new CapturingCsvSink(Path.Combine(request.OutputFolder, relative));
         try
         {
-            await runner.RunAsync(query, request.Source, window, parameters, sink, cancellationToken).ConfigureAwait(false);
-            return new(spec, week, window, ReportQueryOutcome.Ok, sink.Table, relative, null);
+            var ran = await runner.RunAsync(query, request.Source, window, parameters, sink, cancellationToken).ConfigureAwait(false);
+            return new(spec, week, window, ReportQueryOutcome.Ok, sink.Table, relative, null, ran.Stats);
         }
         catch (TimeWindowException e) when (week == ReportWeek.Previous)
         {

@@ -100,6 +100,60 @@ public sealed class JobRunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_job_writes_the_weekly_report_into_each_folder_and_a_rerun_writes_the_same_bytes()
+    {
+        var generated = await CliRun.Of("generate", "--out", Logs, "--records", "20000", "--from", "2026-11-02", "--to", "2026-11-16", "--seed", "3",
+            "--format", Commands.DemoCommand.DemoFormat, "--accounts", "012345678901", "--regions", "us-east-1");
+        Assert.True(generated.ExitCode == 0, generated.ToString());
+        var job = JobFile("""
+            name: weekly
+            source:
+              path: LOGS
+            report: weekly
+            window:
+              relative: last-week
+              time_zone: UTC
+            outputs:
+              - OUT/a/{job}/{yyyy}-{MM}-{dd}/
+              - OUT/b/{job}/{yyyy}-{MM}-{dd}
+            """);
+
+        var first = await CliRun.Of("job", "run", job, "--at", "2026-11-16T06:00:00Z");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var firstFiles = Snapshot(Out);
+        var second = await CliRun.Of("job", "run", job, "--at", "2026-11-18T06:00:00Z"); // later the same ISO week: same window, same keys
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var secondFiles = Snapshot(Out);
+
+        var a = Path.Combine(Out, "a", "weekly", "2026-11-09");
+        var b = Path.Combine(Out, "b", "weekly", "2026-11-09");
+        var manifestPath = Path.Combine(a, "manifest.json");
+        Assert.Equal(firstFiles.Keys, secondFiles.Keys);
+        foreach (var (path, bytes) in firstFiles.Where(f => f.Key != manifestPath))
+            Assert.True(bytes.SequenceEqual(secondFiles[path]), $"{path} differs between the runs");
+        Assert.Equal(WithoutTimestamps(firstFiles[manifestPath]), WithoutTimestamps(secondFiles[manifestPath]));
+
+        // Both folders hold the same report: the page, its summary and both weeks' CSVs.
+        foreach (var relative in new[] { "report.html", "summary.csv", Path.Combine("this-week", "security", "rejects-per-day.csv"), Path.Combine("previous-week", "cost", "egress-cost.csv") })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, relative)), File.ReadAllBytes(Path.Combine(b, relative)));
+        var html = File.ReadAllText(Path.Combine(a, "report.html"));
+        Assert.Contains("<img", html);
+        Assert.DoesNotContain("No previous week", html);
+
+        var manifest = JobRunManifest.FromJson(Text(secondFiles[manifestPath]));
+        Assert.Equal(JobRunState.Succeeded, manifest.State);
+        Assert.Equal(("2026-11-09T00:00:00Z", "2026-11-16T00:00:00Z"), (manifest.Window.From, manifest.Window.To));
+        Assert.Equal(10, manifest.Queries.Count); // five queries, two weeks
+        Assert.All(manifest.Queries, q => Assert.Equal(JobQueryRecord.Ok, q.State));
+        var rejects = manifest.Queries.Single(q => q.Query == "this-week/security/rejects-per-day");
+        Assert.Equal([Path.Combine(a, "this-week", "security", "rejects-per-day.csv"), $"{b}/this-week/security/rejects-per-day.csv"], rejects.Outputs.Select(o => o.Location));
+        Assert.Equal(rejects.Rows, File.ReadAllLines(Path.Combine(a, "this-week", "security", "rejects-per-day.csv")).Length - 1);
+        Assert.Equal("weekly", manifest.Report!.Kind);
+        var page = manifest.Report.Outputs.First(o => o.Location.EndsWith("report.html", StringComparison.Ordinal));
+        Assert.Equal(page.Sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(a, "report.html")))));
+    }
+
+    [Fact]
     public async Task A_failing_query_makes_the_run_partial_with_exit_3_and_the_others_outputs_written()
     {
         await GenerateAsync();

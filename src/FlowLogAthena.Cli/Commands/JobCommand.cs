@@ -87,9 +87,11 @@ public static class JobCommand
         output.WriteLine(job.Schedule is null
             ? "  schedule: none (run it with `job run`)"
             : $"  schedule: '{job.Schedule.Text}' in {job.Schedule.TimeZone.Id}, next at {Describe(plan.NextRun, job.Schedule.TimeZone)}");
+        if (job.Report is { } report)
+            output.WriteLine($"  report:   {report.Kind.Name} → {string.Join(", ", plan.ReportFolders)} (report.html, summary.csv, this-week/…, previous-week/…)");
         output.WriteLine($"  queries:  {plan.Queries.Count} will run");
         foreach (var query in plan.Queries)
-            output.WriteLine($"    {query.Query.QualifiedId} → {string.Join(", ", query.Outputs)}");
+            output.WriteLine(query.Outputs.Count > 0 ? $"    {query.Query.QualifiedId} → {string.Join(", ", query.Outputs)}" : $"    {query.Query.QualifiedId}");
         output.WriteLine($"  manifest: {plan.Manifest}");
         if (plan.Skipped.Count > 0)
         {

@@ -3,6 +3,7 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Reports.Jobs;
 
 namespace FlowLogAthena.Cli.Jobs;
 
@@ -17,7 +18,8 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
 
     public async Task<JobRunResult> RunAsync(JobDefinition job, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var plan = JobValidator.Validate(job, QueryCatalog.Load(Commands.QueryOptions.CatalogRoot(options.QueriesFolder)), at);
+        var catalog = QueryCatalog.Load(Commands.QueryOptions.CatalogRoot(options.QueriesFolder));
+        var plan = JobValidator.Validate(job, catalog, at);
         var store = new JobOutputRouter(new LocalJobOutputStore(), () => new S3JobOutputStore(new S3Uploader(_aws.Value.S3, new S3WriteOptions
         {
             ExpectedBucketOwner = job.Aws.ExpectedBucketOwner,
@@ -26,10 +28,14 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
         var engineName = job.Engine.ToString().ToLowerInvariant();
         try
         {
-            var (engine, source) = await new JobEngineFactory(options, () => _aws.Value).OpenAsync(plan, cancellationToken).ConfigureAwait(false);
+            var window = job.Report is null ? plan.Window : WeeklyReportJobRunner.EngineWindow(plan.Window);
+            var (engine, source) = await new JobEngineFactory(options, () => _aws.Value).OpenAsync(plan, window, cancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
-                var manifest = await new JobRunner(engine, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false);
+                // The one place a job's kind picks its runner: one output per query, or a report.
+                var manifest = job.Report is null
+                    ? await new JobRunner(engine, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false)
+                    : await new WeeklyReportJobRunner(engine, catalog, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false);
                 return Result(plan, manifest.State, manifest.Totals.Succeeded, manifest.Totals.Failed, manifest.Totals.Skipped, manifest.Error);
             }
         }

@@ -18,10 +18,11 @@ namespace FlowLogAthena.Cli.Jobs;
 /// </summary>
 public sealed class JobEngineFactory(JobExecutorOptions options, Func<AwsClients> aws)
 {
-    public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(JobPlan plan, CancellationToken cancellationToken) => plan.Job.Engine switch
+    /// <param name="window">What the engine must cover: the plan's window, or more (a report reads the week before too).</param>
+    public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(JobPlan plan, TimeWindow window, CancellationToken cancellationToken) => plan.Job.Engine switch
     {
         JobEngine.Athena => OpenAthenaAsync(plan.Job, cancellationToken),
-        _ => OpenLocalAsync(plan, cancellationToken),
+        _ => OpenLocalAsync(plan, window, cancellationToken),
     };
 
     private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(JobDefinition job, CancellationToken cancellationToken)
@@ -46,21 +47,21 @@ public sealed class JobEngineFactory(JobExecutorOptions options, Func<AwsClients
         return (new AthenaEngine(engineOptions, clients.Athena, clients.S3, options.AthenaProgress), source);
     }
 
-    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(JobPlan plan, CancellationToken cancellationToken)
+    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(JobPlan plan, TimeWindow window, CancellationToken cancellationToken)
     {
         var job = plan.Job;
         var source = new FlowLogSource(job.Source.Location!, job.Source.Format ?? FlowLogFormat.Default, job.Source.Layout);
         if (source.IsS3)
         {
             var cache = new S3SourceCache(aws().S3, options.CacheFolder ?? S3SourceCache.DefaultRoot, job.Aws.ExpectedBucketOwner);
-            var synced = await cache.SyncAsync(source, plan.Window, cancellationToken).ConfigureAwait(false);
+            var synced = await cache.SyncAsync(source, window, cancellationToken).ConfigureAwait(false);
             options.Note?.Invoke($"{synced.Downloaded} objects downloaded, {synced.Reused} reused from {synced.LocalSource.Root}");
             source = synced.LocalSource;
         }
         if (job.Source.Format is null && source.Layout.FileFormat == LogFileFormat.Text)
         {
             // As `run` does: AWS writes the field names in each text file's first line.
-            var files = await new LocalLogFileLister().ListAsync(source, plan.Window, cancellationToken).ConfigureAwait(false);
+            var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
             if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is { } detected)
             {
                 options.Note?.Invoke("Format from the files' header: " + detected.FormatString);

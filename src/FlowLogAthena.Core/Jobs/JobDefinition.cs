@@ -33,6 +33,9 @@ public sealed record JobDefinition
     /// <summary>Pack names listed under <c>packs:</c> (<c>all</c> is every pack).</summary>
     public IReadOnlyList<JobItem> Packs { get; init; } = [];
 
+    /// <summary>A report written instead of one output per query; its outputs are then folders.</summary>
+    public JobReport? Report { get; init; }
+
     /// <summary>Query parameters; a YAML list value is joined with commas, as <c>--param</c> takes it.</summary>
     public IReadOnlyList<JobParameter> Parameters { get; init; } = [];
 

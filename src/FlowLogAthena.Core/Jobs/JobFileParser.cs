@@ -16,7 +16,7 @@ namespace FlowLogAthena.Core.Jobs;
 /// </summary>
 public static partial class JobFileParser
 {
-    private static readonly string[] TopKeys = ["name", "source", "engine", "queries", "packs", "parameters", "window", "outputs", "schedule", "manifest", "athena", "aws"];
+    private static readonly string[] TopKeys = ["name", "source", "engine", "queries", "packs", "parameters", "window", "outputs", "schedule", "manifest", "athena", "aws", "report"];
 
     public static JobDefinition Load(string path)
     {
@@ -65,10 +65,14 @@ public static partial class JobFileParser
         var window = ReadWindow(r, root);
         var queries = ReadItems(r, root, "queries");
         var packs = ReadItems(r, root, "packs");
-        if (queries.Count == 0 && packs.Count == 0)
-            throw r.Error(root, "The job has no 'queries' or 'packs': list the query ids or pack names to run.");
+        var report = ReadReport(r, root);
+        if (report is not null && (queries.Count > 0 || packs.Count > 0))
+            throw r.Error(FrontMatterReader.Get(root, queries.Count > 0 ? "queries" : "packs")!,
+                $"a job with 'report: {report.Kind.Name}' runs the report's own queries; leave out 'queries' and 'packs'.");
+        if (report is null && queries.Count == 0 && packs.Count == 0)
+            throw r.Error(root, "The job has no 'queries' or 'packs': list the query ids or pack names to run (or give 'report: weekly').");
 
-        var outputs = ReadOutputs(r, root);
+        var outputs = ReadOutputs(r, root, report is not null);
         return new JobDefinition
         {
             Path = r.Path,
@@ -81,7 +85,8 @@ public static partial class JobFileParser
             Window = window,
             Outputs = outputs,
             Schedule = ReadSchedule(r, root, window.TimeZone),
-            Manifest = ReadManifest(r, root, outputs[0]),
+            Manifest = ReadManifest(r, root, outputs[0], report is not null),
+            Report = report,
             Athena = ReadAthena(r, root),
             Aws = ReadAws(r, root),
         };
@@ -217,22 +222,34 @@ public static partial class JobFileParser
     private static RelativeWindow ParseRelative(FrontMatterReader r, YamlNode node) =>
         RelativeWindow.TryParse(r.Scalar(node, "'relative' of 'window'").Trim(), out var reason) ?? throw r.Error(node, "window " + reason);
 
-    private static List<JobOutput> ReadOutputs(FrontMatterReader r, YamlMappingNode root)
+    private static JobReport? ReadReport(FrontMatterReader r, YamlMappingNode root)
+    {
+        if (FrontMatterReader.Get(root, "report") is not { } node) return null;
+        var name = r.Scalar(node, "'report'").Trim();
+        var kind = JobReportKind.All.FirstOrDefault(k => k.Name == name)
+            ?? throw r.Error(node, $"report '{name}' is unknown; reports: {string.Join(", ", JobReportKind.All.Select(k => k.Name))}.");
+        return new JobReport(kind, r.Line(node));
+    }
+
+    private static List<JobOutput> ReadOutputs(FrontMatterReader r, YamlMappingNode root, bool folders)
     {
         var node = FrontMatterReader.Get(root, "outputs")
-            ?? throw r.Error(root, "The job has no 'outputs': give at least one path or s3:// key template, e.g. out/{job}/{yyyy}/{MM}/{dd}/{query}.csv.");
+            ?? throw r.Error(root, folders
+                ? "The job has no 'outputs': give at least one folder or s3:// prefix for the report, e.g. out/{job}/{yyyy}/{MM}/{dd}/."
+                : "The job has no 'outputs': give at least one path or s3:// key template, e.g. out/{job}/{yyyy}/{MM}/{dd}/{query}.csv.");
         var outputs = new List<JobOutput>();
         foreach (var (text, item) in r.ScalarList(node, "'outputs'"))
         {
-            var template = OutputTemplate.TryParse(text, out var reason) ?? throw r.Error(item, reason);
+            var template = (folders ? OutputTemplate.TryParseFolder(text, out var reason) : OutputTemplate.TryParse(text, out reason)) ?? throw r.Error(item, reason);
             outputs.Add(new JobOutput(template, r.Line(item)));
         }
         return outputs.Count > 0 ? outputs : throw r.Error(node, "'outputs' is empty.");
     }
 
-    private static JobOutput ReadManifest(FrontMatterReader r, YamlMappingNode root, JobOutput firstOutput)
+    private static JobOutput ReadManifest(FrontMatterReader r, YamlMappingNode root, JobOutput firstOutput, bool folders)
     {
-        if (FrontMatterReader.Get(root, "manifest") is not { } node) return firstOutput with { Template = OutputTemplate.DefaultManifest(firstOutput.Template) };
+        if (FrontMatterReader.Get(root, "manifest") is not { } node)
+            return firstOutput with { Template = folders ? OutputTemplate.DefaultFolderManifest(firstOutput.Template) : OutputTemplate.DefaultManifest(firstOutput.Template) };
         var template = OutputTemplate.TryParseManifest(r.Scalar(node, "'manifest'").Trim(), out var reason) ?? throw r.Error(node, reason);
         return new JobOutput(template, r.Line(node));
     }

@@ -28,6 +28,15 @@ public sealed class JobManifestWriter(IJobOutputStore store, TimeProvider clock)
         };
     }
 
+    /// <summary>Succeeded when nothing failed and something ran; partial when some failed and some ran; failed when nothing ran.</summary>
+    public static JobRunState StateOf(IReadOnlyList<JobQueryRecord> records)
+    {
+        var ok = records.Count(r => r.State == JobQueryRecord.Ok);
+        var failed = records.Count(r => r.State == JobQueryRecord.Failed);
+        if (failed == 0 && ok > 0) return JobRunState.Succeeded;
+        return ok > 0 ? JobRunState.Partial : JobRunState.Failed;
+    }
+
     /// <summary>The manifest of a run that failed before any query started (source, Glue table, S3 sync), or was cancelled then.</summary>
     public async Task<JobRunManifest> RecordFailureAsync(JobPlan plan, string engine, string source, JobRunState state, string error, CancellationToken cancellationToken)
     {

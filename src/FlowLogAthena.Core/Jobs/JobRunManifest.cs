@@ -34,6 +34,9 @@ public sealed record JobRunManifest
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
     public required IReadOnlyList<JobQueryRecord> Queries { get; init; }
     public required JobRunTotals Totals { get; init; }
+
+    /// <summary>For a report job: the report's own files (the page, its summary) in each output folder.</summary>
+    public JobReportRecord? Report { get; init; }
     public string Tool { get; init; } = "flowlog-athena " + typeof(JobRunManifest).Assembly.GetName().Version?.ToString(3);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
@@ -74,6 +77,9 @@ public sealed record JobQueryRecord
     public IReadOnlyList<JobOutputRecord> Outputs { get; init; } = [];
     public string? Reason { get; init; }
 }
+
+/// <summary>A report job's report and the files it wrote besides the query CSVs.</summary>
+public sealed record JobReportRecord(string Kind, IReadOnlyList<JobOutputRecord> Outputs);
 
 /// <summary>One written output: where, in which format, and exactly which bytes.</summary>
 public sealed record JobOutputRecord(string Location, string Format, string Sha256, long Bytes);

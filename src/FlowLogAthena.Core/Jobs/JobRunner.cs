@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries.Rendering;
@@ -49,7 +48,7 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
                 records.Add(new JobQueryRecord { Query = skipped.Query.QualifiedId, State = JobQueryRecord.Skipped, Reason = skipped.Reason });
 
             var manifests = new JobManifestWriter(store, clock);
-            var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? StateOf(records), error, started);
+            var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started);
             // The manifest is written even when cancelled, so the run history can say what was and was not done.
             await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
             return manifest;
@@ -78,9 +77,8 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
             for (var i = 0; i < query.Outputs.Count; i++)
             {
                 var format = plan.Job.Outputs[i].Template.Format;
-                var file = formats[format];
-                await store.PublishAsync(file, query.Outputs[i], StagingSink.ContentType(format), cancellationToken).ConfigureAwait(false);
-                outputs.Add(new JobOutputRecord(query.Outputs[i], format == OutputFormat.Csv ? "csv" : "jsonl", await Sha256Async(file, cancellationToken).ConfigureAwait(false), new FileInfo(file).Length));
+                outputs.Add(await JobOutputPublisher.PublishAsync(store, formats[format], query.Outputs[i], format == OutputFormat.Csv ? "csv" : "jsonl",
+                    StagingSink.ContentType(format), cancellationToken).ConfigureAwait(false));
             }
             return new JobQueryRecord
             {
@@ -111,18 +109,4 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
     private const string RunLevelPrefix = "the run stopped: ";
 
     private static bool IsRunLevel(string reason) => reason.StartsWith(RunLevelPrefix, StringComparison.Ordinal);
-
-    private static JobRunState StateOf(IReadOnlyList<JobQueryRecord> records)
-    {
-        var ok = records.Count(r => r.State == JobQueryRecord.Ok);
-        var failed = records.Count(r => r.State == JobQueryRecord.Failed);
-        if (failed == 0 && ok > 0) return JobRunState.Succeeded;
-        return ok > 0 ? JobRunState.Partial : JobRunState.Failed;
-    }
-
-    private static async Task<string> Sha256Async(string file, CancellationToken cancellationToken)
-    {
-        await using var stream = File.OpenRead(file);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-    }
 }

@@ -14,7 +14,8 @@ public sealed record JobSkippedQuery(QueryDefinition Query, string Reason);
 
 /// <summary>
 /// What a job would do if it ran at <see cref="At"/>: its queries with their parameters, window and outputs,
-/// where the run's manifest goes, and the next scheduled run.
+/// where the run's manifest goes, and the next scheduled run. A report job's queries have no outputs of their
+/// own; the report writes everything into each of <see cref="ReportFolders"/>.
 /// </summary>
 public sealed record JobPlan(
     JobDefinition Job,
@@ -24,7 +25,10 @@ public sealed record JobPlan(
     IReadOnlyList<JobQueryPlan> Queries,
     IReadOnlyList<JobSkippedQuery> Skipped,
     string Manifest,
-    DateTimeOffset? NextRun);
+    DateTimeOffset? NextRun)
+{
+    public IReadOnlyList<string> ReportFolders { get; init; } = [];
+}
 
 /// <summary>
 /// Checks a parsed job against the query catalog and the clock: every query and pack exists, every parameter is
@@ -56,6 +60,8 @@ public static class JobValidator
             foreach (var query in PackQueries(job, catalog, item))
                 if (!selected.Any(s => s.Query == query)) selected.Add((query, null));
         }
+        if (job.Report is { } report)
+            selected.AddRange(ReportQueries(job, catalog, report).Select(q => (q, (JobItem?)null)));
 
         var queries = selected.Select(s => s.Query).ToList();
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -71,6 +77,8 @@ public static class JobValidator
                 var declared = queries.Any(q => q.FindParameter(parameter.Name) is not null);
                 throw job.Error(declared ? parameter.ValueLine : parameter.NameLine, e.Message);
             }
+            if (job.Report is { } owner && owner.Kind.ReportOwnedParameters.Contains(parameter.Name, StringComparer.Ordinal))
+                throw job.Error(parameter.NameLine, $"the {owner.Kind.Name} report sets '{parameter.Name}' itself; leave it out.");
             given[parameter.Name] = parameter.Value;
         }
 
@@ -87,19 +95,22 @@ public static class JobValidator
                 skipped.Add(new JobSkippedQuery(query, reason));
                 continue;
             }
-            plans.Add(new JobQueryPlan(query, job.Outputs.Select(o => o.Template.Expand(job.Name, query.Pack, query.Id, firstDay)).ToList()));
+            plans.Add(new JobQueryPlan(query, job.Report is not null ? [] : job.Outputs.Select(o => o.Template.Expand(job.Name, query.Pack, query.Id, firstDay)).ToList()));
         }
         if (plans.Count == 0)
         {
-            var line = job.Packs.Count > 0 ? job.Packs[0].Line : 1;
+            var line = job.Report?.Line ?? (job.Packs.Count > 0 ? job.Packs[0].Line : 1);
             throw job.Error(line, "no query of the job can run: " + string.Join("; ", skipped.Select(s => $"{s.Query.Id}: {s.Reason}")) + ".");
         }
         CheckDistinctOutputs(job, plans);
-        var manifest = job.Manifest.Template.ExpandManifest(job.Name, firstDay);
+        var manifest = job.Manifest.Template.ExpandForRun(job.Name, firstDay);
         if (plans.Any(p => p.Outputs.Contains(manifest, StringComparer.Ordinal)))
             throw job.Error(job.Manifest.Line, $"the run manifest {manifest} is also a query's output; give 'manifest:' a path of its own.");
 
-        return new JobPlan(job, now, window, given, plans, skipped, manifest, job.Schedule?.Next(now));
+        return new JobPlan(job, now, window, given, plans, skipped, manifest, job.Schedule?.Next(now))
+        {
+            ReportFolders = job.Report is null ? [] : job.Outputs.Select(o => o.Template.ExpandForRun(job.Name, firstDay)).ToList(),
+        };
     }
 
     private static IReadOnlyList<QueryDefinition> PackQueries(JobDefinition job, QueryCatalog catalog, JobItem item)
@@ -111,6 +122,23 @@ public static class JobValidator
             .OrderBy(x => x.Distance).ThenBy(x => x.Pack, StringComparer.Ordinal).FirstOrDefault();
         if (nearest.Pack is not null && nearest.Distance <= Math.Max(2, item.Value.Length / 3)) message += $" Did you mean '{nearest.Pack}'?";
         throw job.Error(item.Line, message + $" Packs: {string.Join(", ", catalog.Packs)}, or all.");
+    }
+
+    private static IEnumerable<QueryDefinition> ReportQueries(JobDefinition job, QueryCatalog catalog, JobReport report)
+    {
+        foreach (var id in report.Kind.QueryIds)
+        {
+            QueryDefinition query;
+            try
+            {
+                query = catalog.Get(id);
+            }
+            catch (QueryDefinitionException e)
+            {
+                throw job.Error(report.Line, $"the {report.Kind.Name} report runs '{id}', which the query catalog lacks: {e.Message}");
+            }
+            yield return query;
+        }
     }
 
     private static string? SkipReason(QueryDefinition query, Dictionary<string, string> given, FlowLogFormat? format)

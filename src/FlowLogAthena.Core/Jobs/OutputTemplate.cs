@@ -50,10 +50,24 @@ public sealed partial class OutputTemplate
     public bool IsS3 => Text.StartsWith("s3://", StringComparison.Ordinal);
 
     /// <summary>Parses a query output template, or returns null and the reason it is wrong.</summary>
-    public static OutputTemplate? TryParse(string text, out string reason) => TryParse(text, forManifest: false, out reason);
+    public static OutputTemplate? TryParse(string text, out string reason) => TryParse(text, TemplateKind.Output, out reason);
 
     /// <summary>Parses a manifest template: job and date placeholders only, ending in .json.</summary>
-    public static OutputTemplate? TryParseManifest(string text, out string reason) => TryParse(text, forManifest: true, out reason);
+    public static OutputTemplate? TryParseManifest(string text, out string reason) => TryParse(text, TemplateKind.Manifest, out reason);
+
+    /// <summary>Parses a report job's output folder: job and date placeholders only; a trailing '/' is dropped.</summary>
+    public static OutputTemplate? TryParseFolder(string text, out string reason) => TryParse(text.TrimEnd('/'), TemplateKind.Folder, out reason);
+
+    /// <summary>A report job's manifest default: <c>manifest.json</c> in its first output folder.</summary>
+    public static OutputTemplate DefaultFolderManifest(OutputTemplate firstFolder) =>
+        TryParseManifest(firstFolder.Text + "/manifest.json", out var reason) ?? throw new InvalidOperationException(reason);
+
+    private enum TemplateKind
+    {
+        Output,
+        Manifest,
+        Folder,
+    }
 
     /// <summary>
     /// The manifest's default place, beside the outputs: the first output template with <c>{query}</c> made
@@ -73,8 +87,9 @@ public sealed partial class OutputTemplate
     [System.Text.RegularExpressions.GeneratedRegex(@"\{pack\}[-_]|[-_.]\{pack\}|\{pack\}")]
     private static partial System.Text.RegularExpressions.Regex PackInName();
 
-    private static OutputTemplate? TryParse(string text, bool forManifest, out string reason)
+    private static OutputTemplate? TryParse(string text, TemplateKind kind, out string reason)
     {
+        var what = kind switch { TemplateKind.Manifest => "manifest", TemplateKind.Folder => "report output folder", _ => "output" };
         reason = "";
         var parts = new List<(bool, string)>();
         var literal = new StringBuilder();
@@ -97,9 +112,10 @@ public sealed partial class OutputTemplate
                 return null;
             }
             var name = text[(i + 1)..close];
-            if (forManifest && name is "pack" or "query")
+            if (kind != TemplateKind.Output && name is "pack" or "query")
             {
-                reason = $"manifest '{text}' cannot use '{{{name}}}': one manifest covers every query of a run. Placeholders: {{job}}, {{yyyy}}, {{MM}}, {{dd}}.";
+                var why = kind == TemplateKind.Manifest ? "one manifest covers every query of a run" : "the report writes all its files into the one folder";
+                reason = $"{what} '{text}' cannot use '{{{name}}}': {why}. Placeholders: {{job}}, {{yyyy}}, {{MM}}, {{dd}}.";
                 return null;
             }
             if (!Placeholders.ContainsKey(name))
@@ -115,23 +131,28 @@ public sealed partial class OutputTemplate
             i = close;
         }
         if (literal.Length > 0) parts.Add((false, literal.ToString()));
-        if (!forManifest && !parts.Any(p => p.Item1 && p.Item2 == "query"))
+        if (kind == TemplateKind.Output && !parts.Any(p => p.Item1 && p.Item2 == "query"))
         {
             reason = $"output '{text}' has no '{{query}}' placeholder, so every query would write the same file.";
             return null;
         }
         if (text.StartsWith("s3://", StringComparison.Ordinal) && (text.Length <= 5 || text[5] == '/' || !text[5..].Contains('/', StringComparison.Ordinal)))
         {
-            reason = $"output '{text}' must be s3://bucket/key.";
+            reason = $"{what} '{text}' must be s3://bucket/key.";
             return null;
         }
-        var extension = Path.GetExtension(text).ToLowerInvariant();
-        if (forManifest && extension != ".json")
+        if (kind == TemplateKind.Folder && text.Length == 0)
+        {
+            reason = "a report output folder is empty.";
+            return null;
+        }
+        var extension = kind == TemplateKind.Folder ? "" : Path.GetExtension(text).ToLowerInvariant();
+        if (kind == TemplateKind.Manifest && extension != ".json")
         {
             reason = $"manifest '{text}' must end in .json.";
             return null;
         }
-        if (!forManifest && extension is not (".csv" or ".json" or ".jsonl"))
+        if (kind == TemplateKind.Output && extension is not (".csv" or ".json" or ".jsonl"))
         {
             reason = $"output '{text}' must end in .csv, .json or .jsonl (the format it is written in).";
             return null;
@@ -139,8 +160,8 @@ public sealed partial class OutputTemplate
         return new OutputTemplate(text, parts, extension == ".csv" ? OutputFormat.Csv : OutputFormat.JsonLines);
     }
 
-    /// <summary>The manifest's key or path for a run whose window starts on <paramref name="firstDay"/> (local).</summary>
-    public string ExpandManifest(string job, DateOnly firstDay) => Expand(job, "", "", firstDay);
+    /// <summary>A manifest's or report folder's key or path for a run whose window starts on <paramref name="firstDay"/> (local).</summary>
+    public string ExpandForRun(string job, DateOnly firstDay) => Expand(job, "", "", firstDay);
 
     /// <summary>The key or path for one query of a run whose window starts on <paramref name="firstDay"/> (local).</summary>
     public string Expand(string job, string pack, string query, DateOnly firstDay)

@@ -161,6 +161,50 @@ public class JobFileTests
         Assert.Equal("runs/nightly/20260327.json", named.Manifest);
     }
 
+    internal const string WeeklyReport = """
+        name: weekly-report
+        source:
+          path: logs
+        report: weekly
+        parameters:
+          internet_egress_usd_per_gb: 0.05
+        window:
+          relative: last-week
+          time_zone: Europe/Berlin
+        outputs:
+          - out/{job}/{yyyy}/{MM}/{dd}/
+          - s3://reports/{job}/{yyyy}-{MM}-{dd}
+        """;
+
+    [Fact]
+    public void A_report_job_runs_the_reports_queries_into_folders_with_the_manifest_in_the_first()
+    {
+        var plan = Plan(WeeklyReport, new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(JobReportKind.Weekly, plan.Job.Report!.Kind);
+        Assert.Equal(JobReportKind.Weekly.QueryIds, plan.Queries.Select(q => q.Query.QualifiedId));
+        Assert.All(plan.Queries, q => Assert.Empty(q.Outputs));
+        Assert.Equal(["out/weekly-report/2026/11/16", "s3://reports/weekly-report/2026-11-16"], plan.ReportFolders);
+        Assert.Equal("out/weekly-report/2026/11/16/manifest.json", plan.Manifest);
+        Assert.Equal("0.05", plan.Parameters["internet_egress_usd_per_gb"]);
+    }
+
+    [Theory]
+    [InlineData("report: weekly", "report: monthly", 4, "report 'monthly' is unknown", "weekly")]
+    [InlineData("report: weekly", "report: weekly\nqueries: [top-talkers]", 5, "runs the report's own queries", "leave out 'queries' and 'packs'")]
+    [InlineData("  internet_egress_usd_per_gb: 0.05", "  limit: 5", 6, "the weekly report sets 'limit' itself", "")]
+    [InlineData("  internet_egress_usd_per_gb: 0.05", "  internet_egress_usd_per_gb: free", 6, "internet_egress_usd_per_gb", "")]
+    [InlineData("  - out/{job}/{yyyy}/{MM}/{dd}/", "  - out/{job}/{query}/", 11, "report output folder 'out/{job}/{query}' cannot use '{query}'", "one folder")]
+    public void Bad_report_jobs_name_the_line_and_the_reason(string find, string replace, int line, string reason, string hint)
+    {
+        Assert.Contains(find, WeeklyReport);
+        var error = Assert.Throws<JobDefinitionException>(() => Plan(WeeklyReport.Replace(find, replace, StringComparison.Ordinal), new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+
+        Assert.StartsWith($"job.yaml:{line}: ", error.Message);
+        Assert.Contains(reason, error.Message);
+        Assert.Contains(hint, error.Message);
+    }
+
     [Fact]
     public void A_manifest_at_an_output_key_is_refused()
     {

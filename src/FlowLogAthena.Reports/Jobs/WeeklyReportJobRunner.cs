@@ -1,0 +1,105 @@
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Reports.Jobs;
+
+/// <summary>
+/// A job with <c>report: weekly</c>: the report written into a local staging folder, then every file of it
+/// (report.html, summary.csv, the query CSVs) published into each output folder, then the run manifest, last.
+/// Each query run of either week is one manifest entry (<c>this-week/capacity/hourly-traffic</c>) with its
+/// engine stats; a week without data is recorded as skipped.
+/// </summary>
+public sealed class WeeklyReportJobRunner(IQueryEngine engine, QueryCatalog catalog, IJobOutputStore store, TimeProvider clock)
+{
+    /// <summary>The window the engine must cover: the report week and the week before it.</summary>
+    public static TimeWindow EngineWindow(TimeWindow week)
+    {
+        var weeks = ReportWeeks.For(week);
+        return new TimeWindow(weeks.Previous.From, weeks.This.To);
+    }
+
+    public async Task<JobRunManifest> RunAsync(JobPlan plan, FlowLogSource source, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow().UtcDateTime;
+        var staging = Path.Combine(Path.GetTempPath(), "flowlog-athena", "report-" + Guid.NewGuid().ToString("N"));
+        var records = new List<JobQueryRecord>();
+        JobReportRecord? report = null;
+        JobRunState? state = null;
+        string? error = null;
+        try
+        {
+            var request = new WeeklyReportRequest { Source = source, Week = plan.Window, OutputFolder = staging, Parameters = plan.Parameters };
+            var seen = new SynchronousProgress(outcome => records.Add(Record(outcome)));
+            try
+            {
+                var result = await new WeeklyReport(engine, catalog).WriteAsync(request, seen, cancellationToken).ConfigureAwait(false);
+                records.Clear();
+                foreach (var outcome in result.Outcomes)
+                {
+                    var record = Record(outcome);
+                    if (outcome.File is { } file)
+                        record = record with { Outputs = await PublishEverywhereAsync(plan, Path.Combine(staging, file), file, "csv", "text/csv", cancellationToken).ConfigureAwait(false) };
+                    records.Add(record);
+                    progress?.Report(record);
+                }
+                var page = await PublishEverywhereAsync(plan, result.HtmlPath, WeeklyReport.HtmlFile, "html", "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
+                var summary = await PublishEverywhereAsync(plan, result.SummaryPath, WeeklyReport.SummaryFile, "csv", "text/csv", cancellationToken).ConfigureAwait(false);
+                report = new JobReportRecord(plan.Job.Report!.Kind.Name, [.. page, .. summary]);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Nothing was published: the report appears whole or not at all. The manifest says what had run.
+                state = JobRunState.Cancelled;
+                error = "cancelled while the report's queries ran; nothing was published";
+                records = [.. records.Select(r => r with { Outputs = [] })];
+            }
+
+            var manifests = new JobManifestWriter(store, clock);
+            var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
+            await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+            return manifest;
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private async Task<List<JobOutputRecord>> PublishEverywhereAsync(JobPlan plan, string localFile, string relative, string format, string contentType, CancellationToken cancellationToken)
+    {
+        var outputs = new List<JobOutputRecord>();
+        foreach (var folder in plan.ReportFolders)
+        {
+            var destination = folder + "/" + relative.Replace(Path.DirectorySeparatorChar, '/');
+            outputs.Add(await JobOutputPublisher.PublishAsync(store, localFile, destination, format, contentType, cancellationToken).ConfigureAwait(false));
+        }
+        return outputs;
+    }
+
+    private static JobQueryRecord Record(ReportQueryOutcome outcome)
+    {
+        var week = outcome.Week == ReportWeek.This ? "this-week" : "previous-week";
+        return new JobQueryRecord
+        {
+            Query = $"{week}/{outcome.Spec.QualifiedId}",
+            State = outcome.Status switch
+            {
+                ReportQueryOutcome.Ok => JobQueryRecord.Ok,
+                ReportQueryOutcome.Failed => JobQueryRecord.Failed,
+                _ => JobQueryRecord.Skipped,
+            },
+            ExecutionId = outcome.Stats?.ExecutionId,
+            Rows = outcome.Table.Rows.Count,
+            BytesScanned = outcome.Stats?.BytesScanned ?? 0,
+            CostUsd = outcome.Stats?.CostUsd,
+            Reason = outcome.Status == ReportQueryOutcome.NoData ? "no flow log data in " + outcome.Window : outcome.Reason,
+        };
+    }
+
+    private sealed class SynchronousProgress(Action<ReportQueryOutcome> report) : IProgress<ReportQueryOutcome>
+    {
+        public void Report(ReportQueryOutcome value) => report(value);
+    }
+}
