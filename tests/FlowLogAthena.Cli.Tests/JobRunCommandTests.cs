@@ -175,9 +175,11 @@ public sealed class JobRunCommandTests : IDisposable
             """);
         var job = JobFile(Nightly.Replace("packs: [security]", "packs: [traffic]", StringComparison.Ordinal).Replace("queries: [top-talkers]\n", "", StringComparison.Ordinal));
 
-        var run = await CliRun.Of("job", "run", job, "--at", At, "--queries", queries);
+        var run = await CliRun.Of("job", "run", job, "--at", At, "--queries", queries, "--verbose");
 
         Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("SQL for traffic/broken:", run.Stderr); // --verbose shows what each query sent
+        Assert.Contains("no_such_function(", run.Stderr);
         var manifest = JobRunManifest.FromJson(File.ReadAllText(Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json")));
         Assert.Equal(JobRunState.Partial, manifest.State);
         var broken = Assert.Single(manifest.Queries, q => q.Query == "traffic/broken");

@@ -45,7 +45,7 @@ public static class JobCommand
         var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
         var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
         var run = new Command("run",
-            "Run a job once: every query to its outputs (local paths or s3://, each appearing only when complete), then the run manifest (JSON: each query's execution id, state, bytes scanned, cost, rows, outputs). "
+            "Run a job once: every query to its outputs (local paths or s3://, each appearing only when complete; with 'report: weekly', the whole report into each output folder), then the run manifest (JSON: each query's execution id, state, bytes scanned, cost, rows, outputs). "
             + "Exit 0 success, 1 failed (no query succeeded, or the run could not start), 2 bad input (FILE:LINE: reason), 3 partial (some queries failed; the others' outputs are written), 130 cancelled.")
         { file, at, options.Params, options.Queries, threads, cache };
         run.SetAction(async (parse, cancellationToken) =>
@@ -59,6 +59,7 @@ public static class JobCommand
                 CacheFolder = parse.GetValue(cache),
                 Note = note => terminal.Note(Markup.Escape(note)),
                 QueryProgress = new ImmediateProgress<JobQueryRecord>(r => terminal.Note(Markup.Escape(Describe(r)))),
+                Verbose = parse.GetValue(GlobalOptions.Verbose) ? text => terminal.Note(Markup.Escape(text)) : null,
             };
             using var executor = new CliJobExecutor(executorOptions, clock);
             var result = await executor.RunAsync(job, now, cancellationToken).ConfigureAwait(false);

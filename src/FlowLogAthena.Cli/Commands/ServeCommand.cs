@@ -7,6 +7,7 @@ using FlowLogAthena.Worker;
 using FlowLogAthena.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FlowLogAthena.Cli.Commands;
@@ -51,7 +52,9 @@ public static class ServeCommand
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
             builder.Services.AddSingleton(clock);
-            builder.Services.AddSingleton<IJobExecutor>(_ => new CliJobExecutor(executorOptions, clock));
+            var verbose = parse.GetValue(GlobalOptions.Verbose);
+            builder.Services.AddSingleton<IJobExecutor>(services => new CliJobExecutor(
+                executorOptions.LoggingTo(services.GetRequiredService<ILoggerFactory>().CreateLogger("FlowLogAthena.Jobs"), verbose), clock));
             builder.Services.AddJobWorker(options =>
             {
                 options.JobsFolder = settings.JobsFolder;

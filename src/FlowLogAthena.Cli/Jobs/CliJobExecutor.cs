@@ -14,7 +14,8 @@ namespace FlowLogAthena.Cli.Jobs;
 /// </summary>
 public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider clock) : IJobExecutor, IDisposable
 {
-    private readonly Lazy<AwsClients> _aws = new(() => AwsClients.Create(AwsSettings.FromEnvironment()));
+    private readonly Lazy<AwsClients> _aws = new(() => AwsClients.Create(AwsSettings.FromEnvironment(),
+        trace: options.Verbose is { } verbose ? record => verbose("aws: " + record) : null));
 
     public async Task<JobRunResult> RunAsync(JobDefinition job, DateTimeOffset at, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
             {
                 // The one place a job's kind picks its runner: one output per query, or a report.
                 var manifest = job.Report is null
-                    ? await new JobRunner(engine, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false)
+                    ? await new JobRunner(engine, store, clock) { ShowSql = options.Verbose }.RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false)
                     : await new WeeklyReportJobRunner(engine, catalog, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false);
                 return Result(plan, manifest.State, manifest.Totals.Succeeded, manifest.Totals.Failed, manifest.Totals.Skipped, manifest.Error);
             }

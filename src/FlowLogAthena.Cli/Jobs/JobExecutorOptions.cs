@@ -23,4 +23,7 @@ public sealed record JobExecutorOptions
 
     /// <summary>One-line notes (objects synced, format read from the files' header).</summary>
     public Action<string>? Note { get; init; }
+
+    /// <summary>With --verbose: each query's SQL as sent, and every Athena/Glue call attempt (never credentials).</summary>
+    public Action<string>? Verbose { get; init; }
 }

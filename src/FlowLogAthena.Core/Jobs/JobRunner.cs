@@ -15,6 +15,9 @@ namespace FlowLogAthena.Core.Jobs;
 /// </summary>
 public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimeProvider clock)
 {
+    /// <summary>Receives each query's SQL as the engine will run it (for --verbose).</summary>
+    public Action<string>? ShowSql { get; init; }
+
     public async Task<JobRunManifest> RunAsync(JobPlan plan, FlowLogSource source, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
@@ -72,6 +75,7 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
         var started = clock.GetUtcNow().UtcDateTime;
         try
         {
+            if (ShowSql is { } show) show($"{engine.Name} SQL for {id}:{Environment.NewLine}{runner.Render(query.Query, source, plan.Window, parameters).Sql}");
             var outcome = await runner.RunAsync(query.Query, source, plan.Window, parameters, new StagingSink(formats), cancellationToken).ConfigureAwait(false);
             var outputs = new List<JobOutputRecord>();
             for (var i = 0; i < query.Outputs.Count; i++)
