@@ -18,6 +18,7 @@ internal static partial class WorkerLog
     public const int NextRunId = 5010;
     public const int RunStartingId = 5011;
     public const int RunFinishedId = 5012;
+    public const int WaitingForSlotId = 5015;
     public const int OccurrenceSkippedId = 5013;
     public const int NoMoreOccurrencesId = 5014;
     public const int CatchUpId = 5020;
@@ -57,6 +58,10 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = RunFinishedId,
         Message = "Job {JobName} run for {ScheduledAt:u} ended {State}; manifest: {Manifest}; error: {Error}")]
     public static partial void RunFinished(this ILogger logger, LogLevel level, string jobName, DateTimeOffset scheduledAt, RunRecordState state, string? manifest, string? error);
+
+    [LoggerMessage(EventId = WaitingForSlotId, Level = LogLevel.Information,
+        Message = "Job {JobName} run for {ScheduledAt:u} waits for a run slot: {MaxConcurrentRuns} runs are under way")]
+    public static partial void WaitingForSlot(this ILogger logger, string jobName, DateTimeOffset scheduledAt, int maxConcurrentRuns);
 
     [LoggerMessage(EventId = OccurrenceSkippedId, Level = LogLevel.Warning,
         Message = "Job {JobName} occurrence {ScheduledAt:u} skipped: the run for {RunningScheduledAt:u} was still going")]

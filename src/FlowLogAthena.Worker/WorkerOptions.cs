@@ -25,6 +25,13 @@ public sealed class WorkerOptions
     public TimeSpan CatchUpHorizon { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
+    /// At most this many job runs at once across all jobs; a run due while every slot is taken waits for one, with
+    /// its scheduled instant (and so its window and output keys) unchanged. Each local run loads its window into
+    /// memory and uses every core, so many jobs due at the same minute must not all start together.
+    /// </summary>
+    public int MaxConcurrentRuns { get; set; } = 2;
+
+    /// <summary>
     /// How long a stop waits for running jobs to stop their queries and record themselves. Keep it below the
     /// service manager's stop timeout (the systemd unit gives 120 s) so the worker exits on its own.
     /// </summary>

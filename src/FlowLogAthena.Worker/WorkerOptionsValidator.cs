@@ -18,6 +18,8 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             problems.Add("the query packs folder is not set (--queries, or Worker:QueriesFolder).");
         if (options.CatchUpHorizon < TimeSpan.Zero)
             problems.Add($"the catch-up horizon {options.CatchUpHorizon} is negative; use 0 to turn catch-up off.");
+        if (options.MaxConcurrentRuns < 1)
+            problems.Add($"the most runs at once, {options.MaxConcurrentRuns}, must be at least 1 (--max-concurrent-runs).");
         if (options.ShutdownTimeout <= TimeSpan.Zero)
             problems.Add($"the shutdown timeout {options.ShutdownTimeout} must be positive.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -32,12 +32,17 @@ public static class ServeCommand
             Description = "At start, run the latest occurrence missed while the worker was down once, if it is no older than this (90s, 15m, 12h, 1d); 0 turns catch-up off. Default: 1d.",
             DefaultValueFactory = _ => "1d",
         };
+        var maxRuns = new Option<int>("--max-concurrent-runs")
+        {
+            Description = "At most this many job runs at once across all jobs; a run due while all are taken waits, its window unchanged. Default: 2.",
+            DefaultValueFactory = _ => 2,
+        };
         var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
         var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
         var command = new Command("serve",
-            "Run the job files of a folder on their cron schedules until stopped (Ctrl+C, SIGTERM). A job never overlaps itself: an occurrence due while its previous run goes on is skipped and recorded. "
+            "Run the job files of a folder on their cron schedules until stopped (Ctrl+C, SIGTERM). A job never overlaps itself: an occurrence due while its previous run goes on is skipped and recorded; at most --max-concurrent-runs runs go at once. "
             + "On stop, running queries are stopped (Athena too) and the runs recorded as cancelled. Exit 0 when stopped, 1 when the worker failed, 2 for bad settings.")
-        { jobs, state, queries.Queries, horizon, threads, cache };
+        { jobs, state, queries.Queries, horizon, maxRuns, threads, cache };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var queriesFolder = QueryOptions.CatalogRoot(parse.GetValue(queries.Queries));
@@ -47,6 +52,7 @@ public static class ServeCommand
                 StateFolder = parse.GetRequiredValue(state),
                 QueriesFolder = queriesFolder,
                 CatchUpHorizon = ParseHorizon(parse.GetRequiredValue(horizon)),
+                MaxConcurrentRuns = parse.GetValue(maxRuns),
             };
             var executorOptions = new JobExecutorOptions { QueriesFolder = queriesFolder, Threads = parse.GetValue(threads), CacheFolder = parse.GetValue(cache) };
 
@@ -61,6 +67,7 @@ public static class ServeCommand
                 options.StateFolder = settings.StateFolder;
                 options.QueriesFolder = settings.QueriesFolder;
                 options.CatchUpHorizon = settings.CatchUpHorizon;
+                options.MaxConcurrentRuns = settings.MaxConcurrentRuns;
             });
             using var host = builder.Build();
             var worker = host.Services.GetServices<IHostedService>().OfType<JobWorkerService>().Single();

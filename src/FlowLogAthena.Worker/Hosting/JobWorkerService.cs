@@ -11,7 +11,7 @@ namespace FlowLogAthena.Worker.Hosting;
 /// <summary>
 /// The scheduled-jobs worker: loads the jobs folder once as the host starts (so a service manager hears "ready"
 /// only after that, and a broken query packs folder fails the start), then runs one <see cref="JobLoop"/> per job.
-/// Different jobs run concurrently; one job never overlaps itself. On stop the token every running executor
+/// Different jobs run concurrently, at most <see cref="WorkerOptions.MaxConcurrentRuns"/> at once; one job never overlaps itself. On stop the token every running executor
 /// holds is cancelled, and the host waits (up to <see cref="WorkerOptions.ShutdownTimeout"/>) for them to stop
 /// their queries and for their runs to be recorded as cancelled.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class JobWorkerService(
         var catalog = QueryCatalog.Load(settings.QueriesFolder);
         _jobs = JobFolder.Load(settings.JobsFolder, catalog, clock.GetUtcNow(), logger);
         if (_jobs.Count == 0) logger.NoJobs(settings.JobsFolder);
-        _context = new WorkerContext(executor, new RunHistory(settings.StateFolder), clock, settings.CatchUpHorizon, logger);
+        _context = new WorkerContext(executor, new RunHistory(settings.StateFolder), clock, settings.CatchUpHorizon, logger, settings.MaxConcurrentRuns);
         return base.StartAsync(cancellationToken);
     }
 
@@ -41,5 +41,11 @@ public sealed class JobWorkerService(
     {
         logger.Stopping(_context?.Running ?? 0);
         return base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _context?.Dispose();
+        base.Dispose();
     }
 }

@@ -98,6 +98,19 @@ public sealed class JobLoop(JobDefinition job, WorkerContext context)
     private async Task<RunRecord> ExecuteAsync(DateTimeOffset at, bool catchUp, CancellationToken stopping)
     {
         var started = context.Clock.GetUtcNow();
+        if (!context.TryTakeSlot())
+        {
+            context.Logger.WaitingForSlot(job.Name, at, context.MaxConcurrentRuns);
+            try
+            {
+                await context.TakeSlotAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return new RunRecord(job.Name, at, started, context.Clock.GetUtcNow(), RunRecordState.Cancelled, null, "stopped by the worker's shutdown while waiting for a run slot", catchUp);
+            }
+            started = context.Clock.GetUtcNow();
+        }
         context.Logger.RunStarting(job.Name, at, catchUp);
         context.RunStarted();
         try
@@ -118,6 +131,7 @@ public sealed class JobLoop(JobDefinition job, WorkerContext context)
         finally
         {
             context.RunEnded();
+            context.ReturnSlot();
         }
     }
 }

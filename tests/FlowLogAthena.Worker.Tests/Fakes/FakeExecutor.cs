@@ -17,6 +17,9 @@ public sealed class FakeExecutor(Changes changes) : IJobExecutor
 
     public int MostAtOnceForOneJob { get; private set; }
 
+    /// <summary>The most runs under way at once, across jobs.</summary>
+    public int MostAtOnceOverall { get; private set; }
+
     public IReadOnlyList<Call> Calls
     {
         get
@@ -39,6 +42,7 @@ public sealed class FakeExecutor(Changes changes) : IJobExecutor
             _calls.Add(call);
             _running[job.Name] = _running.GetValueOrDefault(job.Name) + 1;
             MostAtOnceForOneJob = Math.Max(MostAtOnceForOneJob, _running[job.Name]);
+            MostAtOnceOverall = Math.Max(MostAtOnceOverall, _running.Values.Sum());
         }
         changes.Pulse();
         try

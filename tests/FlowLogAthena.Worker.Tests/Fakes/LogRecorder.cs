@@ -24,6 +24,9 @@ public sealed class LogRecorder(Changes changes) : ILoggerProvider
 
     public IReadOnlyList<LogEvent> Of(int eventId) => [.. Events.Where(e => e.EventId == eventId)];
 
+    /// <summary>Waits until the event has been logged at least <paramref name="count"/> times.</summary>
+    public Task Until(int eventId, int count) => changes.Until(() => Of(eventId).Count >= count, $"{count} log events {eventId} (so far {Of(eventId).Count})");
+
     public ILogger CreateLogger(string categoryName) => new Recorder(this);
 
     public void Dispose()
