@@ -31,6 +31,7 @@ public sealed partial class IamPolicyTests
         ["AWS::StackName"] = "flowlog-athena-iam",
         ["FlowLogStackName"] = Policies.DefaultOf("FlowLogStackName"),
         ["TableName"] = Policies.DefaultOf("TableName"),
+        ["ReportsPrefix"] = Policies.DefaultOf("ReportsPrefix"),
         ["Export:flowlog-athena-BucketName"] = "logs-bucket",
         ["Export:flowlog-athena-LogPrefix"] = "flowlogs",
         ["Export:flowlog-athena-ResultsPrefix"] = "results",
@@ -48,6 +49,7 @@ public sealed partial class IamPolicyTests
         "arn:aws:s3:::logs-bucket",
         "arn:aws:s3:::logs-bucket/flowlogs/*",
         "arn:aws:s3:::logs-bucket/results/*",
+        "arn:aws:s3:::logs-bucket/flowlog-reports/*",
     };
 
     public static TheoryData<string> PolicyIds() => ["CliPolicy", "WorkerPolicy"];
@@ -104,14 +106,16 @@ public sealed partial class IamPolicyTests
     }
 
     [Fact]
-    public void Logs_are_read_only_and_results_are_read_write()
+    public void Logs_are_read_only_results_read_write_and_job_outputs_write_only()
     {
         const string log = "arn:aws:s3:::logs-bucket/flowlogs/AWSLogs/123456789012/vpcflowlogs/eu-west-1/2026/11/03/x.log.gz";
         const string result = "arn:aws:s3:::logs-bucket/results/athena/0f6c3b1e.csv";
+        const string report = "arn:aws:s3:::logs-bucket/flowlog-reports/weekly-report/2026-11-16/report.html";
         foreach (var policy in new[] { "CliPolicy", "WorkerPolicy" })
         {
             Assert.Equal(["s3:GetObject"], AllowedOn(policy, log));
             Assert.Equal(["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"], AllowedOn(policy, result).Order(StringComparer.Ordinal));
+            Assert.Equal(["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"], AllowedOn(policy, report).Order(StringComparer.Ordinal));
             Assert.Empty(AllowedOn(policy, "arn:aws:s3:::logs-bucket/other/x"));
             Assert.Empty(AllowedOn(policy, "arn:aws:s3:::another-bucket/flowlogs/x"));
         }
