@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Jobs;
 
@@ -65,7 +64,7 @@ public sealed class JobRunCommandTests : IDisposable
         var manifestPath = Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json");
         foreach (var (path, bytes) in firstFiles.Where(f => f.Key != manifestPath))
             Assert.True(bytes.SequenceEqual(secondFiles[path]), $"{path} differs between the runs");
-        Assert.Equal(WithoutTimestamps(firstFiles[manifestPath]), WithoutTimestamps(secondFiles[manifestPath]));
+        Assert.Equal(ManifestTimestamps.Without(Text(firstFiles[manifestPath])), ManifestTimestamps.Without(Text(secondFiles[manifestPath])));
         Assert.NotEqual(Text(firstFiles[manifestPath]), Text(secondFiles[manifestPath])); // the run instants differ, and say so
 
         // The manifest accounts for every output: rows, bytes and hash of what is on disk.
@@ -131,7 +130,7 @@ public sealed class JobRunCommandTests : IDisposable
         Assert.Equal(firstFiles.Keys, secondFiles.Keys);
         foreach (var (path, bytes) in firstFiles.Where(f => f.Key != manifestPath))
             Assert.True(bytes.SequenceEqual(secondFiles[path]), $"{path} differs between the runs");
-        Assert.Equal(WithoutTimestamps(firstFiles[manifestPath]), WithoutTimestamps(secondFiles[manifestPath]));
+        Assert.Equal(ManifestTimestamps.Without(Text(firstFiles[manifestPath])), ManifestTimestamps.Without(Text(secondFiles[manifestPath])));
 
         // Both folders hold the same report: the page, its summary and both weeks' CSVs.
         foreach (var relative in new[] { "report.html", "summary.csv", Path.Combine("this-week", "security", "rejects-per-day.csv"), Path.Combine("previous-week", "cost", "egress-cost.csv") })
@@ -275,27 +274,6 @@ public sealed class JobRunCommandTests : IDisposable
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), StringComparer.Ordinal);
 
     private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
-
-    /// <summary>The manifest with every field ending in Utc removed, at any depth.</summary>
-    private static string WithoutTimestamps(byte[] manifest)
-    {
-        var node = JsonNode.Parse(manifest)!;
-        Strip(node);
-        return node.ToJsonString();
-
-        static void Strip(JsonNode? n)
-        {
-            if (n is JsonObject o)
-            {
-                foreach (var key in o.Select(p => p.Key).Where(k => k.EndsWith("Utc", StringComparison.Ordinal)).ToList()) o.Remove(key);
-                foreach (var (_, child) in o) Strip(child);
-            }
-            else if (n is JsonArray a)
-            {
-                foreach (var child in a) Strip(child);
-            }
-        }
-    }
 
     private static string RepoRoot()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Integration.Tests;
@@ -66,7 +65,7 @@ public sealed class JobRunAgainstMotoTests(CliAgainstMoto aws) : IDisposable
             Assert.Equal("AES256", firstObjects[key].Encryption);
             Assert.True(firstObjects[key].Body.Split('\n').Length > 2, key); // a header and rows, not an empty result
         }
-        Assert.Equal(WithoutTimestamps(firstObjects[manifest].Body), WithoutTimestamps(secondObjects[manifest].Body));
+        Assert.Equal(Cli.Tests.ManifestTimestamps.Without(firstObjects[manifest].Body), Cli.Tests.ManifestTimestamps.Without(secondObjects[manifest].Body));
         Assert.NotEqual(firstObjects[manifest].Body, secondObjects[manifest].Body);
         Assert.Contains($"\"location\": \"s3://{bucket}/reports/weekly/2026/11/02/traffic/top-talkers.csv\"", secondObjects[manifest].Body);
         Assert.Contains("\"state\": \"succeeded\"", secondObjects[manifest].Body);
@@ -88,25 +87,5 @@ public sealed class JobRunAgainstMotoTests(CliAgainstMoto aws) : IDisposable
         foreach (var o in listed.EnumerateObject())
             objects[o.Name] = (o.Value.GetProperty("body").GetString()!, o.Value.GetProperty("sse").GetString());
         return objects;
-    }
-
-    private static string WithoutTimestamps(string manifest)
-    {
-        var node = JsonNode.Parse(manifest)!;
-        Strip(node);
-        return node.ToJsonString();
-
-        static void Strip(JsonNode? n)
-        {
-            if (n is JsonObject o)
-            {
-                foreach (var key in o.Select(p => p.Key).Where(k => k.EndsWith("Utc", StringComparison.Ordinal)).ToList()) o.Remove(key);
-                foreach (var (_, child) in o) Strip(child);
-            }
-            else if (n is JsonArray a)
-            {
-                foreach (var child in a) Strip(child);
-            }
-        }
     }
 }
