@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FlowLogAthena.Aws.Athena;
-using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Running;
@@ -33,29 +32,21 @@ public sealed class AthenaOptions
         command.Add(Timeout);
     }
 
-    public AthenaEngine CreateEngine(ParseResult parse, AwsClients clients, AwsOptions aws, Terminal terminal)
+    /// <summary>The engine settings the options give; <see cref="Engines.EngineOpener"/> checks them.</summary>
+    public AthenaEngineOptions EngineOptions(ParseResult parse, AwsOptions aws) => new()
     {
-        var options = new AthenaEngineOptions
-        {
-            Database = parse.GetRequiredValue(Database),
-            Table = parse.GetRequiredValue(Table),
-            WorkGroup = parse.GetValue(WorkGroup),
-            OutputLocation = parse.GetValue(OutputLocation),
-            EncryptionOption = parse.GetValue(ResultEncryption) ?? (parse.GetValue(aws.KmsKey) is null ? EncryptionOptions.SseS3 : EncryptionOptions.SseKms),
-            KmsKey = parse.GetValue(aws.KmsKey),
-            ExpectedBucketOwner = parse.GetValue(aws.ExpectedBucketOwner),
-            Timeout = parse.GetValue(Timeout) is { } text ? ParseDuration(text) : null,
-        };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new QueryParameterException(e.ParamName ?? "athena", e.Message.Split(" (Parameter", 2)[0]);
-        }
-        return new AthenaEngine(options, clients.Athena, clients.S3, new StateReporter(terminal));
-    }
+        Database = parse.GetRequiredValue(Database),
+        Table = parse.GetRequiredValue(Table),
+        WorkGroup = parse.GetValue(WorkGroup),
+        OutputLocation = parse.GetValue(OutputLocation),
+        EncryptionOption = parse.GetValue(ResultEncryption) ?? (parse.GetValue(aws.KmsKey) is null ? EncryptionOptions.SseS3 : EncryptionOptions.SseKms),
+        KmsKey = parse.GetValue(aws.KmsKey),
+        ExpectedBucketOwner = parse.GetValue(aws.ExpectedBucketOwner),
+        Timeout = parse.GetValue(Timeout) is { } text ? ParseDuration(text) : null,
+    };
+
+    /// <summary>Prints each state change of a running query on the terminal.</summary>
+    public static IProgress<AthenaQueryProgress> Progress(Terminal terminal) => new StateReporter(terminal);
 
     /// <summary>90, 90s, 15m, 1h or a TimeSpan such as 00:15:00.</summary>
     public static TimeSpan ParseDuration(string text) => Duration.TryParse(text, out var duration)

@@ -23,13 +23,8 @@ public static class ReportCommand
 
     private static Command Weekly(Terminal terminal)
     {
-        var source = new SourceOptions();
+        var engines = new EngineOptions();
         var queries = new QueryOptions();
-        var aws = new AwsOptions();
-        var athena = new AthenaOptions();
-        var engine = RunCommand.EngineOption();
-        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (default: every core)." };
-        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
         var outFolder = new Option<string>("--out")
         {
             Description = "Local folder for report.html, summary.csv and the CSVs (this-week/<pack>/<query>.csv, previous-week/…).",
@@ -40,27 +35,25 @@ public static class ReportCommand
             + "each compared with the previous week ([from - (to - from), from)). --from/--to is the report week. "
             + "--param sets the report queries' other parameters (prices, cost_center_map, …).")
         {
-            engine, threads, cache, outFolder,
+            engines.Engine, engines.Threads, engines.Cache, outFolder,
         };
-        source.AddTo(command);
+        engines.Source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);
-        aws.AddTo(command);
-        athena.AddTo(command);
+        engines.Aws.AddTo(command);
+        engines.Athena.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.GetRequiredValue(outFolder);
             if (S3Uri.IsS3(output))
                 throw new SinkException("report weekly writes to a local folder (--out DIR); copy it to S3 afterwards if needed.");
             var catalog = queries.LoadCatalog(parse);
-            var week = source.GetWindow(parse);
+            var week = engines.Source.GetWindow(parse);
             var weeks = ReportWeeks.For(week);
             // The engine's window covers both weeks, so an S3 source is synced (and a header read) once for both.
             var both = new TimeWindow(weeks.Previous.From, weeks.This.To);
             using var awsClients = new LazyAwsClients(parse, terminal);
-            var (queryEngine, flowLogs) = parse.GetValue(engine) == "athena"
-                ? await RunCommand.AthenaAsync(parse, source, athena, aws, awsClients.Value, terminal, cancellationToken).ConfigureAwait(false)
-                : await RunCommand.LocalAsync(parse, source, both, threads, cache, aws, awsClients, terminal, materialize: true, cancellationToken).ConfigureAwait(false);
+            var (queryEngine, flowLogs) = await engines.OpenAsync(parse, both, materialize: true, awsClients, terminal, cancellationToken).ConfigureAwait(false);
             await using var _ = queryEngine;
 
             var request = new WeeklyReportRequest { Source = flowLogs, Week = week, OutputFolder = output, Parameters = queries.GetParameters(parse) };

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using FlowLogAthena.Aws.Provisioning;
-using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Engines;
@@ -8,7 +6,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Local;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
@@ -18,24 +15,19 @@ public static class RunCommand
 {
     public static Command Create(Terminal terminal, TimeProvider clock)
     {
-        var source = new SourceOptions();
+        var engines = new EngineOptions();
         var queries = new QueryOptions();
         var output = new OutputOptions();
-        var aws = new AwsOptions();
-        var athena = new AthenaOptions();
         var id = QueryOptions.QueryId();
         id.Arity = ArgumentArity.ZeroOrOne;
         var pack = new Option<string?>("--pack") { Description = "Run every query of a pack (or all): one CSV per query under --out DIR/<pack>/, and a summary.csv per pack (for compliance: control, status pass/fail/skipped, evidence count and file)." };
-        var engine = EngineOption();
-        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (default: every core)." };
-        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
-        var command = new Command("run", "Run a query (or a whole pack with --pack) over flow logs and write its result.") { id, pack, engine, threads, cache };
-        source.AddTo(command);
+        var command = new Command("run", "Run a query (or a whole pack with --pack) over flow logs and write its result.") { id, pack, engines.Engine, engines.Threads, engines.Cache };
+        engines.Source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);
         output.AddTo(command);
-        aws.AddTo(command);
-        athena.AddTo(command);
+        engines.Aws.AddTo(command);
+        engines.Athena.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var catalog = queries.LoadCatalog(parse);
@@ -43,18 +35,16 @@ public static class RunCommand
             var queryId = parse.GetValue(id);
             if ((packName is null) == (queryId is null))
                 throw new QueryDefinitionException("Name one query (run top-talkers …) or one pack (run --pack traffic …, or --pack all), not both or neither.");
-            var window = source.GetWindow(parse);
+            var window = engines.Source.GetWindow(parse);
             var parameters = queries.GetParameters(parse);
             using var awsClients = new LazyAwsClients(parse, terminal);
-            var (queryEngine, flowLogs) = parse.GetValue(engine) == "athena"
-                ? await AthenaAsync(parse, source, athena, aws, awsClients.Value, terminal, cancellationToken).ConfigureAwait(false)
-                : await LocalAsync(parse, source, window, threads, cache, aws, awsClients, terminal, materialize: packName is not null, cancellationToken).ConfigureAwait(false);
+            var (queryEngine, flowLogs) = await engines.OpenAsync(parse, window, materialize: packName is not null, awsClients, terminal, cancellationToken).ConfigureAwait(false);
             await using var _ = queryEngine;
             if (packName is not null)
                 return await RunPacksAsync(terminal, catalog, packName, queryEngine, flowLogs, window, parameters, parse.GetValue(output.Out), cancellationToken).ConfigureAwait(false);
 
             var query = catalog.Get(queryId!);
-            var sink = output.CreateSink(parse, terminal, query.Title, awsClients, aws.WriteOptions(parse));
+            var sink = output.CreateSink(parse, terminal, query.Title, awsClients, engines.Aws.WriteOptions(parse));
             var runner = new QueryRunner(queryEngine);
             var rendered = runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
             if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{queryEngine.Name} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
@@ -99,36 +89,6 @@ public static class RunCommand
         Description = "Query engine: local (embedded DuckDB, also accepted as duckdb) or athena (the Glue table made by provision).",
         DefaultValueFactory = _ => "local",
     }.AcceptOnlyFromAmong("local", "duckdb", "athena");
-
-    /// <summary>Athena reads the Glue table; the source comes from --source, else from the table itself.</summary>
-    internal static async Task<(IQueryEngine, FlowLogSource)> AthenaAsync(ParseResult parse, SourceOptions source, AthenaOptions athena, AwsOptions aws, AwsClients clients, Terminal terminal, CancellationToken cancellationToken)
-    {
-        var engine = athena.CreateEngine(parse, clients, aws, terminal);
-        var flowLogs = parse.GetValue(source.Source) is not null
-            ? source.GetSource(parse)
-            : await GlueTableSource.ReadAsync(clients.Glue, parse.GetRequiredValue(athena.Database), parse.GetRequiredValue(athena.Table), cancellationToken).ConfigureAwait(false);
-        return (engine, flowLogs);
-    }
-
-    /// <summary>DuckDB reads local files; an S3 source is first synced (window only) into the local cache.</summary>
-    internal static async Task<(IQueryEngine, FlowLogSource)> LocalAsync(ParseResult parse, SourceOptions source, TimeWindow window, Option<int?> threads, Option<string?> cache,
-        AwsOptions aws, LazyAwsClients awsClients, Terminal terminal, bool materialize, CancellationToken cancellationToken)
-    {
-        if (parse.GetValue(source.Source) is null)
-            throw new SourceException("--source is required for the local engine: the folder (or s3:// prefix) that holds AWSLogs/.");
-        var requested = source.GetSource(parse);
-        if (requested.IsS3)
-        {
-            var synced = await terminal.StatusAsync($"Reading the window's objects from {requested.Root}…",
-                () => new S3SourceCache(awsClients.Value.S3, parse.GetValue(cache) ?? S3SourceCache.DefaultRoot, parse.GetValue(aws.ExpectedBucketOwner))
-                    .SyncAsync(requested, window, cancellationToken)).ConfigureAwait(false);
-            terminal.Note($"{synced.Downloaded} objects downloaded ({Bytes(synced.BytesDownloaded)}), {synced.Reused} reused from {Markup.Escape(synced.LocalSource.Root)}");
-            requested = synced.LocalSource;
-        }
-        var flowLogs = await source.ResolveSourceAsync(parse, requested, window, terminal, cancellationToken).ConfigureAwait(false);
-        // A pack runs many queries over one window: parse the text once, then query it in memory.
-        return (new DuckDbEngine(new DuckDbEngineOptions { Threads = parse.GetValue(threads), MaterializeWindow = materialize }, new LocalLogFileLister()), flowLogs);
-    }
 
     public static string Bytes(long bytes) => bytes switch
     {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 
@@ -67,19 +66,6 @@ public sealed class SourceOptions
         parse.GetValue(Source) ?? throw new Core.Errors.SourceException("--source is required: the folder or s3://bucket/prefix that holds AWSLogs/."),
         FlowLogFormat.Parse(parse.GetValue(Format)),
         GetLayout(parse));
-
-    /// <summary>
-    /// The source; without --format, a text source takes its format from the header of its first file in the
-    /// window (AWS writes the field names there), and anything else gets AWS's default format.
-    /// </summary>
-    public async Task<FlowLogSource> ResolveSourceAsync(ParseResult parse, FlowLogSource source, TimeWindow window, Terminal terminal, CancellationToken cancellationToken)
-    {
-        if (parse.GetValue(Format) is not null || source.Layout.FileFormat != LogFileFormat.Text || source.IsS3) return source;
-        var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-        if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is not { } detected) return source;
-        terminal.Note($"Format from the files' header: {Spectre.Console.Markup.Escape(detected.FormatString)}");
-        return source with { Format = detected };
-    }
 
     public SourceLayout GetLayout(ParseResult parse) =>
         new(parse.GetValue(Layout), parse.GetValue(Partitioning), parse.GetValue(FileFormat));

@@ -1,5 +1,6 @@
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Cli.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
@@ -30,7 +31,8 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
         try
         {
             var window = job.Report is null ? plan.Window : WeeklyReportJobRunner.EngineWindow(plan.Window);
-            var (engine, source) = await new JobEngineFactory(options, () => _aws.Value).OpenAsync(plan, window, cancellationToken).ConfigureAwait(false);
+            var opener = new EngineOpener(() => _aws.Value, options.Note, options.AthenaProgress);
+            var (engine, source) = await opener.OpenAsync(JobEngineRequest.For(plan, options), window, cancellationToken).ConfigureAwait(false);
             await using (engine.ConfigureAwait(false))
             {
                 // The one place a job's kind picks its runner: one output per query, or a report.

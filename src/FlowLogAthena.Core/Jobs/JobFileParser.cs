@@ -73,6 +73,7 @@ public static partial class JobFileParser
             throw r.Error(root, "The job has no 'queries' or 'packs': list the query ids or pack names to run (or give 'report: weekly').");
 
         var outputs = ReadOutputs(r, root, report is not null);
+        var aws = ReadAws(r, root);
         return new JobDefinition
         {
             Path = r.Path,
@@ -87,8 +88,8 @@ public static partial class JobFileParser
             Schedule = ReadSchedule(r, root, window.TimeZone),
             Manifest = ReadManifest(r, root, outputs[0], report is not null),
             Report = report,
-            Athena = ReadAthena(r, root),
-            Aws = ReadAws(r, root),
+            Athena = ReadAthena(r, root, aws),
+            Aws = aws,
         };
     }
 
@@ -254,7 +255,7 @@ public static partial class JobFileParser
         return new JobOutput(template, r.Line(node));
     }
 
-    private static JobAthenaSettings ReadAthena(FrontMatterReader r, YamlMappingNode root)
+    private static JobAthenaSettings ReadAthena(FrontMatterReader r, YamlMappingNode root, JobAwsSettings aws)
     {
         if (FrontMatterReader.Get(root, "athena") is not { } node) return new();
         var map = r.Mapping(node, "'athena'");
@@ -265,6 +266,8 @@ public static partial class JobFileParser
         var encryption = r.OptionalText(map, "result_encryption", "'athena'");
         if (encryption is not null and not ("SSE_S3" or "SSE_KMS" or "CSE_KMS"))
             throw r.Error(FrontMatterReader.Get(map, "result_encryption")!, $"athena result_encryption '{encryption}' is not SSE_S3, SSE_KMS or CSE_KMS.");
+        if (encryption is "SSE_KMS" or "CSE_KMS" && aws.KmsKey is null)
+            throw r.Error(FrontMatterReader.Get(map, "result_encryption")!, $"athena result_encryption {encryption} needs a KMS key: give aws.kms_key.");
         TimeSpan? timeout = null;
         if (r.OptionalText(map, "timeout", "'athena'") is { } text)
             timeout = Running.Duration.TryParse(text, out var parsed) ? parsed

@@ -135,6 +135,7 @@ public class JobFileTests
     [InlineData("schedule:", "athena:\n  timeout: soon\nschedule:", 18, "athena timeout 'soon' is not a duration", "15m")]
     [InlineData("schedule:", "athena:\n  result_encryption: AES\nschedule:", 18, "athena result_encryption 'AES' is not SSE_S3, SSE_KMS or CSE_KMS", "")]
     [InlineData("schedule:", "athena:\n  output_location: results/\nschedule:", 18, "must be an s3:// folder", "")]
+    [InlineData("schedule:", "athena:\n  result_encryption: SSE_KMS\nschedule:", 18, "athena result_encryption SSE_KMS needs a KMS key", "aws.kms_key")]
     [InlineData("schedule:", "aws:\n  expected_bucket_owner: 12345\nschedule:", 18, "'12345' is not a 12-digit account id", "")]
     [InlineData("schedule:", "aws:\n  kms: k\nschedule:", 18, "unknown key 'kms'", "kms_key")]
     public void Bad_job_files_name_the_line_and_the_reason(string find, string replace, int line, string reason, string hint)

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Cli.Engines;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Sources;
+using Spectre.Console;
+
+namespace FlowLogAthena.Cli.Commands;
+
+/// <summary>
+/// The options that choose and open an engine for a command (<c>run</c>, <c>report weekly</c>): --engine, the
+/// source, Athena's and AWS's options, and the local engine's --threads and --cache.
+/// </summary>
+public sealed class EngineOptions
+{
+    public Option<string> Engine { get; } = RunCommand.EngineOption();
+
+    public SourceOptions Source { get; } = new();
+
+    public AthenaOptions Athena { get; } = new();
+
+    public AwsOptions Aws { get; } = new();
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "DuckDB threads (default: every core)." };
+
+    public Option<string?> Cache { get; } = new("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+
+    /// <summary>Opens the chosen engine over the source for <paramref name="window"/>, saying on the terminal what it read.</summary>
+    public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(ParseResult parse, TimeWindow window, bool materialize, LazyAwsClients aws, Terminal terminal, CancellationToken cancellationToken)
+    {
+        var onAthena = parse.GetValue(Engine) == "athena";
+        var given = parse.GetValue(Source.Source) is not null;
+        if (!onAthena && !given)
+            throw new SourceException("--source is required for the local engine: the folder (or s3:// prefix) that holds AWSLogs/.");
+        var request = new EngineRequest
+        {
+            Athena = onAthena ? Athena.EngineOptions(parse, Aws) : null,
+            Source = given ? Source.GetSource(parse) : null,
+            FormatGiven = parse.GetValue(Source.Format) is not null,
+            Threads = parse.GetValue(Threads),
+            CacheFolder = parse.GetValue(Cache),
+            ExpectedBucketOwner = parse.GetValue(Aws.ExpectedBucketOwner),
+            MaterializeWindow = materialize,
+        };
+        var opener = new EngineOpener(() => aws.Value, text => terminal.Note(Markup.Escape(text)), AthenaOptions.Progress(terminal));
+        return opener.OpenAsync(request, window, cancellationToken);
+    }
+}

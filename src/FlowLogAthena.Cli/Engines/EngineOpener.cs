@@ -1,0 +1,62 @@
+using FlowLogAthena.Aws.Athena;
+using FlowLogAthena.Aws.Provisioning;
+using FlowLogAthena.Aws.Runtime;
+using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Local;
+
+namespace FlowLogAthena.Cli.Engines;
+
+/// <summary>
+/// The one place an engine choice turns into engine-specific setup, for commands and jobs alike: Athena over the
+/// Glue table (the source read from the table when not given), or DuckDB over a folder, an S3 source first synced
+/// (the window's objects only) into the local cache, and a text source's format read from its header when not
+/// given. AWS clients are asked for only when needed.
+/// </summary>
+public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = null, IProgress<AthenaQueryProgress>? athenaProgress = null)
+{
+    public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken) =>
+        request.Athena is { } athena ? OpenAthenaAsync(athena, request.Source, cancellationToken) : OpenLocalAsync(request, window, cancellationToken);
+
+    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new QueryParameterException(e.ParamName ?? "athena", e.Message.Split(" (Parameter", 2)[0]);
+        }
+        var clients = aws();
+        var flowLogs = source ?? await GlueTableSource.ReadAsync(clients.Glue, options.Database, options.Table, cancellationToken).ConfigureAwait(false);
+        return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);
+    }
+
+    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var source = request.Source ?? throw new SourceException("The local engine needs a source: the folder (or s3:// prefix) that holds AWSLogs/.");
+        if (source.IsS3)
+        {
+            note?.Invoke($"Reading the window's objects from {source.Root}…");
+            var synced = await new S3SourceCache(aws().S3, request.CacheFolder ?? S3SourceCache.DefaultRoot, request.ExpectedBucketOwner)
+                .SyncAsync(source, window, cancellationToken).ConfigureAwait(false);
+            note?.Invoke($"{synced.Downloaded} objects downloaded ({Commands.RunCommand.Bytes(synced.BytesDownloaded)}), {synced.Reused} reused from {synced.LocalSource.Root}");
+            source = synced.LocalSource;
+        }
+        if (!request.FormatGiven && source.Layout.FileFormat == LogFileFormat.Text)
+        {
+            // AWS writes the field names in each text file's first line.
+            var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+            if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is { } detected)
+            {
+                note?.Invoke("Format from the files' header: " + detected.FormatString);
+                source = source with { Format = detected };
+            }
+        }
+        var engine = new DuckDbEngine(new DuckDbEngineOptions { Threads = request.Threads, MaterializeWindow = request.MaterializeWindow }, new LocalLogFileLister());
+        return (engine, source);
+    }
+}
