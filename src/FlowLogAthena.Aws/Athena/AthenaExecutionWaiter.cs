@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using FlowLogAthena.Aws.Runtime;
 
 namespace FlowLogAthena.Aws.Athena;
 
 /// <summary>
-/// Polls an execution until it reaches a final state, with capped jittered backoff, reporting state and
-/// data scanned. On cancellation or timeout it stops the query and waits for the final state, so no query
-/// is left running, then throws <see cref="OperationCanceledException"/> or <see cref="AthenaQueryTimeoutException"/>.
+/// Starts an execution and polls it to a final state, with capped jittered backoff, reporting state and data
+/// scanned. Whatever ends the wait early — cancellation (Ctrl+C, SIGTERM), the run's timeout, a network failure
+/// that outlived the retries, throttling, an unreadable answer — the query is stopped (bounded by
+/// <see cref="AthenaEngineOptions.StopWaitLimit"/>, on its own deadline) and its final state awaited, so no billed
+/// query is left running; the error says what was stopped and how it ended.
 /// </summary>
 internal sealed class AthenaExecutionWaiter(IAthenaApi athena, AthenaEngineOptions options, IProgress<AthenaQueryProgress>? progress, TimeProvider time, Random jitter)
 {
@@ -20,19 +23,36 @@ internal sealed class AthenaExecutionWaiter(IAthenaApi athena, AthenaEngineOptio
         try
         {
             id = (await athena.StartQueryExecutionAsync(start, linked.Token).ConfigureAwait(false)).QueryExecutionId
-                ?? throw new Core.Errors.QueryExecutionException("Athena StartQueryExecution answered without an execution id.");
+                ?? throw new AwsClientException("Athena StartQueryExecution answered without an execution id.");
             return await PollAsync(id, options.PollInitialDelay, options.PollMaxDelay, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            // The start may have reached Athena even if its answer did not reach us: the same client request
-            // token returns the same execution without starting another, so it can be stopped too.
-            id ??= await RecoverIdAsync(start).ConfigureAwait(false);
-            var final = id is null ? null : await StopAndWaitAsync(id).ConfigureAwait(false);
+            var (stoppedId, final) = await StopAsync(id, start).ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
-                throw new OperationCanceledException($"Athena query {id ?? "(not started)"} was cancelled and stopped (state {final ?? "unknown"}).", null, cancellationToken);
-            throw new AthenaQueryTimeoutException(id ?? "(not started)", options.Timeout!.Value, final);
+                throw new OperationCanceledException($"Athena query {stoppedId ?? "(not started)"} was cancelled and stopped (state {final ?? "unknown"}).", null, cancellationToken);
+            throw new AthenaQueryTimeoutException(stoppedId ?? "(not started)", options.Timeout!.Value, final);
         }
+        catch (Exception e) when (e is not OperationCanceledException && e is not OutOfMemoryException && (id is not null || StartMayHaveRun(e)))
+        {
+            var (stoppedId, final) = await StopAsync(id, start).ConfigureAwait(false);
+            throw new AthenaQueryInterruptedException(stoppedId, start.ClientRequestToken, final, options.StopWaitLimit, e);
+        }
+    }
+
+    /// <summary>
+    /// A start that got no usable answer (network failure, timeout, unreadable body, a 5xx) may have reached Athena;
+    /// a throttled or rejected start did not.
+    /// </summary>
+    private static bool StartMayHaveRun(Exception e) => e is AwsClientException or AwsServiceException { StatusCode: >= 500 };
+
+    /// <summary>Stops the execution (found by its request token when its id never arrived); returns its id and final state.</summary>
+    private async Task<(string? Id, string? FinalState)> StopAsync(string? id, StartQueryExecutionRequest start)
+    {
+        // The start may have reached Athena even if its answer did not reach us: the same client request
+        // token returns the same execution without starting another, so it can be stopped too.
+        id ??= await RecoverIdAsync(start).ConfigureAwait(false);
+        return (id, id is null ? null : await StopAndWaitAsync(id).ConfigureAwait(false));
     }
 
     private async Task<QueryExecution> PollAsync(string id, TimeSpan initialDelay, TimeSpan maxDelay, CancellationToken cancellationToken)
@@ -41,7 +61,7 @@ internal sealed class AthenaExecutionWaiter(IAthenaApi athena, AthenaEngineOptio
         while (true)
         {
             var execution = (await athena.GetQueryExecutionAsync(new GetQueryExecutionRequest { QueryExecutionId = id }, cancellationToken).ConfigureAwait(false)).QueryExecution
-                ?? throw new Core.Errors.QueryExecutionException($"Athena GetQueryExecution answered without the execution {id}.");
+                ?? throw new AwsClientException($"Athena GetQueryExecution answered without the execution {id}.");
             var state = execution.Status?.State ?? "UNKNOWN";
             progress?.Report(new AthenaQueryProgress(id, state, execution.Statistics?.DataScannedInBytes ?? 0, _clock.Elapsed));
             if (QueryStates.IsFinal(state))
@@ -80,7 +100,7 @@ internal sealed class AthenaExecutionWaiter(IAthenaApi athena, AthenaEngineOptio
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Stopping is best effort on the way out: the caller's cancellation or timeout is the error to report.
+            // Stopping is best effort on the way out: the error that ended the wait is the one to report.
             return null;
         }
     }

@@ -8,7 +8,7 @@ namespace FlowLogAthena.Aws.Runtime;
 
 /// <summary>
 /// The AWS clients of one run, configured alike from <see cref="AwsSettings"/>: Athena and Glue over
-/// the JSON protocol, S3 through AWSSDK.S3. Credentials come from the standard chain unless a test passes
+/// the JSON protocol, S3 through AWSSDK.S3, with one retry policy and one call trace for all three. Credentials come from the standard chain unless a test passes
 /// its own. Dispose it to release the HTTP stack.
 /// </summary>
 public sealed class AwsClients : IDisposable
@@ -23,11 +23,12 @@ public sealed class AwsClients : IDisposable
         var chain = new AwsCredentialChain(settings);
         Func<Task<AWSCredentials>> source = credentials is null ? chain.GetAsync : () => Task.FromResult(credentials);
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        _http.Timeout = TimeSpan.FromSeconds(100);
+        // Each attempt has its own timeout (AwsRetryPolicy.AttemptTimeout); the client's would cut across retries.
+        _http.Timeout = Timeout.InfiniteTimeSpan;
         Connection = new AwsConnection(_http, region, source, settings.Retry, trace);
         Athena = new AthenaClient(new AwsJsonClient(AwsService.Athena, settings.EndpointFor(AwsService.Athena), Connection));
         Glue = new GlueClient(new AwsJsonClient(AwsService.Glue, settings.EndpointFor(AwsService.Glue), Connection));
-        _s3 = new Lazy<AmazonS3Client>(() => CreateS3(settings, credentials));
+        _s3 = new Lazy<AmazonS3Client>(() => CreateS3(settings, credentials, new S3HttpTrace(trace, handler)));
     }
 
     public AwsSettings Settings { get; }
@@ -42,8 +43,8 @@ public sealed class AwsClients : IDisposable
     public AmazonS3Client S3 => _s3.Value;
 
     /// <param name="credentials">Only for tests and embedding: replaces the standard chain.</param>
-    /// <param name="handler">Only for tests: the HTTP handler under the JSON clients (not disposed here).</param>
-    /// <param name="trace">Receives every attempt of every Athena/Glue call (no secrets), for verbose logs.</param>
+    /// <param name="handler">Only for tests: the HTTP handler under every client, S3 included (not disposed here).</param>
+    /// <param name="trace">Receives every attempt of every Athena, Glue and S3 call (no secrets), for verbose logs.</param>
     public static AwsClients Create(AwsSettings settings, AWSCredentials? credentials = null, HttpMessageHandler? handler = null, Action<AwsCallRecord>? trace = null) =>
         new(settings, credentials, handler, trace);
 
@@ -52,17 +53,28 @@ public sealed class AwsClients : IDisposable
     /// addressing, signed for the configured region) or the region's public endpoint; the named profile or
     /// the standard chain unless <paramref name="credentials"/> is given.
     /// </summary>
-    public static AmazonS3Client CreateS3(AwsSettings settings, AWSCredentials? credentials = null)
+    public static AmazonS3Client CreateS3(AwsSettings settings, AWSCredentials? credentials = null) =>
+        CreateS3(settings, credentials, new S3HttpTrace(null, null));
+
+    private static AmazonS3Client CreateS3(AwsSettings settings, AWSCredentials? credentials, HttpClientFactory http)
     {
         var config = CreateS3Config(settings);
+        config.HttpClientFactory = http;
         return credentials is null ? new AmazonS3Client(config) : new AmazonS3Client(credentials, config);
     }
 
-    /// <summary>The S3 client configuration <see cref="CreateS3"/> uses, for callers that wrap it.</summary>
+    /// <summary>The S3 client configuration <see cref="CreateS3(AwsSettings, AWSCredentials?)"/> uses, for callers that wrap it.</summary>
     public static AmazonS3Config CreateS3Config(AwsSettings settings)
     {
         var region = settings.ResolveRegion();
-        var config = new AmazonS3Config();
+        // The same retry policy as the JSON clients: the SDK's standard mode (v4 has no legacy mode; legacy keeps
+        // its attempts), the same attempts, the same per-attempt timeout.
+        var config = new AmazonS3Config
+        {
+            RetryMode = settings.Retry.Mode == Retries.RetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard,
+            MaxErrorRetry = settings.Retry.MaxAttempts - 1,
+            Timeout = settings.Retry.AttemptTimeout,
+        };
         if (settings.Profile is { } profile)
             config.Profile = new Profile(profile);
         if (settings.EndpointOverrideFor(AwsService.S3) is { } endpoint)

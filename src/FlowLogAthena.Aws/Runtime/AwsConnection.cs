@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.Runtime;
+using FlowLogAthena.Aws.Runtime.Retries;
 
 namespace FlowLogAthena.Aws.Runtime;
 
@@ -15,6 +16,9 @@ public sealed record AwsConnection(
     Action<AwsCallRecord>? Trace = null)
 {
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The standard mode's retry quota, shared by every client of one connection.</summary>
+    public RetryQuota Quota { get; init; } = new();
 
     /// <summary>Source of retry jitter; replaceable for deterministic tests.</summary>
     public Random Jitter { get; init; } = Random.Shared;

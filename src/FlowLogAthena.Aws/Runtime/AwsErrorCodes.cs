@@ -26,8 +26,11 @@ public static class AwsErrorCodes
         return code;
     }
 
-    internal static AwsServiceException Create(string service, string operation, string code, string message, int status, string? requestId) =>
-        IsNotFound(code) ? new AwsNotFoundException(service, operation, code, message, status, requestId)
-        : IsAlreadyExists(code) ? new AwsAlreadyExistsException(service, operation, code, message, status, requestId)
-        : new AwsServiceException(service, operation, code, message, status, requestId);
+    internal static AwsServiceException Create(string service, string operation, AwsErrorResponse error, int attempts)
+    {
+        var answer = new AwsErrorAnswer(error.Code, error.Message, error.StatusCode, error.RequestId, error.Details, attempts);
+        return IsNotFound(error.Code) ? new AwsNotFoundException(service, operation, answer)
+            : IsAlreadyExists(error.Code) ? new AwsAlreadyExistsException(service, operation, answer)
+            : new AwsServiceException(service, operation, answer);
+    }
 }

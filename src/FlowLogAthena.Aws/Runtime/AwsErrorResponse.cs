@@ -3,13 +3,21 @@ using System.Text.Json;
 
 namespace FlowLogAthena.Aws.Runtime;
 
-/// <summary>The error code, message and request id of a failed JSON 1.1 call, from its body and headers.</summary>
-internal sealed record AwsErrorResponse(int StatusCode, string Code, string Message, string? RequestId)
+/// <summary>
+/// The error code, message, request id and detail members of a failed JSON 1.1 call, from its body and headers.
+/// Details are the other string members a service adds to its error shape, e.g. Athena's <c>AthenaErrorCode</c>
+/// (<c>MALFORMED_QUERY</c>) on InvalidRequestException and <c>Reason</c> (<c>CONCURRENT_QUERY_LIMIT_EXCEEDED</c>)
+/// on TooManyRequestsException: they say what the code alone does not.
+/// </summary>
+internal sealed record AwsErrorResponse(int StatusCode, string Code, string Message, string? RequestId, IReadOnlyList<KeyValuePair<string, string>> Details)
 {
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal) { "__type", "code", "Code", "message", "Message", "errorMessage" };
+
     public static AwsErrorResponse Parse(int statusCode, HttpResponseHeaders headers, string body)
     {
         string? code = null;
         var message = "";
+        var details = new List<KeyValuePair<string, string>>();
         if (body.Length > 0 && body.TrimStart().StartsWith('{'))
         {
             try
@@ -20,6 +28,11 @@ internal sealed record AwsErrorResponse(int StatusCode, string Code, string Mess
                 {
                     code = Text(root, "__type") ?? Text(root, "code") ?? Text(root, "Code");
                     message = Text(root, "message") ?? Text(root, "Message") ?? Text(root, "errorMessage") ?? "";
+                    foreach (var member in root.EnumerateObject())
+                    {
+                        if (!Known.Contains(member.Name) && member.Value.ValueKind == JsonValueKind.String && member.Value.GetString() is { Length: > 0 and <= 200 } value)
+                            details.Add(new(member.Name, value));
+                    }
                 }
             }
             catch (JsonException)
@@ -31,7 +44,7 @@ internal sealed record AwsErrorResponse(int StatusCode, string Code, string Mess
         code ??= First(headers, "X-Amzn-ErrorType");
         code = code is { Length: > 0 } ? AwsErrorCodes.Normalise(code) : $"Http{statusCode}";
         var requestId = First(headers, "x-amzn-RequestId") ?? First(headers, "x-amz-request-id");
-        return new AwsErrorResponse(statusCode, code, message, requestId);
+        return new AwsErrorResponse(statusCode, code, message, requestId, details);
     }
 
     private static string? Text(JsonElement root, string name) =>

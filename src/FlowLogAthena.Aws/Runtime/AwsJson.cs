@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace FlowLogAthena.Aws.Runtime;
 
 /// <summary>
 /// System.Text.Json settings for the AWS JSON 1.1 protocol: member names exactly as the C# properties
-/// (which are the model's names), absent members omitted, timestamps as epoch seconds.
+/// (which are the model's names), absent members omitted, timestamps as epoch seconds. Reading is tolerant as
+/// the SDKs are: members AWS adds are ignored, and a member our records mark <c>required</c> (for the requests we
+/// build) may be missing from an answer, since AWS adds and drops response members over time.
 /// </summary>
 public static class AwsJson
 {
@@ -18,10 +21,17 @@ public static class AwsJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             PropertyNameCaseInsensitive = false,
             NumberHandling = JsonNumberHandling.Strict,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NothingRequiredOnRead } },
         };
         options.Converters.Add(new EpochSecondsConverter());
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
+    }
+
+    private static void NothingRequiredOnRead(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+            property.IsRequired = false;
     }
 }
 

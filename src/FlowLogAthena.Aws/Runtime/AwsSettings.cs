@@ -1,13 +1,14 @@
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using FlowLogAthena.Aws.Runtime.Retries;
 
 namespace FlowLogAthena.Aws.Runtime;
 
 /// <summary>
 /// Region, profile and endpoint overrides for every AWS client, bound the way the AWS SDKs and CLI bind
 /// them (<c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>, <c>AWS_PROFILE</c>, <c>AWS_ENDPOINT_URL</c>,
-/// <c>AWS_ENDPOINT_URL_ATHENA|GLUE|S3</c>). Holds no secrets: credentials come from the SDK's chain.
+/// <c>AWS_ENDPOINT_URL_ATHENA|GLUE|S3</c>, <c>AWS_RETRY_MODE</c>, <c>AWS_MAX_ATTEMPTS</c>). Holds no secrets: credentials come from the SDK's chain.
 /// </summary>
 public sealed record AwsSettings
 {
@@ -23,6 +24,7 @@ public sealed record AwsSettings
     /// <summary>Per-service endpoints, keyed by <see cref="AwsService.EndpointEnvironmentSuffix"/>; these win over <see cref="EndpointUrl"/>.</summary>
     public IReadOnlyDictionary<string, Uri> ServiceEndpoints { get; init; } = new Dictionary<string, Uri>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>How every client retries: the SDKs' mode, attempts and per-attempt timeout (see <see cref="RetrySettings"/>).</summary>
     public AwsRetryPolicy Retry { get; init; } = AwsRetryPolicy.Default;
 
     /// <summary>Reads the standard environment variables (or <paramref name="getVariable"/>, for tests).</summary>
@@ -39,10 +41,12 @@ public sealed record AwsSettings
                 endpoints[service.EndpointEnvironmentSuffix] = ParseEndpoint(variable, url);
         }
 
+        var profile = Read("AWS_PROFILE");
         return new AwsSettings
         {
             Region = Read("AWS_REGION") ?? Read("AWS_DEFAULT_REGION"),
-            Profile = Read("AWS_PROFILE"),
+            Profile = profile,
+            Retry = RetrySettings.Resolve(getVariable, profile),
             EndpointUrl = Read("AWS_ENDPOINT_URL") is { } all ? ParseEndpoint("AWS_ENDPOINT_URL", all) : null,
             ServiceEndpoints = endpoints,
         };

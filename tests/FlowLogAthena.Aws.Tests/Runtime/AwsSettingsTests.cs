@@ -61,35 +61,4 @@ public sealed class AwsSettingsTests
         var error = await Assert.ThrowsAsync<AwsConfigurationException>(chain.GetAsync);
         Assert.Contains("no-such-profile-", error.Message);
     }
-
-    [Fact]
-    public void Full_jitter_backoff_is_capped_and_grows()
-    {
-        var policy = new AwsRetryPolicy(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1));
-        var random = new Random(7);
-        for (var retry = 0; retry < 12; retry++)
-        {
-            var ceiling = Math.Min(1000, 100 * Math.Pow(2, retry));
-            for (var i = 0; i < 50; i++)
-            {
-                var delay = policy.DelayBefore(retry, random).TotalMilliseconds;
-                Assert.InRange(delay, 0, ceiling);
-            }
-        }
-    }
-
-    [Theory]
-    [InlineData(400, "ThrottlingException", true)]
-    [InlineData(400, "TooManyRequestsException", true)]
-    [InlineData(400, "RequestLimitExceeded", true)]
-    [InlineData(429, null, true)]
-    [InlineData(500, "InternalServerException", true)]
-    [InlineData(503, null, true)]
-    [InlineData(400, "InvalidRequestException", false)]
-    [InlineData(400, "EntityNotFoundException", false)]
-    [InlineData(403, "AccessDeniedException", false)]
-    public void Only_throttling_and_server_errors_are_retryable(int status, string? code, bool retryable)
-    {
-        Assert.Equal(retryable, AwsRetryPolicy.IsRetryable(status, code));
-    }
 }

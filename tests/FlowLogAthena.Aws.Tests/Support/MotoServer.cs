@@ -23,7 +23,7 @@ public sealed class MotoServer : IAsyncLifetime
     /// <summary>Dummy credentials: moto accepts any, and they must never leak into messages.</summary>
     public static SessionAWSCredentials Credentials { get; } = new("AKIAMOTOTESTKEY00001", "motoSecretKey/DoNotLeak+0123456789abcdef", "motoSessionToken/DoNotLeak+FwoGZXIvYXdzEJr");
 
-    public AwsSettings Settings => new() { Region = Region, EndpointUrl = Endpoint, Retry = AwsRetryPolicy.Default with { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) } };
+    public AwsSettings Settings => new() { Region = Region, EndpointUrl = Endpoint, Retry = FlowLogAthena.Aws.Runtime.Retries.AwsRetryPolicy.Default with { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) } };
 
     public AwsClients CreateClients(HttpMessageHandler? handler = null, Action<AwsCallRecord>? trace = null) =>
         AwsClients.Create(Settings, Credentials, handler, trace);
