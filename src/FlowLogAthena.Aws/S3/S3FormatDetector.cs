@@ -13,6 +13,18 @@ public sealed class S3FormatDetector(IAmazonS3 s3, string? expectedBucketOwner =
 {
     public async Task<FlowLogFormat?> DetectAsync(FlowLogSource source, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await DetectHeaderAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (S3Failures.Is(e, cancellationToken) && e is not Core.Errors.FlowLogAthenaException)
+        {
+            throw S3Failures.Translate(e, $"Cannot read the header of the first log object under {source.Root}", (m, inner) => new Core.Errors.SourceException(m, inner));
+        }
+    }
+
+    private async Task<FlowLogFormat?> DetectHeaderAsync(FlowLogSource source, CancellationToken cancellationToken)
+    {
         if (source.Layout.FileFormat != LogFileFormat.Text) return null;
         var root = S3Uri.Parse(source.Root, "Source");
         var pairs = await new S3LogFileLister(s3, expectedBucketOwner).AccountsAndRegionsAsync(source, cancellationToken).ConfigureAwait(false);

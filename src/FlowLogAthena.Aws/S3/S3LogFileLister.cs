@@ -94,9 +94,9 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
         {
             return await s3.ListObjectsV2Async(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonS3Exception e)
+        catch (Exception e) when (S3Failures.Is(e, cancellationToken))
         {
-            throw new SourceException($"Cannot list s3://{request.BucketName}/{request.Prefix}: {e.ErrorCode}: {e.Message}", e);
+            throw S3Failures.Translate(e, $"Cannot list s3://{request.BucketName}/{request.Prefix}", (m, inner) => new SourceException(m, inner));
         }
     }
 

@@ -61,9 +61,9 @@ public sealed class S3SourceCache(IAmazonS3 s3, string cacheRoot, string? expect
                 await response.ResponseStream.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             File.Move(temp, local, overwrite: true);
         }
-        catch (AmazonS3Exception e)
+        catch (Exception e) when (S3Failures.Is(e, cancellationToken))
         {
-            throw new SourceException($"Cannot read {location}: {e.ErrorCode}: {e.Message}", e);
+            throw S3Failures.Translate(e, $"Cannot read {location}", (m, inner) => new SourceException(m, inner));
         }
         finally
         {

@@ -30,9 +30,9 @@ public sealed class S3Uploader(IAmazonS3 s3, S3WriteOptions options)
             else
                 await MultipartAsync(localPath, length, target, contentType, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonS3Exception e)
+        catch (Exception e) when (S3Failures.Is(e, cancellationToken))
         {
-            throw new SinkException($"Cannot write {target}: {e.ErrorCode}: {e.Message}", e);
+            throw S3Failures.Translate(e, $"Cannot write {target}", (m, inner) => new SinkException(m, inner));
         }
     }
 
@@ -53,9 +53,9 @@ public sealed class S3Uploader(IAmazonS3 s3, S3WriteOptions options)
                 ServerSideEncryptionKeyManagementServiceKeyId = options.KmsKeyId,
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (AmazonS3Exception e)
+        catch (Exception e) when (S3Failures.Is(e, cancellationToken))
         {
-            throw new SinkException($"Cannot copy {source} to {target}: {e.ErrorCode}: {e.Message}", e);
+            throw S3Failures.Translate(e, $"Cannot copy {source} to {target}", (m, inner) => new SinkException(m, inner));
         }
     }
 
@@ -100,15 +100,32 @@ public sealed class S3Uploader(IAmazonS3 s3, S3WriteOptions options)
         }
         catch
         {
-            // Not with the caller's token: a cancelled run must still clean up its parts.
+            await AbortAsync(target, upload.UploadId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Aborts a failed multipart upload so no parts are left billed: not with the caller's token (a cancelled run
+    /// must still clean up), bounded, and best effort — when S3 cannot be reached the upload's own failure is the
+    /// error to report (a bucket lifecycle rule for incomplete uploads is the backstop, see infra/).
+    /// </summary>
+    private async Task AbortAsync(S3Uri target, string uploadId)
+    {
+        using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
             await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest
             {
                 BucketName = target.Bucket,
                 Key = target.Key,
-                UploadId = upload.UploadId,
+                UploadId = uploadId,
                 ExpectedBucketOwner = options.ExpectedBucketOwner,
-            }, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            }, budget.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (S3Failures.Is(e, CancellationToken.None))
+        {
+            // Reported by the caller's error; see above.
         }
     }
 }

@@ -98,3 +98,15 @@ public sealed class AwsFaultHandler(string target, AwsFaultKind kind, int times 
         return response;
     }
 }
+
+/// <summary>In front of moto's S3: applies a fault to the first <c>times</c> requests with one method and path part, passing the rest.</summary>
+public sealed class S3FaultHandler(HttpMethod method, string pathPart, AwsFaultKind kind, int times) : DelegatingHandler(new HttpClientHandler())
+{
+    private int _seen;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        request.Headers.Contains("X-Amz-Target") || request.Method != method
+        || !request.RequestUri!.AbsolutePath.Contains(pathPart, StringComparison.Ordinal) || Interlocked.Increment(ref _seen) > times
+            ? base.SendAsync(request, cancellationToken)
+            : AwsFault.ApplyAsync(kind, () => base.SendAsync(request, cancellationToken), cancellationToken);
+}

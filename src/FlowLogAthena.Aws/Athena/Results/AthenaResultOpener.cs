@@ -26,7 +26,7 @@ internal sealed class AthenaResultOpener(IAthenaApi athena, IAmazonS3 s3, Athena
                     new GetObjectRequest { BucketName = location.Bucket, Key = location.Key, ExpectedBucketOwner = options.ExpectedBucketOwner },
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (AmazonServiceException e)
+            catch (AmazonServiceException e) when (S3.S3Failures.Is(e, cancellationToken))
             {
                 reason = $"{location} could not be read ({e.ErrorCode ?? e.StatusCode.ToString()}: {e.Message})";
                 return await OpenPagesAsync(id, stats, reason, cancellationToken).ConfigureAwait(false);
