@@ -48,4 +48,42 @@ public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("\"query\": \"top-talkers\"", exported.GetProperty("manifest").GetString());
         Assert.DoesNotContain(CliAgainstMoto.SecretKey, generated.Stderr + estimate.Stdout + estimate.Stderr + fromS3.Stdout + fromS3.Stderr);
     }
+
+    [Fact]
+    public async Task Verbose_shows_every_S3_call_with_bucket_key_and_status_and_never_a_secret()
+    {
+        var bucket = "verbose-" + Guid.NewGuid().ToString("N")[..10];
+        using (var clients = aws.Moto.CreateClients()) await clients.S3.PutBucketAsync(bucket);
+        Assert.Equal(0, (await InProcessCli.RunAsync("generate", "--out", $"s3://{bucket}/logs", "--records", "500", "--from", "2026-11-01", "--to", "2026-11-03")).ExitCode);
+
+        var run = await InProcessCli.RunAsync("run", "top-talkers", "--verbose", "--source", $"s3://{bucket}/logs", "--from", "2026-11-01", "--to", "2026-11-02",
+            "--cache", Path.Combine(_temp, "cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains($"aws: s3.ListObjectsV2 {bucket}/logs/AWSLogs/", run.Stderr);
+        Assert.Contains($"aws: s3.GetObject {bucket}/logs/AWSLogs/", run.Stderr);
+        Assert.Contains($"aws: s3.PutObject {bucket}/reports/top.csv attempt 1: HTTP 200", run.Stderr);
+        Assert.DoesNotContain(CliAgainstMoto.SecretKey, run.Stdout + run.Stderr);
+        Assert.DoesNotContain("AKIAINTEGRATION00001", run.Stdout + run.Stderr);
+        Assert.DoesNotContain("Signature=", run.Stdout + run.Stderr);
+    }
+
+    [Theory]
+    [InlineData("AWS_MAX_ATTEMPTS", "zero")]
+    [InlineData("AWS_RETRY_MODE", "turbo")]
+    public async Task A_bad_retry_setting_is_bad_input_naming_the_variable(string variable, string value)
+    {
+        Environment.SetEnvironmentVariable(variable, value);
+        try
+        {
+            var run = await InProcessCli.RunAsync("run", "top-talkers", "--source", "s3://any-bucket/logs", "--from", "2026-11-01", "--to", "2026-11-02");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"{variable} is '{value}'", run.Stderr);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
 }

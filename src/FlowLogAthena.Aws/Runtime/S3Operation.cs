@@ -31,6 +31,21 @@ internal static class S3Operation
         // Virtual-hosted addressing puts the bucket in the host (bucket.s3.region.amazonaws.com).
         var at = uri.Host.IndexOf(".s3.", StringComparison.Ordinal);
         var bucket = at > 0 ? uri.Host[..at] + "/" : "";
-        return $"{name} {bucket}{Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'))}";
+        var path = bucket + Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        // A listing's path is the bucket alone; its prefix (no secret, unlike a presigned query) says what was listed.
+        if (name.StartsWith("List", StringComparison.Ordinal) && QueryValue(query, "prefix") is { } prefix)
+            path = path.TrimEnd('/') + "/" + prefix;
+        return $"{name} {path}";
+    }
+
+    private static string? QueryValue(string query, string name)
+    {
+        foreach (var pair in query.TrimStart('?').Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            if (equals > 0 && pair[..equals] == name)
+                return Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
+        }
+        return null;
     }
 }

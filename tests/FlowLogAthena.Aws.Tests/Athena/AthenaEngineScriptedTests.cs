@@ -25,7 +25,7 @@ public sealed class AthenaEngineScriptedTests
     };
 
     [Fact]
-    public async Task A_failed_query_surfaces_athenas_reason()
+    public async Task A_failed_query_surfaces_athenas_reason_category_type_and_retryable()
     {
         var athena = new ScriptedAthena();
         athena.Executions.Enqueue(Execution(QueryStates.Queued));
@@ -36,7 +36,7 @@ public sealed class AthenaEngineScriptedTests
             {
                 State = QueryStates.Failed,
                 StateChangeReason = "SYNTAX_ERROR: line 1:8: Column 'nope' cannot be resolved",
-                AthenaError = new AthenaError { ErrorCategory = 2, ErrorType = 1006, ErrorMessage = "Column 'nope' cannot be resolved" },
+                AthenaError = new AthenaError { ErrorCategory = 2, ErrorType = 1006, Retryable = false, ErrorMessage = "Column 'nope' cannot be resolved" },
             },
         });
         var states = new List<string>();
@@ -49,6 +49,7 @@ public sealed class AthenaEngineScriptedTests
         Assert.Equal("SYNTAX_ERROR: line 1:8: Column 'nope' cannot be resolved", error.Reason);
         Assert.Contains("Column 'nope' cannot be resolved", error.Message);
         Assert.Equal(1006, error.Error!.ErrorType);
+        Assert.EndsWith("(user error, type 1006, not retryable)", error.Message);
         Assert.Equal([QueryStates.Queued, QueryStates.Running, QueryStates.Failed], states);
         Assert.DoesNotContain("StopQueryExecution", athena.Calls);
     }
