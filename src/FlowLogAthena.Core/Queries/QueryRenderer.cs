@@ -45,7 +45,9 @@ public static partial class QueryRenderer
         if (sql.Contains(';', StringComparison.Ordinal))
             throw new QueryDefinitionException(
                 $"{query.SourcePath}:{query.BodyStartLine}: the rendered SQL contains ';'; a query must be a single statement without one.");
-        return new RenderedQuery(query.Id, request.Dialect, sql, request.Window, parameters.Canonical, functions.ExecutionParameters);
+        // Athena takes execution parameters only in WHERE; everywhere else the validated literal goes inline.
+        var (placed, bound) = ExecutionParameterPlacement.KeepOnlyInWhere(sql, functions.ExecutionParameters, query);
+        return new RenderedQuery(query.Id, request.Dialect, placed, request.Window, parameters.Canonical, bound);
     }
 
     private static FlowLogAthenaException Located(QueryDefinition query, ScriptRuntimeException e)

@@ -27,9 +27,11 @@ public sealed class AthenaGrammarTests
 
     private sealed record RenderCase(QueryDefinition Query, Partitioning Partitioning, TimeWindow Window, Dictionary<string, string> Parameters)
     {
-        public TrinoGrammarCheck.Statement Render()
+        public TrinoGrammarCheck.Statement Render() => Render(out _);
+
+        public TrinoGrammarCheck.Statement Render(out IReadOnlyList<string> bound)
         {
-            var sql = QueryRenderer.Render(Query, new RenderRequest
+            var rendered = QueryRenderer.Render(Query, new RenderRequest
             {
                 Dialect = SqlDialect.Athena,
                 TableReference = "\"flowlogs\".\"vpc_flow_logs\"",
@@ -37,9 +39,11 @@ public sealed class AthenaGrammarTests
                 Format = EveryField,
                 Partitioning = Partitioning,
                 Parameters = Parameters,
-            }).Sql;
+            });
+            var sql = rendered.Sql;
+            bound = rendered.ExecutionParameters ?? [];
             var parameters = Parameters.Count == 0 ? "defaults" : string.Join(' ', Parameters.Select(p => $"{p.Key}={p.Value}"));
-            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}", sql);
+            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}", sql, ParametersOnlyInWhere: true);
         }
     }
 
@@ -105,6 +109,44 @@ public sealed class AthenaGrammarTests
 
         Assert.True(result.ExitCode == 0, $"Rendered Athena SQL that does not parse as Trino SQL:\n{result.Problems}");
         Assert.Contains($"{statements.Count} of {statements.Count} statements parse", result.Output);
+    }
+
+    [Fact]
+    public async Task Execution_parameters_appear_only_in_where_clauses_of_every_rendered_variant_and_some_are_bound()
+    {
+        var bound = 0;
+        var statements = Cases().Select(c =>
+        {
+            var statement = c.Render(out var values);
+            bound += values.Count;
+            Assert.Equal(values.Count, statement.Sql.Count(ch => ch == '?'));
+            return statement;
+        }).ToList();
+
+        // The grammar check walks each parse tree and fails on a '?' that no WHERE clause holds.
+        var result = await TrinoGrammarCheck.RunAsync(statements);
+
+        Assert.True(result.ExitCode == 0, $"Rendered Athena SQL with '?' outside a WHERE clause:\n{result.Problems}");
+        Assert.True(bound > 100, $"only {bound} values were bound as execution parameters");
+    }
+
+    [Fact]
+    public async Task The_parameter_walk_fails_a_question_mark_in_the_select_list_limit_having_or_filter()
+    {
+        var result = await TrinoGrammarCheck.RunAsync(
+        [
+            new("where", "WITH q AS (SELECT a FROM t WHERE b = ?) SELECT * FROM q JOIN r ON q.a = r.a WHERE r.x IN (?, ?) AND r.y IN (SELECT z FROM s WHERE s.w = ?)", true),
+            new("select-list", "SELECT ? AS n FROM t", true),
+            new("limit", "SELECT a FROM t WHERE b = ? LIMIT ?", true),
+            new("having", "SELECT a, count(*) FROM t GROUP BY a HAVING count(*) > ?", true),
+            new("filter", "SELECT count(*) FILTER (WHERE a = ?) FROM t", true),
+        ]);
+
+        Assert.Contains("ok   where\n", result.Output);
+        Assert.Contains("FAIL select-list\n  line 1, column 8: execution parameter (?) outside a WHERE clause", result.Output);
+        Assert.Contains("FAIL limit\n", result.Output);
+        Assert.Contains("FAIL having\n", result.Output);
+        Assert.Contains("FAIL filter\n", result.Output);
     }
 
     [Fact]

@@ -68,6 +68,8 @@ public sealed class ParameterParserTests
     [InlineData("10.0.0.1", "10.0.0.1")]
     [InlineData("2001:DB8:0:0:0:0:0:1", "2001:db8::1")]
     [InlineData("2001:0db8::0001", "2001:db8::1")]
+    [InlineData("::ffff:10.0.0.1", "10.0.0.1")]
+    [InlineData("::FFFF:c0a8:14d", "192.168.1.77")]
     public void Ip_is_canonicalised(string raw, string canonical)
     {
         Assert.Equal(canonical, ParameterParser.Parse(Def("address", QueryParameterType.Ip), raw).Canonical);
@@ -95,6 +97,12 @@ public sealed class ParameterParserTests
     [InlineData("2001:db8::1/128", "2001:db8::1/128")]
     [InlineData("10.0.0.7", "10.0.0.7/32")]
     [InlineData("2001:DB8::7", "2001:db8::7/128")]
+    [InlineData("::ffff:10.0.0.0/104", "10.0.0.0/8")]
+    [InlineData("::FFFF:192.168.1.77/128", "192.168.1.77/32")]
+    [InlineData("::ffff:0.0.0.0/96", "0.0.0.0/0")]
+    [InlineData("::ffff:10.0.0.7", "10.0.0.7/32")]
+    [InlineData("::ffff:a00:0/104", "10.0.0.0/8")]
+    [InlineData("::ffff:10.0.0.0/80", "::/80")]
     public void Cidr_is_canonicalised_with_host_bits_cleared(string raw, string canonical)
     {
         Assert.Equal(canonical, ParameterParser.Parse(Def("network", QueryParameterType.Cidr), raw).Canonical);

@@ -101,13 +101,14 @@ public sealed class QueryRendererTests
     }
 
     [Fact]
-    public void Athena_binds_parameter_values_as_execution_parameters_in_placeholder_order()
+    public void Athena_binds_where_values_as_execution_parameters_in_placeholder_order_and_inlines_the_limit()
     {
         var rendered = Render("rejected-traffic", SqlDialect.Athena, new Dictionary<string, string> { ["limit"] = "250", ["dstport"] = "22,3389" });
 
-        Assert.EndsWith("\nLIMIT ?", rendered.Sql);
+        // AWS accepts execution parameters only in WHERE clauses: LIMIT gets the validated literal.
+        Assert.EndsWith("\nLIMIT 250", rendered.Sql);
         Assert.Contains("\"dstport\" IN (?, ?)", rendered.Sql);
-        Assert.Equal(["22", "3389", "250"], rendered.ExecutionParameters);
+        Assert.Equal(["22", "3389"], rendered.ExecutionParameters);
         Assert.Empty(Render("rejected-traffic", SqlDialect.DuckDb).ExecutionParameters!);
     }
 

@@ -34,7 +34,8 @@ internal static class SqlGrammarCheck
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public sealed record Statement(string Name, string Sql, SqlGrammar Grammar);
+    /// <param name="ParametersOnlyInWhere">Also fail on an execution parameter (<c>?</c>) outside a WHERE clause (Trino only).</param>
+    public sealed record Statement(string Name, string Sql, SqlGrammar Grammar, bool ParametersOnlyInWhere = false);
 
     /// <summary>The script's exit code (0 all parse, 1 some fail, 2 bad input) and its stdout then stderr.</summary>
     public sealed record Result(int ExitCode, string Output)
@@ -65,7 +66,7 @@ internal static class SqlGrammarCheck
         };
         start.ArgumentList.Add(script);
 
-        var input = statements.Select(s => new { s.Name, s.Sql, Parser = s.Grammar.ToString().ToLowerInvariant() });
+        var input = statements.Select(s => new { s.Name, s.Sql, Parser = s.Grammar.ToString().ToLowerInvariant(), s.ParametersOnlyInWhere });
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {node}.");
         using var timeout = new CancellationTokenSource(Timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);

@@ -6,13 +6,19 @@ namespace FlowLogAthena.Core.Queries.Parameters;
 
 /// <summary>
 /// Strict IP address text: <see cref="IPAddress.TryParse(string, out IPAddress)"/> alone accepts forms such as
-/// <c>10.1</c> or <c>1</c> that nobody means as an address, so IPv4 must be a dotted quad here.
+/// <c>10.1</c> or <c>1</c> that nobody means as an address, so IPv4 must be a dotted quad here. An IPv4-mapped
+/// IPv6 address (<c>::ffff:10.0.0.1</c>) is the IPv4 address it maps: flow logs write IPv4 as dotted quads, and
+/// Trino's <c>contains</c> needs a plain IPv4 network to match them.
 /// </summary>
 public static partial class IpAddressText
 {
-    public static bool TryParse(string text, out IPAddress address)
+    public static bool TryParse(string text, out IPAddress address) => TryParse(text, out address, out _);
+
+    /// <param name="mapped">True when the text was an IPv4-mapped IPv6 address, returned as IPv4.</param>
+    public static bool TryParse(string text, out IPAddress address, out bool mapped)
     {
         address = IPAddress.None;
+        mapped = false;
         if (Ipv4Pattern().IsMatch(text))
         {
             address = IPAddress.Parse(text);
@@ -21,7 +27,8 @@ public static partial class IpAddressText
         // IPv6: hex groups and colons, optionally an embedded dotted quad; no zone (%eth0) and no brackets.
         if (!text.Contains(':', StringComparison.Ordinal) || !Ipv6Characters().IsMatch(text)) return false;
         if (!IPAddress.TryParse(text, out var parsed) || parsed.AddressFamily != AddressFamily.InterNetworkV6) return false;
-        address = parsed;
+        mapped = parsed.IsIPv4MappedToIPv6;
+        address = mapped ? parsed.MapToIPv4() : parsed;
         return true;
     }
 

@@ -27,7 +27,10 @@ public sealed record IpNetwork
     /// <summary>The last address of the network (host bits one).</summary>
     public IPAddress LastAddress => ToAddress(ToInteger(Network) | HostMask(Width, PrefixLength), IsIpv4);
 
-    /// <summary>Parses <c>address/prefix</c>; false when either part is malformed or the prefix exceeds the family's width.</summary>
+    /// <summary>
+    /// Parses <c>address/prefix</c>; false when either part is malformed or the prefix exceeds the family's width.
+    /// An IPv4-mapped IPv6 network inside <c>::ffff:0:0/96</c> (<c>::ffff:10.0.0.0/104</c>) is its IPv4 network (<c>10.0.0.0/8</c>).
+    /// </summary>
     public static bool TryParse(string text, out IpNetwork network)
     {
         network = null!;
@@ -35,8 +38,14 @@ public sealed record IpNetwork
         if (slash <= 0 || slash != text.LastIndexOf('/')) return false;
         var prefixText = text[(slash + 1)..];
         if (prefixText.Length is 0 or > 3 || !prefixText.All(char.IsAsciiDigit)) return false;
-        if (!IpAddressText.TryParse(text[..slash], out var address)) return false;
+        if (!IpAddressText.TryParse(text[..slash], out var address, out var mapped)) return false;
         var prefix = int.Parse(prefixText, CultureInfo.InvariantCulture);
+        if (mapped)
+        {
+            // Only prefixes inside ::ffff:0:0/96 name IPv4 networks; a shorter one spans more than IPv4 and stays IPv6.
+            if (prefix >= 96) prefix -= 96;
+            else address = address.MapToIPv6();
+        }
         var ipv4 = address.AddressFamily == AddressFamily.InterNetwork;
         if (prefix > (ipv4 ? 32 : 128)) return false;
         network = Create(address, prefix);
