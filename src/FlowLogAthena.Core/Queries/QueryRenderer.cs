@@ -45,7 +45,7 @@ public static partial class QueryRenderer
         if (sql.Contains(';', StringComparison.Ordinal))
             throw new QueryDefinitionException(
                 $"{query.SourcePath}:{query.BodyStartLine}: the rendered SQL contains ';'; a query must be a single statement without one.");
-        return new RenderedQuery(query.Id, request.Dialect, sql, request.Window, parameters.Canonical, functions.ExecutionParameters);
+        return new RenderedQuery(query.Id, request.Dialect, sql, request.Window, parameters.Canonical, functions.ExecutionParameters) { SourcePath = query.SourcePath };
     }
 
     private static FlowLogAthenaException Located(QueryDefinition query, ScriptRuntimeException e)
