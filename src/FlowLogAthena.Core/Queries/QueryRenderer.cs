@@ -42,9 +42,7 @@ public static partial class QueryRenderer
         }
 
         var sql = SqlText.Normalize(text);
-        if (sql.Contains(';', StringComparison.Ordinal))
-            throw new QueryDefinitionException(
-                $"{query.SourcePath}:{query.BodyStartLine}: the rendered SQL contains ';'; a query must be a single statement without one.");
+        ReadOnlyQueryCheck.Ensure(query, sql);
         return new RenderedQuery(query.Id, request.Dialect, sql, request.Window, parameters.Canonical, functions.ExecutionParameters) { SourcePath = query.SourcePath };
     }
 

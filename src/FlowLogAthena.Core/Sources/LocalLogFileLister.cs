@@ -66,13 +66,31 @@ public sealed class LocalLogFileLister : ILogFileLister
         return false;
     }
 
+    /// <summary>The size of the file a name leads to; a link that leads nowhere (a loop, a missing target) is an error naming it.</summary>
     private static long SizeOf(string file)
     {
         var info = new FileInfo(file);
-        if (info.Exists) return Read(file, () => info.Length);
-        throw new SourceException(info.LinkTarget is { } target
-            ? $"Flow log file '{file}' is a symbolic link to '{target}' that cannot be followed (a loop, or its target is missing)."
-            : $"Flow log file '{file}' disappeared while the source was listed.");
+        if (info.LinkTarget is { } link)
+        {
+            var target = Read(file, () => Follow(info));
+            if (target is not { Exists: true })
+                throw new SourceException($"Flow log file '{file}' is a symbolic link to '{link}' that cannot be followed (a loop, or its target is missing).");
+            return target is FileInfo final ? final.Length : 0;
+        }
+        if (!info.Exists) throw new SourceException($"Flow log file '{file}' disappeared while the source was listed.");
+        return Read(file, () => info.Length);
+    }
+
+    private static FileSystemInfo? Follow(FileInfo link)
+    {
+        try
+        {
+            return link.ResolveLinkTarget(returnFinalTarget: true);
+        }
+        catch (IOException)
+        {
+            return null; // too many levels of links: a loop
+        }
     }
 
     /// <summary>Runs a listing step, turning a permission or I/O problem into an error naming the path.</summary>

@@ -67,13 +67,13 @@ public static class TextLogHeader
         LogFileGuard.EnsureHasBytes(file);
         await using var stream = LogFileGuard.OpenRead(file.Path);
         var line = await GzipTextReader.FirstLineAsync(stream, file.Path, wholeFile, cancellationToken).ConfigureAwait(false);
-        if (line is null)
-            throw new SourceException($"Flow log file '{file.Path}' holds no text, not even AWS's header line of field names; it is not a delivered flow log. Delete it or fetch it again.");
+        if (string.IsNullOrWhiteSpace(line))
+            throw new SourceException($"Flow log file '{file.Path}' holds no text, or its first line is blank: it lacks AWS's header line of field names; it is not a delivered flow log. Delete it or fetch it again.");
         var header = Split(line)!;
         var unknown = header.FirstOrDefault(name => !FieldCatalog.TryGet(name, out _));
         if (unknown is not null)
             throw new SourceException(
-                $"Flow log file '{file.Path}' line 1 is not AWS's header line of field names: it reads \"{Shorten(line)}\", and '{unknown}' is no flow log field. "
+                $"Flow log file '{file.Path}' line 1 is not AWS's header line of field names: it reads \"{Shorten(line)}\", and '{Shorten(unknown)}' is no flow log field. "
                 + "AWS starts every text log with the field names (e.g. \"version account-id interface-id …\"); without them the first record would be lost or misread.");
         try
         {
