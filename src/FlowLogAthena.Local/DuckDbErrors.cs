@@ -92,16 +92,16 @@ internal static partial class DuckDbErrors
             }
             if (line.StartsWith("Possible ", StringComparison.Ordinal) || line.StartsWith("LINE ", StringComparison.Ordinal)) break;
             if (line.StartsWith("This type was auto-detected", StringComparison.Ordinal)) continue;
-            kept.Add(Printable(line));
+            kept.Add(Printable(line, 1000));
         }
         return string.Join("; ", kept);
     }
 
-    /// <summary>Text from a file, safe to print: no control characters (terminal escapes), at most 200 characters.</summary>
-    private static string Printable(string text)
+    /// <summary>Text from a file, safe to print: no control characters (terminal escapes), cut to <paramref name="max"/> characters.</summary>
+    private static string Printable(string text, int max = 200)
     {
         var clean = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return clean.Length <= 200 ? clean : clean[..200] + "…";
+        return clean.Length <= max ? clean : clean[..max] + "…";
     }
 
     [GeneratedRegex(@"line:? (\d+)", RegexOptions.IgnoreCase)]
