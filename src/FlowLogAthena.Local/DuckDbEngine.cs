@@ -47,7 +47,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(options.ViewName, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await CreateViewAsync(connection, options.ViewName, query, source, files, cancellationToken).ConfigureAwait(false);
+            await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
             return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -92,7 +93,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         try
         {
             const string filesView = "flow_log_files";
-            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(filesView, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await CreateViewAsync(connection, filesView, query, source, files, cancellationToken).ConfigureAwait(false);
             // Row order means nothing to the queries; without it DuckDB loads the table on every core.
             await connection.ExecuteAsync(new CommandDefinition("SET preserve_insertion_order = false", cancellationToken: cancellationToken)).ConfigureAwait(false);
             using var interrupt = cancellationToken.Register(static c => ((DuckDBConnection)c!).CreateCommand().Cancel(), connection);
@@ -106,12 +107,29 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 cancellationToken.ThrowIfCancellationRequested();
                 throw await DuckDbErrors.TranslateAsync(e, query, files, cancellationToken).ConfigureAwait(false);
             }
+            // The rows are in memory now: the queries need no file at all.
+            await DuckDbLockdown.ApplyAsync(connection, [], cancellationToken).ConfigureAwait(false);
             return new MaterializedWindow(key, connection, files);
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>The view over the window's files, after the Parquet files' schemas are checked; DuckDB's errors name the file.</summary>
+    private static async Task CreateViewAsync(DuckDBConnection connection, string viewName, RenderedQuery query, FlowLogSource source, IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (source.Layout.FileFormat == LogFileFormat.Parquet)
+                await ParquetSchemaCheck.EnsureAsync(connection, source.Format, files, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(FlowLogViewSql.Create(viewName, source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+        catch (DuckDBException e)
+        {
+            throw await DuckDbErrors.TranslateAsync(e, query, files, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,37 +1,58 @@
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local;
 
 /// <summary>
-/// Turns DuckDB's errors into the product's typed errors, naming the file (and line) that was wrong.
-/// DuckDB does not always say which gzip member failed, so a decompression error is pinned to its file
-/// by checking the files one by one (only after a failure, never on the fast path).
+/// Turns DuckDB's errors into the product's typed errors, naming the file, line and field that was wrong and
+/// keeping what DuckDB said about it (the lines before its advice, not only the first). A gzip error without a
+/// file name is pinned to its file by checking the files one by one (only after a failure, never on the fast path).
 /// </summary>
 internal static partial class DuckDbErrors
 {
     public static async Task<Exception> TranslateAsync(Exception error, RenderedQuery query, IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
     {
-        var message = FirstLine(error.Message);
+        var summary = Summary(error.Message);
+        if (error.Message.Contains("disabled by configuration", StringComparison.Ordinal)
+            || error.Message.Contains("configuration has been locked", StringComparison.Ordinal))
+            return new QueryDefinitionException(
+                $"{query.SourcePath ?? query.QueryId}: the query reaches outside the flow log table, which a query pack may not do ({summary}). "
+                + "A query may only read the window's flow logs: one SELECT over the table, no files, settings or extensions.", error);
+
+        var own = summary.IndexOf(FlowLogViewSql.ParquetValueError + " '", StringComparison.Ordinal);
+        if (own >= 0) return new SourceException(summary[own..], error);
+
         var named = files.FirstOrDefault(f => error.Message.Contains(f.Path, StringComparison.Ordinal));
-        if (named is not null)
-        {
-            var line = LinePattern().Match(error.Message);
-            var where = line.Success ? $"{named.Path}, line {line.Groups[1].Value}" : named.Path;
-            return new SourceException($"Cannot read flow log file {where}: {message}", error);
-        }
+        if (named is not null) return new SourceException(Located(named.Path, error.Message, summary), error);
 
         if (LooksLikeDecompressionError(error.Message))
         {
             var corrupt = await FindCorruptGzipAsync(files, cancellationToken).ConfigureAwait(false);
-            if (corrupt is not null)
-                return new SourceException($"Flow log file '{corrupt.Value.Path}' is not a valid gzip file: {corrupt.Value.Reason}", error);
+            if (corrupt is not null) return corrupt;
         }
 
-        return new QueryExecutionException($"DuckDB failed to run query '{query.QueryId}': {message}", error);
+        return new QueryExecutionException($"DuckDB failed to run query '{query.QueryId}': {summary}", error);
+    }
+
+    /// <summary>"file, line N, field F: what was wrong", from DuckDB's CSV error report.</summary>
+    private static string Located(string path, string message, string summary)
+    {
+        var line = LinePattern().Match(message);
+        var where = line.Success ? $"'{path}', line {line.Groups[1].Value}" : $"'{path}'";
+        var conversion = ConversionPattern().Match(message);
+        if (conversion.Success)
+        {
+            var column = conversion.Groups["column"].Value;
+            var rule = FieldCatalog.TryGet(column.Replace('_', '-'), out var field) ? field.ValidValues : $"a {conversion.Groups["type"].Value}";
+            return $"Flow log file {where}, field {column}: \"{Printable(conversion.Groups["value"].Value)}\" is not {rule}, so it is no value a flow log can hold.";
+        }
+        var columns = ColumnCountPattern().Match(message);
+        if (columns.Success)
+            return $"Flow log file {where} has {columns.Groups[2].Value} fields, but the format has {columns.Groups[1].Value}; every record has one value (or '-') per field of the header.";
+        return $"Cannot read flow log file {where}: {summary}";
     }
 
     private static bool LooksLikeDecompressionError(string message) =>
@@ -40,34 +61,55 @@ internal static partial class DuckDbErrors
         || message.Contains("compress", StringComparison.OrdinalIgnoreCase)
         || message.Contains("zlib", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<(string Path, string Reason)?> FindCorruptGzipAsync(IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
+    /// <summary>The first file whose gzip stream is broken, checked with the same reader as the header check.</summary>
+    private static async Task<SourceException?> FindCorruptGzipAsync(IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
     {
-        var buffer = new byte[1 << 16];
         foreach (var file in files.Where(f => f.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)))
         {
             try
             {
-                await using var stream = File.OpenRead(file.Path);
-                await using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-                while (await gzip.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
-                {
-                }
+                await TextLogHeader.VerifyWholeAsync(file, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+            catch (SourceException e)
             {
-                return (file.Path, e.Message);
+                return e;
             }
         }
         return null;
     }
 
-    private static string FirstLine(string message)
+    /// <summary>What DuckDB said before its advice ("Possible solutions", the reader's settings), on one line.</summary>
+    internal static string Summary(string message)
     {
-        var trimmed = message.Trim();
-        var newline = trimmed.IndexOf('\n', StringComparison.Ordinal);
-        return newline < 0 ? trimmed : trimmed[..newline].TrimEnd();
+        var kept = new List<string>();
+        foreach (var raw in message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                if (kept.Count > 0) break;
+                continue;
+            }
+            if (line.StartsWith("Possible ", StringComparison.Ordinal) || line.StartsWith("LINE ", StringComparison.Ordinal)) break;
+            if (line.StartsWith("This type was auto-detected", StringComparison.Ordinal)) continue;
+            kept.Add(Printable(line, 1000));
+        }
+        return string.Join("; ", kept);
     }
 
-    [GeneratedRegex(@"line (\d+)", RegexOptions.IgnoreCase)]
+    /// <summary>Text from a file, safe to print: no control characters (terminal escapes), cut to <paramref name="max"/> characters.</summary>
+    private static string Printable(string text, int max = 200)
+    {
+        var clean = new string(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return clean.Length <= max ? clean : clean[..max] + "…";
+    }
+
+    [GeneratedRegex(@"line:? (\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex LinePattern();
+
+    [GeneratedRegex("""converting column "(?<column>[^"]*)"\. Could not convert string "(?<value>.*)" to '(?<type>[^']*)'""")]
+    private static partial Regex ConversionPattern();
+
+    [GeneratedRegex(@"Expected Number of Columns: (\d+) Found: (\d+)")]
+    private static partial Regex ColumnCountPattern();
 }

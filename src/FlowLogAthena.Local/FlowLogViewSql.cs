@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local;
@@ -11,27 +12,48 @@ internal static class FlowLogViewSql
 {
     public static string Create(string viewName, FlowLogSource source, IReadOnlyList<LogFile> files)
     {
-        var fileList = "[" + string.Join(", ", files.Select(f => DuckDbSql.String(f.Path))) + "]";
+        var fileList = FileList(files);
         var fields = source.Format.Fields;
         string scan;
         string[] columns;
         if (source.Layout.FileFormat == LogFileFormat.Parquet)
         {
             // Parquet stores the types AWS chose; cast so every engine sees the catalog's types.
-            scan = $"read_parquet({fileList}, filename = true)";
-            columns = fields.Select(f => $"CAST({DuckDbSql.Identifier(f.ColumnName)} AS {f.DuckDbType}) AS {DuckDbSql.Identifier(f.ColumnName)}").ToArray();
+            scan = $"read_parquet({fileList}, filename = true, file_row_number = true)";
+            columns = fields.Select(CheckedParquetColumn).ToArray();
         }
         else
         {
-            var typed = string.Join(", ", fields.Select(f => $"{DuckDbSql.String(f.ColumnName)}: {DuckDbSql.String(f.DuckDbType)}"));
+            // Read each number as the narrowest type that holds its valid values, so the CSV reader itself refuses a
+            // port of 70000 or negative bytes with file, line and column; then cast to the catalog's type.
+            var typed = string.Join(", ", fields.Select(f => $"{DuckDbSql.String(f.ColumnName)}: {DuckDbSql.String(f.CheckedDuckDbType)}"));
             scan = $"read_csv({fileList}, delim = ' ', header = true, nullstr = '-', compression = 'gzip', "
                  + $"auto_detect = false, quote = '', escape = '', strict_mode = true, filename = true, columns = {{{typed}}})";
-            columns = fields.Select(f => DuckDbSql.Identifier(f.ColumnName)).ToArray();
+            columns = fields.Select(f => f.CheckedDuckDbType == f.DuckDbType
+                ? DuckDbSql.Identifier(f.ColumnName)
+                : $"CAST({DuckDbSql.Identifier(f.ColumnName)} AS {f.DuckDbType}) AS {DuckDbSql.Identifier(f.ColumnName)}").ToArray();
         }
 
         var partitions = PartitionExpressions(source.Layout);
         return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns.Concat(partitions))} FROM {scan}";
     }
+
+    /// <summary>A Parquet column cast to the catalog's type; a number no flow log can hold stops the query, naming file, row and field.</summary>
+    private static string CheckedParquetColumn(FlowLogField field)
+    {
+        var column = DuckDbSql.Identifier(field.ColumnName);
+        var cast = $"CAST({column} AS {field.DuckDbType})";
+        if (field.Type == FieldType.String) return $"{cast} AS {column}";
+        var message = $"'{ParquetValueError} ''' || filename || ''', row ' || CAST(file_row_number + 1 AS VARCHAR) || ', field {field.ColumnName}: ' || CAST({column} AS VARCHAR) || ' is not {field.ValidValues}, so it is no value a flow log can hold.'";
+        return $"CASE WHEN {column} IS NULL OR {column} BETWEEN 0 AND {field.MaxValue} THEN {cast} ELSE error({message}) END AS {column}";
+    }
+
+    /// <summary>How the view's own value errors start, so DuckDbErrors passes them on as written.</summary>
+    public const string ParquetValueError = "Flow log file";
+
+    /// <summary>DuckDB globs every name it is given; each file goes in as a pattern that matches only itself.</summary>
+    public static string FileList(IReadOnlyList<LogFile> files) =>
+        "[" + string.Join(", ", files.Select(f => DuckDbSql.String(DuckDbSql.LiteralPath(f.Path)))) + "]";
 
     private static IEnumerable<string> PartitionExpressions(SourceLayout layout)
     {

@@ -33,14 +33,14 @@ public static class FieldCatalog
 
     public static IReadOnlyList<FlowLogField> All { get; } =
     [
-        F("version", 2, FieldType.Int32, "Format version of the record (highest version among the chosen fields)."),
+        F("version", 2, FieldType.Int32, "Format version of the record (highest version among the chosen fields).", max: byte.MaxValue),
         F("account-id", 2, FieldType.String, "Account that owns the interface where the flow was seen."),
         F("interface-id", 2, FieldType.String, "ENI on which the traffic was recorded."),
         F("srcaddr", 2, FieldType.String, "Sender address for inbound traffic, or this interface's address for outbound."),
         F("dstaddr", 2, FieldType.String, "Receiver address for outbound traffic, or this interface's address for inbound."),
-        F("srcport", 2, FieldType.Int32, "Source port."),
-        F("dstport", 2, FieldType.Int32, "Destination port."),
-        F("protocol", 2, FieldType.Int32, "IANA protocol number.", ProtocolLabels),
+        F("srcport", 2, FieldType.Int32, "Source port.", max: ushort.MaxValue),
+        F("dstport", 2, FieldType.Int32, "Destination port.", max: ushort.MaxValue),
+        F("protocol", 2, FieldType.Int32, "IANA protocol number.", ProtocolLabels, max: byte.MaxValue),
         F("packets", 2, FieldType.Int64, "Packet count for the flow in the aggregation window."),
         F("bytes", 2, FieldType.Int64, "Byte count for the flow in the aggregation window."),
         F("start", 2, FieldType.Int64, "Unix seconds of the first packet seen in the window."),
@@ -51,7 +51,7 @@ public static class FieldCatalog
         F("vpc-id", 3, FieldType.String, "VPC of the recording interface."),
         F("subnet-id", 3, FieldType.String, "Subnet of the recording interface."),
         F("instance-id", 3, FieldType.String, "Instance attached to the interface, if you own it."),
-        F("tcp-flags", 3, FieldType.Int32, "Bitmask of TCP flags seen in the window (OR-ed).", TcpFlagLabels),
+        F("tcp-flags", 3, FieldType.Int32, "Bitmask of TCP flags seen in the window (OR-ed).", TcpFlagLabels, max: byte.MaxValue),
         F("type", 3, FieldType.String, "Kind of traffic.", Codes(("IPv4", "IPv4"), ("IPv6", "IPv6"), ("EFA", "Elastic Fabric Adapter"))),
         F("pkt-srcaddr", 3, FieldType.String, "Original source IP of the packet (differs from srcaddr behind NAT)."),
         F("pkt-dstaddr", 3, FieldType.String, "Original destination IP of the packet."),
@@ -63,7 +63,7 @@ public static class FieldCatalog
         F("pkt-src-aws-service", 5, FieldType.String, "AWS service range that pkt-srcaddr falls in."),
         F("pkt-dst-aws-service", 5, FieldType.String, "AWS service range that pkt-dstaddr falls in."),
         F("flow-direction", 5, FieldType.String, "Direction relative to the recording interface.", Codes(("ingress", "ingress"), ("egress", "egress"))),
-        F("traffic-path", 5, FieldType.Int32, "Route that egress traffic took.", TrafficPathLabels),
+        F("traffic-path", 5, FieldType.Int32, "Route that egress traffic took.", TrafficPathLabels, max: byte.MaxValue),
         F("ecs-cluster-arn", 7, FieldType.String, "ARN of the ECS cluster running the task."),
         F("ecs-cluster-name", 7, FieldType.String, "Name of the ECS cluster."),
         F("ecs-container-instance-arn", 7, FieldType.String, "ARN of the EC2 container instance hosting the task."),
@@ -118,8 +118,8 @@ public static class FieldCatalog
     }
 
     private static FlowLogField F(string name, int version, FieldType type, string meaning,
-        IReadOnlyDictionary<string, string>? codes = null, bool confirmed = true) =>
-        new(name, version, type, meaning, codes ?? None, confirmed);
+        IReadOnlyDictionary<string, string>? codes = null, bool confirmed = true, long? max = null) =>
+        new(name, version, type, meaning, codes ?? None, confirmed) { MaxValue = max ?? type.MaxValue() };
 
     private static FrozenDictionary<string, string> Codes(params (string Code, string Label)[] codes) =>
         codes.ToFrozenDictionary(c => c.Code, c => c.Label, StringComparer.Ordinal);

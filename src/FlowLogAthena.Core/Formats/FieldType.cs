@@ -29,6 +29,13 @@ public static class FieldTypeNames
         _ => "VARCHAR",
     };
 
+    /// <summary>The largest value the type stores (strings have no numeric bound).</summary>
+    public static long MaxValue(this FieldType type) => type switch
+    {
+        FieldType.Int32 => int.MaxValue,
+        _ => long.MaxValue,
+    };
+
     public static string ParquetType(this FieldType type) => type switch
     {
         FieldType.Int32 => "INT_32",

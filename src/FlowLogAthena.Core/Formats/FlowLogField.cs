@@ -24,6 +24,24 @@ public sealed record FlowLogField(
 
     public string ParquetType => Type.ParquetType();
 
+    /// <summary>The largest value a record can hold in this whole-number field (ports 65535, protocol 255); every one is at least 0.</summary>
+    public long MaxValue { get; init; } = Type.MaxValue();
+
+    /// <summary>
+    /// The narrowest unsigned DuckDB type that holds exactly the field's values, for reading text: DuckDB's CSV
+    /// reader then refuses a port of 70000 or negative bytes itself, naming file, line and column.
+    /// </summary>
+    public string CheckedDuckDbType => Type == FieldType.String ? DuckDbType : MaxValue switch
+    {
+        <= byte.MaxValue => "UTINYINT",
+        <= ushort.MaxValue => "USMALLINT",
+        <= uint.MaxValue => "UINTEGER",
+        _ => "UBIGINT",
+    };
+
+    /// <summary>What a value of the field must be, for error messages.</summary>
+    public string ValidValues => Type == FieldType.String ? "text" : $"a whole number from 0 to {MaxValue}";
+
     /// <summary>The label for a coded value, or null when the value has none.</summary>
     public string? LabelOf(string? value) =>
         value is not null && CodedValues.TryGetValue(value, out var label) ? label : null;

@@ -42,12 +42,10 @@ public static partial class QueryRenderer
         }
 
         var sql = SqlText.Normalize(text);
-        if (sql.Contains(';', StringComparison.Ordinal))
-            throw new QueryDefinitionException(
-                $"{query.SourcePath}:{query.BodyStartLine}: the rendered SQL contains ';'; a query must be a single statement without one.");
+        ReadOnlyQueryCheck.Ensure(query, sql);
         // Athena takes execution parameters only in WHERE; everywhere else the validated literal goes inline.
         var (placed, bound) = ExecutionParameterPlacement.KeepOnlyInWhere(sql, functions.ExecutionParameters, query);
-        return new RenderedQuery(query.Id, request.Dialect, placed, request.Window, parameters.Canonical, bound);
+        return new RenderedQuery(query.Id, request.Dialect, placed, request.Window, parameters.Canonical, bound) { SourcePath = query.SourcePath };
     }
 
     private static FlowLogAthenaException Located(QueryDefinition query, ScriptRuntimeException e)

@@ -12,4 +12,8 @@ public sealed record RenderedQuery(
     string Sql,
     TimeWindow Window,
     IReadOnlyDictionary<string, string> Parameters,
-    IReadOnlyList<string>? ExecutionParameters = null);
+    IReadOnlyList<string>? ExecutionParameters = null)
+{
+    /// <summary>The query file it was rendered from, for errors the engine finds in the SQL (null for ad-hoc SQL).</summary>
+    public string? SourcePath { get; init; }
+}

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 
@@ -7,62 +5,114 @@ namespace FlowLogAthena.Core.Sources;
 
 /// <summary>
 /// The header line AWS writes at the top of every text log file: the format's field names, space-separated.
-/// Reading it costs one small gzip block, and it catches the most common mistake — a <c>--format</c> that is
-/// not the flow log's — before a query silently reads columns under the wrong names.
+/// Every file of a window is checked, not a sample: two flow logs often deliver to one prefix, and a file read
+/// with another file's column order gives wrong numbers without any error.
 /// </summary>
 public static class TextLogHeader
 {
-    /// <summary>The field names of a file's header line, normalised to AWS names; null when the file is empty.</summary>
+    /// <summary>How many files are checked at once: the check is a gzip inflate, so about one per core.</summary>
+    private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>The field names of a file's header line, normalised to AWS names; null when the file holds no text.</summary>
     public static async Task<IReadOnlyList<string>?> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
-        return await ReadAsync(file, path, cancellationToken).ConfigureAwait(false);
+        await using var file = LogFileGuard.OpenRead(path);
+        return Split(await GzipTextReader.FirstLineAsync(file, path, wholeFile: false, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The header of a gzip text log read from a stream (which may hold only the object's first bytes).</summary>
-    public static async Task<IReadOnlyList<string>?> ReadAsync(Stream compressed, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-            using var reader = new StreamReader(gzip, Encoding.UTF8);
-            var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            return line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Normalise).ToArray();
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            throw new SourceException($"Flow log file '{name}' is not a valid gzip file: {e.Message}", e);
-        }
-    }
+    public static async Task<IReadOnlyList<string>?> ReadAsync(Stream compressed, string name, CancellationToken cancellationToken) =>
+        Split(await GzipTextReader.FirstLineAsync(compressed, name, wholeFile: false, cancellationToken).ConfigureAwait(false));
 
     /// <summary>The format a header names, or null when some token is not a known field (then it proves nothing).</summary>
     public static FlowLogFormat? FormatOf(IReadOnlyList<string> header) =>
-        header.Count > 0 && header.All(name => FieldCatalog.TryGet(name, out _))
+        header.Count > 0 && header.All(name => FieldCatalog.TryGet(name, out _)) && header.Distinct().Count() == header.Count
             ? FlowLogFormat.Parse(string.Join(' ', header.Select(name => "${" + name + "}")))
             : null;
 
-    /// <summary>The format named by the header of the first text file, or null when it names none.</summary>
-    public static async Task<FlowLogFormat?> DetectAsync(IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
+    /// <summary>The one format every file's header names (headers only, one gzip block each); null when there are no files.</summary>
+    /// <exception cref="SourceException">A file without AWS's header, or files of two formats.</exception>
+    public static async Task<FlowLogFormat?> DetectAsync(IReadOnlyList<LogFile> files, CancellationToken cancellationToken) =>
+        files.Count == 0 ? null : await AgreeAsync(null, files, wholeFile: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Checks every file: gzip complete, AWS's header present and naming exactly the format given.</summary>
+    /// <exception cref="FlowLogFormatException">All files name another format: the message gives the one to pass.</exception>
+    /// <exception cref="SourceException">A file that is empty, not gzip, truncated, without a header, or of a second format.</exception>
+    public static Task VerifyAsync(FlowLogFormat format, IReadOnlyList<LogFile> files, CancellationToken cancellationToken) =>
+        AgreeAsync(format, files, wholeFile: true, cancellationToken);
+
+    /// <summary>Checks one file whole: gzip complete and AWS's header present (used to pin an engine's gzip error to its file).</summary>
+    public static Task VerifyWholeAsync(LogFile file, CancellationToken cancellationToken) =>
+        FormatOfFileAsync(file, wholeFile: true, cancellationToken);
+
+    private static async Task<FlowLogFormat> AgreeAsync(FlowLogFormat? given, IReadOnlyList<LogFile> files, bool wholeFile, CancellationToken cancellationToken)
     {
-        if (files.Count == 0) return null;
-        var header = await ReadAsync(files[0].Path, cancellationToken).ConfigureAwait(false);
-        return header is null ? null : FormatOf(header);
+        var formats = new FlowLogFormat[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, token) => formats[i] = await FormatOfFileAsync(files[i], wholeFile, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var groups = Enumerable.Range(0, files.Count).GroupBy(i => formats[i].FormatString).ToList();
+        if (groups.Count > 1) throw TwoFormats(files, formats, groups);
+        var named = formats[0];
+        if (given is not null && named.FormatString != given.FormatString)
+            throw new FlowLogFormatException(
+                $"The header of '{files[0].Path}' lists the fields \"{Names(named)}\", but the format given is \"{given.FormatString}\". "
+                + $"Pass the flow log's own format: --format \"{named.FormatString}\" (or omit --format to use the files' header).");
+        return named;
     }
 
-    /// <summary>Checks the first file of every account and region against the format.</summary>
-    /// <exception cref="FlowLogFormatException">Names the file, its header and the format given.</exception>
-    public static async Task VerifyAsync(FlowLogFormat format, IEnumerable<LogFile> files, CancellationToken cancellationToken)
+    private static async Task<FlowLogFormat> FormatOfFileAsync(LogFile file, bool wholeFile, CancellationToken cancellationToken)
     {
-        foreach (var first in files.GroupBy(f => (f.Account, f.Region)).Select(g => g.First()))
+        LogFileGuard.EnsureHasBytes(file);
+        await using var stream = LogFileGuard.OpenRead(file.Path);
+        var line = await GzipTextReader.FirstLineAsync(stream, file.Path, wholeFile, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(line))
+            throw new SourceException($"Flow log file '{file.Path}' holds no text, or its first line is blank: it lacks AWS's header line of field names; it is not a delivered flow log. Delete it or fetch it again.");
+        var header = Split(line)!;
+        var unknown = header.FirstOrDefault(name => !FieldCatalog.TryGet(name, out _));
+        if (unknown is not null)
+            throw new SourceException(
+                $"Flow log file '{file.Path}' line 1 is not AWS's header line of field names: it reads \"{Shorten(line)}\", and '{Shorten(unknown)}' is no flow log field. "
+                + "AWS starts every text log with the field names (e.g. \"version account-id interface-id …\"); without them the first record would be lost or misread.");
+        try
         {
-            var header = await ReadAsync(first.Path, cancellationToken).ConfigureAwait(false);
-            if (header is null || FormatOf(header) is not { } named) continue;
-            if (named.FormatString == format.FormatString) continue;
-            throw new FlowLogFormatException(
-                $"The header of '{first.Path}' lists the fields \"{string.Join(' ', header)}\", but the format given is \"{format.FormatString}\". "
-                + $"Pass the flow log's own format: --format \"{named.FormatString}\" (or omit --format to use the files' header).");
+            return FlowLogFormat.Parse(string.Join(' ', header.Select(name => "${" + name + "}")));
+        }
+        catch (FlowLogFormatException e)
+        {
+            throw new SourceException($"Flow log file '{file.Path}' line 1 is not a valid header: {e.Message}", e);
         }
     }
+
+    private static SourceException TwoFormats(IReadOnlyList<LogFile> files, FlowLogFormat[] formats, List<IGrouping<string, int>> groups)
+    {
+        var ordered = groups.OrderByDescending(g => g.Count()).ToList();
+        var odd = files[ordered[^1].First()];
+        var usual = files[ordered[0].First()];
+        return new SourceException(
+            $"Flow log files of {groups.Count} formats are in the same window, and one table cannot read them with one column order. "
+            + $"'{odd.Path}'{FlowLogIdNote(odd)} has the header \"{Names(formats[ordered[^1].First()])}\" ({ordered[^1].Count()} file(s) like it), "
+            + $"but '{usual.Path}'{FlowLogIdNote(usual)} has \"{Names(formats[ordered[0].First()])}\" ({ordered[0].Count()} file(s)). "
+            + "Two flow logs deliver to this prefix: read one at a time, from a folder (or S3 prefix) holding only that flow log's files "
+            + "(its id, fl-…, is in every file name), or give each flow log its own destination prefix.");
+    }
+
+    /// <summary>AWS names text log files {account}_vpcflowlogs_{region}_{flow-log-id}_{time}_{hash}.log.gz.</summary>
+    private static string FlowLogIdNote(LogFile file)
+    {
+        var id = Path.GetFileName(file.Path).Split('_').FirstOrDefault(part => part.StartsWith("fl-", StringComparison.Ordinal));
+        return id is null ? "" : $" (flow log {id})";
+    }
+
+    private static string Names(FlowLogFormat format) => string.Join(' ', format.Fields.Select(f => f.Name));
+
+    /// <summary>A line from a file, safe to print: at most 120 characters, control characters (terminal escapes) shown as '?'.</summary>
+    private static string Shorten(string line) =>
+        new string((line.Length <= 120 ? line : line[..120]).Select(c => char.IsControl(c) ? '?' : c).ToArray()) + (line.Length > 120 ? "…" : "");
+
+    private static string[]? Split(string? line) =>
+        line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Normalise).ToArray();
 
     private static string Normalise(string token) => token.Trim().Replace('_', '-').ToLowerInvariant();
 }

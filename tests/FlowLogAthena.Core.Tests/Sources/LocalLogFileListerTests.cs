@@ -65,4 +65,43 @@ public sealed class LocalLogFileListerTests : IDisposable
         var error = await Assert.ThrowsAsync<SourceException>(() => _lister.ListAsync(Source(SourceLayout.DefaultLayout), TimeWindow.Parse("2026-11-02", "2026-11-03"), CancellationToken.None));
         Assert.Contains("--layout hive", error.Message);
     }
+
+    [Fact]
+    public async Task A_log_file_that_is_a_symlink_loop_is_named()
+    {
+        var day = _root.Combine("AWSLogs", "012345678901", "vpcflowlogs", "us-east-1", "2026", "11", "02");
+        Directory.CreateDirectory(day);
+        var loop = Path.Combine(day, "a.log.gz");
+        File.CreateSymbolicLink(loop, Path.Combine(day, "b.log.gz"));
+        File.CreateSymbolicLink(Path.Combine(day, "b.log.gz"), loop);
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => _lister.ListAsync(Source(SourceLayout.DefaultLayout), TimeWindow.Parse("2026-11-02", "2026-11-03"), CancellationToken.None));
+
+        Assert.Contains("symbolic link", error.Message);
+        Assert.Contains("cannot be followed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_partition_folder_that_is_a_symlink_loop_is_named_not_skipped()
+    {
+        var month = _root.Combine("AWSLogs", "012345678901", "vpcflowlogs", "us-east-1", "2026", "11");
+        Directory.CreateDirectory(month);
+        Directory.CreateSymbolicLink(Path.Combine(month, "02"), Path.Combine(month, "02"));
+
+        var error = await Assert.ThrowsAsync<SourceException>(() => _lister.ListAsync(Source(SourceLayout.DefaultLayout), TimeWindow.Parse("2026-11-02", "2026-11-03"), CancellationToken.None));
+
+        Assert.Contains(Path.Combine(month, "02"), error.Message);
+        Assert.Contains("cannot be followed", error.Message);
+    }
+
+    [Fact]
+    public async Task Names_holding_glob_characters_are_listed_once_each_as_written()
+    {
+        foreach (var name in new[] { "a[1].log.gz", "a1.log.gz", "b*.log.gz", "c?.log.gz", "d{x,y}.log.gz" })
+            _root.Touch($"AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/{name}");
+
+        var files = await _lister.ListAsync(Source(SourceLayout.DefaultLayout), TimeWindow.Parse("2026-11-02", "2026-11-03"), CancellationToken.None);
+
+        Assert.Equal(["a1.log.gz", "a[1].log.gz", "b*.log.gz", "c?.log.gz", "d{x,y}.log.gz"], files.Select(f => Path.GetFileName(f.Path)));
+    }
 }
