@@ -20,10 +20,20 @@ public sealed class GlueProvisioner(IGlueApi glue)
         var result = new ProvisionResult { DatabaseCreated = databaseCreated };
         if (existing is null)
         {
-            await glue.CreateTableAsync(new CreateTableRequest { DatabaseName = wanted.Database, TableInput = GlueTableMapping.ToTableInput(wanted) }, cancellationToken).ConfigureAwait(false);
-            result = result with { TableCreated = true };
+            try
+            {
+                await glue.CreateTableAsync(new CreateTableRequest { DatabaseName = wanted.Database, TableInput = GlueTableMapping.ToTableInput(wanted) }, cancellationToken).ConfigureAwait(false);
+                result = result with { TableCreated = true };
+            }
+            catch (AwsAlreadyExistsException)
+            {
+                // Someone created it between our GetTable and CreateTable: compare with what they made instead of failing.
+                existing = await GetTableAsync(wanted, cancellationToken).ConfigureAwait(false) ?? throw new AwsClientException(
+                    $"Glue said {wanted.Database}.{wanted.Name} exists, then that it does not; rerun provision.");
+            }
         }
-        else
+
+        if (existing is not null)
         {
             var changes = TableDiff.Compare(wanted, GlueTableMapping.FromGlue(wanted.Database, existing));
             if (changes.Count > 0 && !update) throw new TableDriftException($"{wanted.Database}.{wanted.Name}", changes);
@@ -32,6 +42,8 @@ public sealed class GlueProvisioner(IGlueApi glue)
                 {
                     DatabaseName = wanted.Database,
                     TableInput = GlueTableMapping.ToTableInput(wanted, existing.Parameters),
+                    // Optimistic concurrency: Glue refuses the update if the table changed since we read it.
+                    VersionId = existing.VersionId,
                 }, cancellationToken).ConfigureAwait(false);
             result = result with { Changes = changes, TableUpdated = changes.Count > 0 };
         }

@@ -1,0 +1,108 @@
+using FlowLogAthena.Aws.Glue;
+using FlowLogAthena.Aws.Provisioning;
+using FlowLogAthena.Aws.Tests.Support;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Core.Tables;
+
+namespace FlowLogAthena.Aws.Tests.Provisioning;
+
+/// <summary>Provisioning as a careful operator against moto: races with another creator, optimistic concurrency, others' properties kept.</summary>
+[Collection(MotoTests.Name)]
+public sealed class GlueCarefulOperatorTests(MotoServer moto)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private static TableDefinition Definition(string database, string format) =>
+        TableDefinition.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Parse(format), SourceLayout.DefaultLayout), new TableOptions
+        {
+            Database = database,
+            Table = "vpc_flow_logs",
+            StartDate = new DateOnly(2026, 11, 1),
+            Accounts = ["012345678901"],
+            Regions = ["us-east-1"],
+        });
+
+    [Fact]
+    public async Task A_table_created_by_someone_else_after_our_look_is_read_back_and_compared_not_a_failure()
+    {
+        using var aws = moto.CreateClients();
+        var wanted = Definition("db_" + Guid.NewGuid().ToString("N")[..10], FlowLogFormat.DefaultFormatString);
+        var racing = new CreatesFirst(aws.Glue, wanted);
+
+        var result = await new GlueProvisioner(racing).ProvisionAsync(wanted, update: false, [], None);
+
+        Assert.False(result.TableCreated);
+        Assert.Empty(result.Changes);
+        Assert.Equal(2, racing.CreateCalls);
+    }
+
+    [Fact]
+    public async Task An_update_names_the_version_it_read_and_keeps_properties_it_did_not_set()
+    {
+        using var aws = moto.CreateClients();
+        var database = "db_" + Guid.NewGuid().ToString("N")[..10];
+        var provisioner = new GlueProvisioner(aws.Glue);
+        await provisioner.ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString), update: false, [], None);
+        await Boto3.RunAsync(moto, $$"""
+            g = client('glue')
+            t = g.get_table(DatabaseName='{{database}}', Name='vpc_flow_logs')['Table']
+            params = dict(t['Parameters'], owner_team='network')
+            g.update_table(DatabaseName='{{database}}', TableInput={'Name': t['Name'], 'StorageDescriptor': t['StorageDescriptor'], 'PartitionKeys': t['PartitionKeys'], 'TableType': t['TableType'], 'Parameters': params})
+            out(True)
+            """);
+        var recording = new RecordingUpdates(aws.Glue);
+        var current = (await aws.Glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = "vpc_flow_logs" }, None)).Table!;
+
+        var result = await new GlueProvisioner(recording).ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString + " ${vpc-id}"), update: true, [], None);
+
+        Assert.True(result.TableUpdated);
+        Assert.Equal(current.VersionId, Assert.Single(recording.Updates).VersionId);
+        var table = await Boto3.RunAsync(moto, $"out(client('glue').get_table(DatabaseName='{database}', Name='vpc_flow_logs')['Table']['Parameters'])");
+        Assert.Equal("network", table.GetProperty("owner_team").GetString());
+    }
+
+    /// <summary>Another operator's CreateTable lands just before ours.</summary>
+    private sealed class CreatesFirst(IGlueApi inner, TableDefinition table) : ForwardingGlue(inner)
+    {
+        public int CreateCalls { get; private set; }
+
+        public override async Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
+        {
+            CreateCalls++;
+            await Inner.CreateTableAsync(new CreateTableRequest { DatabaseName = table.Database, TableInput = GlueTableMapping.ToTableInput(table) }, cancellationToken);
+            CreateCalls++;
+            return await Inner.CreateTableAsync(request, cancellationToken);
+        }
+    }
+
+    private sealed class RecordingUpdates(IGlueApi inner) : ForwardingGlue(inner)
+    {
+        public List<UpdateTableRequest> Updates { get; } = [];
+
+        public override Task<UpdateTableResponse> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
+        {
+            Updates.Add(request);
+            return Inner.UpdateTableAsync(request, cancellationToken);
+        }
+    }
+
+    private abstract class ForwardingGlue(IGlueApi inner) : IGlueApi
+    {
+        protected IGlueApi Inner => inner;
+
+        public Task<GetDatabaseResponse> GetDatabaseAsync(GetDatabaseRequest request, CancellationToken cancellationToken) => inner.GetDatabaseAsync(request, cancellationToken);
+
+        public Task<CreateDatabaseResponse> CreateDatabaseAsync(CreateDatabaseRequest request, CancellationToken cancellationToken) => inner.CreateDatabaseAsync(request, cancellationToken);
+
+        public Task<GetTableResponse> GetTableAsync(GetTableRequest request, CancellationToken cancellationToken) => inner.GetTableAsync(request, cancellationToken);
+
+        public virtual Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken) => inner.CreateTableAsync(request, cancellationToken);
+
+        public virtual Task<UpdateTableResponse> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken) => inner.UpdateTableAsync(request, cancellationToken);
+
+        public Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken) => inner.BatchCreatePartitionAsync(request, cancellationToken);
+
+        public Task<GetPartitionsResponse> GetPartitionsAsync(GetPartitionsRequest request, CancellationToken cancellationToken) => inner.GetPartitionsAsync(request, cancellationToken);
+    }
+}
