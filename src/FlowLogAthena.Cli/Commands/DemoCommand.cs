@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Running;
@@ -35,10 +36,13 @@ public static class DemoCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var root = Path.GetFullPath(parse.GetRequiredValue(outDir));
+            var root = OutputTarget.CheckFolder(parse.GetRequiredValue(outDir), "--out");
             var window = TimeWindow.Days(new DateOnly(2026, 11, 2), parse.GetValue(days));
-            var generatedWindow = new TimeWindow(window.From - (window.To - window.From), window.To);
+            var generatedWindow = new TimeWindow(window.Before().From, window.To);
             var catalog = queries.LoadCatalog(parse);
+            // Every file the demo will write is checked before it generates anything.
+            OutputTarget.CheckFolderFiles(Path.Combine(root, "results"), PackRunner.OutputFiles(catalog.All), "--out");
+            WeeklyReport.CheckOutputs(Path.Combine(root, "report"), "--out");
             var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.Parse(DemoFormat), SourceLayout.DefaultLayout);
 
             var generated = await GenerateCommand.RunAsync(terminal, new GeneratorOptions

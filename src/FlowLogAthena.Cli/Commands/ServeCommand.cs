@@ -37,8 +37,8 @@ public static class ServeCommand
             Description = "At most this many job runs at once across all jobs; a run due while all are taken waits, its window unchanged. Default: 2.",
             DefaultValueFactory = _ => 2,
         };
-        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
-        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+        var threads = EngineOptions.ThreadsOption();
+        var cache = EngineOptions.CacheOption();
         var command = new Command("serve",
             "Run the job files of a folder on their cron schedules until stopped (Ctrl+C, SIGTERM). A job never overlaps itself: an occurrence due while its previous run goes on is skipped and recorded; at most --max-concurrent-runs runs go at once. "
             + "On stop, running queries are stopped (Athena too) and the runs recorded as cancelled. Exit 0 when stopped, 1 when the worker failed, 2 for bad settings.")
