@@ -27,7 +27,18 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)
     {
         var root = Build(terminal, TimeProvider.System);
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception error)
+        {
+            // An option's parser that threw instead of reporting: still bad input, still no stack trace.
+            terminal.Fail(ExitCodes.MessageOf(error, "flowlog-athena"));
+            terminal.Error.WriteLine("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) terminal.Fail(error.Message);

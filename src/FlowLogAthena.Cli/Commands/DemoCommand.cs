@@ -26,8 +26,8 @@ public static class DemoCommand
     public static Command Create(Terminal terminal)
     {
         var outDir = new Option<string>("--out") { Description = "Folder for the generated logs (logs/), the pack results (results/<pack>/) and the weekly report (report/report.html).", DefaultValueFactory = _ => "flowlog-demo" };
-        var records = new Option<long>("--records") { Description = "Records to generate over both weeks (the week looked at and the week before it).", DefaultValueFactory = _ => 1_000_000 };
-        var days = new Option<int>("--days") { Description = "Days the packs and the report look at, from 2026-11-02; the same number of days before it is generated too, for the report's comparison.", DefaultValueFactory = _ => 7 };
+        var records = new Option<long>("--records") { Description = "Records to generate over both weeks (the week looked at and the week before it).", DefaultValueFactory = _ => 1_000_000 }.Within(0, GeneratorOptions.MaxRecords);
+        var days = new Option<int>("--days") { Description = "Days the packs and the report look at, from 2026-11-02; the same number of days before it is generated too, for the report's comparison.", DefaultValueFactory = _ => 7 }.Within(1, 366);
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 1 };
         var queries = new QueryOptions();
         var command = new Command("demo", "Generate two weeks of flow logs (every field, 2 accounts × 2 regions), run every pack over the second week on embedded DuckDB, write CSVs, summaries and the weekly report (report.html), print what ran.")

@@ -30,16 +30,8 @@ public sealed class EngineOptions
     public Option<string?> Cache { get; } = CacheOption();
 
     /// <summary><c>--threads</c> for every command that opens the local engine: 1 to <see cref="MaxThreads"/>.</summary>
-    public static Option<int?> ThreadsOption()
-    {
-        var option = new Option<int?>("--threads") { Description = $"DuckDB threads, 1 to {MaxThreads} (local engine; default: every core)." };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValue(option) is { } threads and (< 1 or > MaxThreads))
-                result.AddError($"--threads {threads} is out of range: give 1 to {MaxThreads}, or leave it out for every core.");
-        });
-        return option;
-    }
+    public static Option<int?> ThreadsOption() =>
+        new Option<int?>("--threads") { Description = $"DuckDB threads, 1 to {MaxThreads} (local engine; default: every core)." }.Within(1, MaxThreads);
 
     public static Option<string?> CacheOption() =>
         new("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };

@@ -22,10 +22,10 @@ public static class GenerateCommand
         var fileFormat = new Option<LogFileFormat>("--file-format") { Description = "text (.log.gz) or parquet (.log.parquet).", DefaultValueFactory = _ => LogFileFormat.Text };
         var from = new Option<string>("--from") { Description = "First instant of generated records (date or ISO timestamp, UTC).", DefaultValueFactory = _ => "2026-11-02" };
         var to = new Option<string>("--to") { Description = "End of generated records, exclusive.", DefaultValueFactory = _ => "2026-11-03" };
-        var records = new Option<long>("--records") { Description = "Total records over all accounts, regions and partitions.", DefaultValueFactory = _ => 100_000 };
+        var records = new Option<long>("--records") { Description = "Total records over all accounts, regions and partitions.", DefaultValueFactory = _ => 100_000 }.Within(0, GeneratorOptions.MaxRecords);
         var accounts = new Option<string[]>("--accounts") { Description = "12-digit account ids, comma-separated.", DefaultValueFactory = _ => ["012345678901", "123456789012"], CustomParser = SplitList };
         var regions = new Option<string[]>("--regions") { Description = "Regions, comma-separated.", DefaultValueFactory = _ => ["us-east-1", "eu-west-1"], CustomParser = SplitList };
-        var filesPerPartition = new Option<int>("--files-per-partition") { Description = "Files per account, region and partition.", DefaultValueFactory = _ => 1 };
+        var filesPerPartition = new Option<int>("--files-per-partition") { Description = "Files per account, region and partition.", DefaultValueFactory = _ => 1 }.Within(1, 10_000);
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed and options write byte-identical files.", DefaultValueFactory = _ => 1 };
         var noFindings = new Option<bool>("--no-findings")
         {

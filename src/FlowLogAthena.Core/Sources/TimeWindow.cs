@@ -71,8 +71,13 @@ public sealed record TimeWindow
             : throw new TimeWindowException($"{optionName} '{text}' is outside {Format(Earliest)} … {Format(Latest)}, the instants a flow log record can have.");
 
     /// <summary>The window covering whole UTC days, e.g. for <c>--date</c> shortcuts.</summary>
-    public static TimeWindow Days(DateOnly firstDay, int days) =>
-        new(firstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), firstDay.AddDays(days).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+    public static TimeWindow Days(DateOnly firstDay, int days)
+    {
+        var from = firstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (days < 1 || days > (Latest - from).TotalDays)
+            throw new TimeWindowException($"{days} days from {firstDay:yyyy-MM-dd} is not a window: give at least 1 day, ending by {Format(Latest)}.");
+        return new(from, firstDay.AddDays(days).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+    }
 
     public static string Format(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
