@@ -123,7 +123,7 @@ public sealed class OutputTargetTests : IDisposable
         var run = await CliRun.Of(["job", "run", job]);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains($"{job}:10: output ", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"{job}:9: output ", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("is a FIFO (named pipe)", run.Stderr, StringComparison.Ordinal);
         Assert.Equal([fifo], Directory.EnumerateFileSystemEntries(Path.Combine(Out, "nightly")));
     }
