@@ -64,6 +64,10 @@ public sealed class BadArgumentsTests : IDisposable
         { ["job", "validate", "/dev/null"], "/dev/null: the job file is a character device, not a regular file" },
         { ["run", "top-talkers", "@src", "--from", "2026-11-02", "--to", "2026-11-03", "--queries", "/dev/null"], "/dev/null" },
         { ["run", "top-talkers", "@src", "--from", "2026-11-02", "--to", "2026-11-03", "--queries", "no-such-folder"], "no-such-folder" },
+        { ["run", "top-talkers", "--source", "", "--from", "2026-11-02", "--to", "2026-11-03"], "--source is empty" },
+        { ["serve", "--jobs", ".", "--catch-up-horizon", "99999999999d"], "--catch-up-horizon '99999999999d' is not a duration" },
+        { ["serve", "--jobs", "/dev/null"], "the jobs folder '/dev/null' is a character device, not a folder" },
+        { ["serve", "--jobs", ".", "--state", "/dev/null"], "the state folder '/dev/null' cannot be used" },
         { ["nonsense-command"], "nonsense-command" },
         { ["run", "top-talkers", "--no-such-option"], "--no-such-option" },
     };
