@@ -28,7 +28,7 @@ public sealed class OutputOptions
 
     public Option<string?> Out { get; } = new("--out")
     {
-        Description = "Write the result to this file or s3:// object (it appears only when complete, with a manifest beside an S3 export); stdout when omitted.",
+        Description = "Write the result to this file or s3:// object (it appears only when complete, with a manifest beside an S3 export; only a regular file is ever replaced, never a device, FIFO or folder); stdout when omitted.",
     };
 
     public void AddTo(Command command)
