@@ -27,7 +27,18 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken)
     {
         var root = Build(terminal, TimeProvider.System);
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception error)
+        {
+            // An option's parser that threw instead of reporting: still bad input, still no stack trace.
+            terminal.Fail(ExitCodes.MessageOf(error, "flowlog-athena"));
+            terminal.Error.WriteLine("Run with --help for usage.");
+            return ExitCodes.BadInput;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) terminal.Fail(error.Message);
@@ -35,24 +46,33 @@ public static class CliApp
             return ExitCodes.BadInput;
         }
 
+        var command = parse.CommandResult.Command;
         try
         {
-            var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = terminal.Output, Error = terminal.Error };
-            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+            // Program owns SIGINT and SIGTERM (it cancels the token); System.CommandLine's own handler would end the
+            // invocation after 2 s while the command still stops its queries and removes its staged files.
+            var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null, Output = terminal.Output, Error = terminal.Error };
+            var code = await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+            // A command that turned the cancellation into a failed outcome (a pack's or report's query) was still cancelled.
+            return cancellationToken.IsCancellationRequested && code != ExitCodes.Success ? Cancelled(terminal, command) : code;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (cancellationToken.IsCancellationRequested && error is OperationCanceledException or Core.Errors.FlowLogAthenaException)
         {
-            terminal.Fail("Cancelled; nothing was left at a final output name.");
-            return ExitCodes.For(new OperationCanceledException());
+            return Cancelled(terminal, command);
         }
         catch (Exception error)
         {
-            terminal.Fail(MessageOf(error));
+            terminal.Fail(ExitCodes.MessageOf(error, CommandPath(command)));
             return ExitCodes.For(error);
         }
     }
 
-    private static string MessageOf(Exception error) => error is Core.Errors.FlowLogAthenaException
-        ? error.Message
-        : $"Unexpected {error.GetType().Name}: {error.Message}";
+    private static int Cancelled(Terminal terminal, Command command)
+    {
+        terminal.Fail($"{CommandPath(command)}: cancelled; nothing was left at a final output name.");
+        return ExitCodes.Cancelled;
+    }
+
+    private static string CommandPath(Command command) =>
+        string.Join(' ', new[] { command }.Concat(command.Parents.OfType<Command>()).Where(c => c is not RootCommand).Reverse().Select(c => c.Name).Prepend("flowlog-athena"));
 }

@@ -9,7 +9,7 @@ namespace FlowLogAthena.Reports;
 public sealed record ReportWeeks(TimeWindow This, TimeWindow Previous)
 {
     public static ReportWeeks For(TimeWindow week) =>
-        new(week, new TimeWindow(week.From - (week.To - week.From), week.From));
+        new(week, week.Before());
 
     /// <summary>The window of one week by its role.</summary>
     public TimeWindow Of(ReportWeek week) => week == ReportWeek.This ? This : Previous;

@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Reports.Html;
 using FlowLogAthena.Reports.Sections;
@@ -17,8 +18,17 @@ public sealed class WeeklyReport(IQueryEngine engine, QueryCatalog catalog)
     public const string HtmlFile = "report.html";
     public const string SummaryFile = "summary.csv";
 
+    /// <summary>Every file the report writes below its folder (relative): the page, the summary and each query run's CSV.</summary>
+    public static IEnumerable<string> OutputFiles() =>
+        ReportQuerySpec.All.SelectMany(spec => new[] { ReportWeek.This, ReportWeek.Previous }.Select(week => WeeklyReportRunner.FileFor(spec, week)))
+            .Append(HtmlFile).Append(SummaryFile);
+
+    /// <summary>Refuses an output folder (or a file in it) that is not a folder or regular file, before any query runs.</summary>
+    public static void CheckOutputs(string folder, string what) => OutputTarget.CheckFolderFiles(folder, OutputFiles(), what);
+
     public async Task<WeeklyReportResult> WriteAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
     {
+        CheckOutputs(request.OutputFolder, "the report folder");
         var outcomes = await new WeeklyReportRunner(engine, catalog).RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         var results = new ReportResults(ReportWeeks.For(request.Week), outcomes);
         ReportSection[] sections =

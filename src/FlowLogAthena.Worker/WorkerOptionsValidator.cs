@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Files;
 using Microsoft.Extensions.Options;
 
 namespace FlowLogAthena.Worker;
@@ -10,8 +11,10 @@ internal sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(options.JobsFolder))
             problems.Add("the jobs folder is not set (--jobs, or Worker:JobsFolder).");
-        else if (!Directory.Exists(options.JobsFolder))
-            problems.Add($"the jobs folder '{options.JobsFolder}' does not exist.");
+        else if (PathKinds.Of(options.JobsFolder) is var kind && kind != PathKind.Directory)
+            problems.Add(kind == PathKind.Missing
+                ? $"the jobs folder '{options.JobsFolder}' does not exist."
+                : $"the jobs folder '{options.JobsFolder}' is {PathKinds.Describe(kind)}, not a folder.");
         if (string.IsNullOrWhiteSpace(options.StateFolder))
             problems.Add("the state folder is not set (--state, or Worker:StateFolder).");
         if (string.IsNullOrWhiteSpace(options.QueriesFolder))

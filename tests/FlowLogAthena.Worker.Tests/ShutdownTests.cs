@@ -73,9 +73,11 @@ public sealed class ShutdownTests
     {
         using var rig = new WorkerRig(At("2026-11-10T05:00:00Z"));
         rig.AddJob("nightly.yaml", Jobs.Scheduled("nightly", "30 6 * * *"));
-        File.WriteAllText(rig.StateFolder, "a file where the state folder should be");
         await rig.StartAsync();
         await rig.Clock.UntilWaiting();
+        // Checked at start (StateFolderLockTests); here the history folder is taken away while the worker runs.
+        Directory.Delete(rig.History.Folder, recursive: true);
+        File.WriteAllText(rig.History.Folder, "a file where the history folder should be");
         rig.Clock.Advance(TimeSpan.FromMinutes(90));
 
         var failure = await Assert.ThrowsAnyAsync<IOException>(() => rig.Execution!.WaitAsync(TimeSpan.FromSeconds(30)));

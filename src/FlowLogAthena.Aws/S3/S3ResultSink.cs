@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sinks;
 
 namespace FlowLogAthena.Aws.S3;
@@ -36,20 +37,13 @@ public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, Func<string,
 
     public async Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "flowlog-athena", Guid.NewGuid().ToString("N"));
-        var local = Path.Combine(folder, Path.GetFileName(target.Key));
-        try
-        {
-            var count = await fileSink(local).WriteAsync(columns, rows, cancellationToken).ConfigureAwait(false);
-            await using (var file = File.OpenRead(local))
-                Sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
-            Bytes = new FileInfo(local).Length;
-            await uploader.UploadAsync(local, target, contentType, cancellationToken).ConfigureAwait(false);
-            return count;
-        }
-        finally
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
+        using var staging = StagingFolder.Create("export");
+        var local = staging.FileNamed(Path.GetFileName(target.Key));
+        var count = await fileSink(local).WriteAsync(columns, rows, cancellationToken).ConfigureAwait(false);
+        await using (var file = File.OpenRead(local))
+            Sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
+        Bytes = new FileInfo(local).Length;
+        await uploader.UploadAsync(local, target, contentType, cancellationToken).ConfigureAwait(false);
+        return count;
     }
 }

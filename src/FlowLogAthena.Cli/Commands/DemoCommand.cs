@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Running;
@@ -25,8 +26,8 @@ public static class DemoCommand
     public static Command Create(Terminal terminal)
     {
         var outDir = new Option<string>("--out") { Description = "Folder for the generated logs (logs/), the pack results (results/<pack>/) and the weekly report (report/report.html).", DefaultValueFactory = _ => "flowlog-demo" };
-        var records = new Option<long>("--records") { Description = "Records to generate over both weeks (the week looked at and the week before it).", DefaultValueFactory = _ => 1_000_000 };
-        var days = new Option<int>("--days") { Description = "Days the packs and the report look at, from 2026-11-02; the same number of days before it is generated too, for the report's comparison.", DefaultValueFactory = _ => 7 };
+        var records = new Option<long>("--records") { Description = "Records to generate over both weeks (the week looked at and the week before it).", DefaultValueFactory = _ => 1_000_000 }.Within(0, GeneratorOptions.MaxRecords);
+        var days = new Option<int>("--days") { Description = "Days the packs and the report look at, from 2026-11-02; the same number of days before it is generated too, for the report's comparison.", DefaultValueFactory = _ => 7 }.Within(1, 366);
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 1 };
         var queries = new QueryOptions();
         var command = new Command("demo", "Generate two weeks of flow logs (every field, 2 accounts × 2 regions), run every pack over the second week on embedded DuckDB, write CSVs, summaries and the weekly report (report.html), print what ran.")
@@ -35,10 +36,13 @@ public static class DemoCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var root = Path.GetFullPath(parse.GetRequiredValue(outDir));
+            var root = OutputTarget.CheckFolder(parse.GetRequiredValue(outDir), "--out");
             var window = TimeWindow.Days(new DateOnly(2026, 11, 2), parse.GetValue(days));
-            var generatedWindow = new TimeWindow(window.From - (window.To - window.From), window.To);
+            var generatedWindow = new TimeWindow(window.Before().From, window.To);
             var catalog = queries.LoadCatalog(parse);
+            // Every file the demo will write is checked before it generates anything.
+            OutputTarget.CheckFolderFiles(Path.Combine(root, "results"), PackRunner.OutputFiles(catalog.All), "--out");
+            WeeklyReport.CheckOutputs(Path.Combine(root, "report"), "--out");
             var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.Parse(DemoFormat), SourceLayout.DefaultLayout);
 
             var generated = await GenerateCommand.RunAsync(terminal, new GeneratorOptions

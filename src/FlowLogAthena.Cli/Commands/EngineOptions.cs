@@ -22,9 +22,19 @@ public sealed class EngineOptions
 
     public AwsOptions Aws { get; } = new();
 
-    public Option<int?> Threads { get; } = new("--threads") { Description = "DuckDB threads (default: every core)." };
+    /// <summary>The most DuckDB threads one may ask for; more only adds contention (and each has a stack).</summary>
+    public const int MaxThreads = 1024;
 
-    public Option<string?> Cache { get; } = new("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+    public Option<int?> Threads { get; } = ThreadsOption();
+
+    public Option<string?> Cache { get; } = CacheOption();
+
+    /// <summary><c>--threads</c> for every command that opens the local engine: 1 to <see cref="MaxThreads"/>.</summary>
+    public static Option<int?> ThreadsOption() =>
+        new Option<int?>("--threads") { Description = $"DuckDB threads, 1 to {MaxThreads} (local engine; default: every core)." }.Within(1, MaxThreads);
+
+    public static Option<string?> CacheOption() =>
+        new("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
 
     /// <summary>Opens the chosen engine over the source for <paramref name="window"/>, saying on the terminal what it read.</summary>
     public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(ParseResult parse, TimeWindow window, bool materialize, LazyAwsClients aws, Terminal terminal, CancellationToken cancellationToken)

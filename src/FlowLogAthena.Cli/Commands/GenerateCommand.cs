@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
@@ -21,10 +22,10 @@ public static class GenerateCommand
         var fileFormat = new Option<LogFileFormat>("--file-format") { Description = "text (.log.gz) or parquet (.log.parquet).", DefaultValueFactory = _ => LogFileFormat.Text };
         var from = new Option<string>("--from") { Description = "First instant of generated records (date or ISO timestamp, UTC).", DefaultValueFactory = _ => "2026-11-02" };
         var to = new Option<string>("--to") { Description = "End of generated records, exclusive.", DefaultValueFactory = _ => "2026-11-03" };
-        var records = new Option<long>("--records") { Description = "Total records over all accounts, regions and partitions.", DefaultValueFactory = _ => 100_000 };
+        var records = new Option<long>("--records") { Description = "Total records over all accounts, regions and partitions.", DefaultValueFactory = _ => 100_000 }.Within(0, GeneratorOptions.MaxRecords);
         var accounts = new Option<string[]>("--accounts") { Description = "12-digit account ids, comma-separated.", DefaultValueFactory = _ => ["012345678901", "123456789012"], CustomParser = SplitList };
         var regions = new Option<string[]>("--regions") { Description = "Regions, comma-separated.", DefaultValueFactory = _ => ["us-east-1", "eu-west-1"], CustomParser = SplitList };
-        var filesPerPartition = new Option<int>("--files-per-partition") { Description = "Files per account, region and partition.", DefaultValueFactory = _ => 1 };
+        var filesPerPartition = new Option<int>("--files-per-partition") { Description = "Files per account, region and partition.", DefaultValueFactory = _ => 1 }.Within(1, 10_000);
         var seed = new Option<int>("--seed") { Description = "Seed: the same seed and options write byte-identical files.", DefaultValueFactory = _ => 1 };
         var noFindings = new Option<bool>("--no-findings")
         {
@@ -41,10 +42,11 @@ public static class GenerateCommand
             var target = parse.GetRequiredValue(outDir);
             var toS3 = S3Uri.IsS3(target);
             var bucketPrefix = toS3 ? S3Uri.Parse(target, "--out") : null;
-            var staging = Path.Combine(Path.GetTempPath(), "flowlog-athena", "generate-" + Guid.NewGuid().ToString("N"));
+            if (!toS3) OutputTarget.CheckFolder(target, "--out");
+            using var staging = toS3 ? StagingFolder.Create("generate") : null;
             var options = new GeneratorOptions
             {
-                Root = toS3 ? staging : target,
+                Root = staging?.Path ?? target,
                 Format = FlowLogFormat.Parse(parse.GetValue(format)),
                 Layout = new SourceLayout(parse.GetValue(layout), parse.GetValue(partitioning), parse.GetValue(fileFormat)),
                 Window = TimeWindow.Parse(parse.GetRequiredValue(from), parse.GetRequiredValue(to)),
@@ -55,17 +57,9 @@ public static class GenerateCommand
                 Seed = parse.GetValue(seed),
                 PlantFindings = !parse.GetValue(noFindings),
             };
-            GenerationSummary summary;
-            try
-            {
-                summary = await RunAsync(terminal, options, cancellationToken).ConfigureAwait(false);
-                if (bucketPrefix is not null)
-                    await UploadAsync(summary, bucketPrefix, aws.WriteOptions(parse), parse, terminal, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-            }
+            var summary = await RunAsync(terminal, options, cancellationToken).ConfigureAwait(false);
+            if (bucketPrefix is not null)
+                await UploadAsync(summary, bucketPrefix, aws.WriteOptions(parse), parse, terminal, cancellationToken).ConfigureAwait(false);
             terminal.Note($"Wrote {summary.Records:N0} records in {summary.Files.Count} files ({RunCommand.Bytes(summary.Bytes)}) under {Markup.Escape(target)} "
                 + $"in {summary.Elapsed.TotalSeconds:F2} s ({summary.RecordsPerSecond / 1e6:F2} M records/s).");
             return ExitCodes.Success;

@@ -42,8 +42,8 @@ public static class JobCommand
             Description = "Run as of this instant (ISO 8601, or a date for UTC midnight): it decides the relative window and so the output keys. "
                 + "Default: now. A rerun with the same --at (or on the same local day) writes the same keys.",
         };
-        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
-        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+        var threads = EngineOptions.ThreadsOption();
+        var cache = EngineOptions.CacheOption();
         var run = new Command("run",
             "Run a job once: every query to its outputs (local paths or s3://, each appearing only when complete; with 'report: weekly', the whole report into each output folder), then the run manifest (JSON: each query's execution id, state, bytes scanned, cost, rows, outputs). "
             + "Exit 0 success, 1 failed (no query succeeded, or the run could not start), 2 bad input (FILE:LINE: reason), 3 partial (some queries failed; the others' outputs are written), 130 cancelled.")

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
@@ -26,13 +28,27 @@ public sealed class OutputOptions
 
     public Option<string?> Out { get; } = new("--out")
     {
-        Description = "Write the result to this file or s3:// object (it appears only when complete, with a manifest beside an S3 export); stdout when omitted.",
+        Description = "Write the result to this file or s3:// object (it appears only when complete, with a manifest beside an S3 export; only a regular file is ever replaced, never a device, FIFO or folder); stdout when omitted.",
     };
 
     public void AddTo(Command command)
     {
         command.Add(Output);
         command.Add(Out);
+    }
+
+    /// <summary>
+    /// Refuses a <c>--out</c> that cannot work before any work starts: empty, with <c>--output table</c>, or naming
+    /// anything but a regular file (a device, FIFO, folder or a link to one).
+    /// </summary>
+    public void CheckTarget(ParseResult parse)
+    {
+        var path = parse.GetValue(Out);
+        if (path is null) return;
+        if (parse.GetValue(Output) == OutputKind.Table)
+            throw new UsageException($"--out needs --output csv or json; a table is for the console (--out '{path}').");
+        if (S3Uri.IsS3(path)) S3Uri.Parse(path, "--out");
+        else OutputTarget.CheckFile(path, "--out");
     }
 
     public IResultSink CreateSink(ParseResult parse, Terminal terminal, string title, LazyAwsClients aws, S3WriteOptions writeOptions)
@@ -47,7 +63,7 @@ public sealed class OutputOptions
             {
                 OutputKind.Csv => new S3ResultSink(uploader, target, CsvSink.ToFile, "text/csv", copiesCsvResults: true),
                 OutputKind.Json => new S3ResultSink(uploader, target, JsonLinesSink.ToFile, "application/x-ndjson"),
-                _ => throw new Core.Errors.SinkException("--out s3://… needs --output csv or json."),
+                _ => throw new UsageException("--out s3://… needs --output csv or json."),
             };
         }
         return (kind, path) switch
@@ -56,7 +72,7 @@ public sealed class OutputOptions
             (OutputKind.Json, not null) => JsonLinesSink.ToFile(path),
             (OutputKind.Csv, null) => CsvSink.ToStream(terminal.OutputStream),
             (OutputKind.Json, null) => JsonLinesSink.ToStream(terminal.OutputStream),
-            (OutputKind.Table, not null) => throw new Core.Errors.SinkException("--out needs --output csv or json; a table is for the console."),
+            (OutputKind.Table, not null) => throw new UsageException("--out needs --output csv or json; a table is for the console."),
             _ => new ConsoleTableSink(terminal.Out, title),
         };
     }
@@ -68,15 +84,9 @@ public sealed class OutputOptions
         var manifest = ExportManifest.For(outcome, source, engine, s3.Target.ToString(), s3.Target.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl",
             s3.Sha256, s3.CopiedFrom is null ? s3.Bytes : null, clock.GetUtcNow().UtcDateTime) with
         { CopiedFrom = s3.CopiedFrom };
-        var local = Path.Combine(Path.GetTempPath(), $"flowlog-athena-{Guid.NewGuid():N}.manifest.json");
-        try
-        {
-            await File.WriteAllTextAsync(local, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
-            await s3.Uploader.UploadAsync(local, s3.Target with { Key = s3.Target.Key + ".manifest.json" }, "application/json", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(local);
-        }
+        using var staging = StagingFolder.Create("manifest");
+        var local = staging.FileNamed("manifest.json");
+        await File.WriteAllTextAsync(local, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
+        await s3.Uploader.UploadAsync(local, s3.Target with { Key = s3.Target.Key + ".manifest.json" }, "application/json", cancellationToken).ConfigureAwait(false);
     }
 }

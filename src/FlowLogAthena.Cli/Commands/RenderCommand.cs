@@ -17,7 +17,7 @@ public static class RenderCommand
         {
             Description = "SQL dialect: athena (Trino) or duckdb.",
             DefaultValueFactory = _ => SqlDialect.Athena,
-            CustomParser = r => ParseDialect(r.Tokens.Single().Value),
+            CustomParser = ParseDialect,
         };
         var table = new Option<string?>("--table")
         {
@@ -55,12 +55,18 @@ public static class RenderCommand
         return command;
     }
 
-    private static SqlDialect ParseDialect(string text) => text.ToLowerInvariant() switch
+    private static SqlDialect ParseDialect(System.CommandLine.Parsing.ArgumentResult result)
     {
-        "athena" or "trino" => SqlDialect.Athena,
-        "duckdb" => SqlDialect.DuckDb,
-        _ => throw new Core.Errors.QueryDefinitionException($"--dialect '{text}' is not athena or duckdb."),
-    };
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "athena" or "trino": return SqlDialect.Athena;
+            case "duckdb": return SqlDialect.DuckDb;
+            default:
+                result.AddError($"--dialect '{text}' is not athena (also trino) or duckdb.");
+                return SqlDialect.Athena;
+        }
+    }
 
     private static string QuoteTable(string table, SqlDialect dialect)
     {

@@ -46,7 +46,8 @@ public static class ReportCommand
         {
             var output = parse.GetRequiredValue(outFolder);
             if (S3Uri.IsS3(output))
-                throw new SinkException("report weekly writes to a local folder (--out DIR); copy it to S3 afterwards if needed.");
+                throw new UsageException("report weekly writes to a local folder (--out DIR); copy it to S3 afterwards if needed.");
+            WeeklyReport.CheckOutputs(output, "--out");
             var catalog = queries.LoadCatalog(parse);
             var week = engines.Source.GetWindow(parse);
             var weeks = ReportWeeks.For(week);

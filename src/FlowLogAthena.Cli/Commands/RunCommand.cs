@@ -3,6 +3,7 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
@@ -34,17 +35,20 @@ public static class RunCommand
             var packName = parse.GetValue(pack);
             var queryId = parse.GetValue(id);
             if ((packName is null) == (queryId is null))
-                throw new QueryDefinitionException("Name one query (run top-talkers …) or one pack (run --pack traffic …, or --pack all), not both or neither.");
+                throw new UsageException("Name one query (run top-talkers …) or one pack (run --pack traffic …, or --pack all), not both or neither.");
             var window = engines.Source.GetWindow(parse);
             var parameters = queries.GetParameters(parse);
+            // Everything the user named is checked before the engine opens (an S3 sync, a load of the window).
+            var packQueries = packName is null ? null : PackQueries(catalog, packName, parameters, parse.GetValue(output.Out));
+            var query = queryId is null ? null : catalog.Get(queryId);
+            if (query is not null) output.CheckTarget(parse);
             using var awsClients = new LazyAwsClients(parse, terminal);
             var (queryEngine, flowLogs) = await engines.OpenAsync(parse, window, materialize: packName is not null, awsClients, terminal, cancellationToken).ConfigureAwait(false);
             await using var _ = queryEngine;
-            if (packName is not null)
-                return await RunPacksAsync(terminal, catalog, packName, queryEngine, flowLogs, window, parameters, parse.GetValue(output.Out), cancellationToken).ConfigureAwait(false);
+            if (packQueries is not null)
+                return await RunPacksAsync(terminal, packQueries, queryEngine, flowLogs, window, parameters, parse.GetValue(output.Out)!, cancellationToken).ConfigureAwait(false);
 
-            var query = catalog.Get(queryId!);
-            var sink = output.CreateSink(parse, terminal, query.Title, awsClients, engines.Aws.WriteOptions(parse));
+            var sink = output.CreateSink(parse, terminal, query!.Title, awsClients, engines.Aws.WriteOptions(parse));
             var runner = new QueryRunner(queryEngine);
             var rendered = runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
             if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{queryEngine.Name} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
@@ -63,13 +67,20 @@ public static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunPacksAsync(Terminal terminal, QueryCatalog catalog, string packName, IQueryEngine engine, FlowLogSource source, TimeWindow window,
-        IReadOnlyDictionary<string, string> parameters, string? outFolder, CancellationToken cancellationToken)
+    /// <summary>The queries of <c>--pack</c>, with their parameters and every file the run will write checked.</summary>
+    private static IReadOnlyList<QueryDefinition> PackQueries(QueryCatalog catalog, string packName, IReadOnlyDictionary<string, string> parameters, string? outFolder)
     {
         if (outFolder is null || S3Uri.IsS3(outFolder))
-            throw new SinkException("--pack needs --out DIR: a local folder for one CSV per query and a summary.csv per pack.");
+            throw new UsageException("--pack needs --out DIR: a local folder for one CSV per query and a summary.csv per pack.");
         var queries = packName == "all" ? catalog.All : catalog.InPack(packName);
         PackParameters.Validate(queries, parameters);
+        OutputTarget.CheckFolderFiles(outFolder, PackRunner.OutputFiles(queries), "--out");
+        return queries;
+    }
+
+    private static async Task<int> RunPacksAsync(Terminal terminal, IReadOnlyList<QueryDefinition> queries, IQueryEngine engine, FlowLogSource source, TimeWindow window,
+        IReadOnlyDictionary<string, string> parameters, string outFolder, CancellationToken cancellationToken)
+    {
         var outcomes = await new PackRunner(engine).RunAsync(queries, source, window, parameters, outFolder,
             new ImmediateProgress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {Status(o)}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
 using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
@@ -36,12 +37,12 @@ public static class ServeCommand
         {
             Description = "At most this many job runs at once across all jobs; a run due while all are taken waits, its window unchanged. Default: 2.",
             DefaultValueFactory = _ => 2,
-        };
-        var threads = new Option<int?>("--threads") { Description = "DuckDB threads (local engine; default: every core)." };
-        var cache = new Option<string?>("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+        }.Within(1, 256);
+        var threads = EngineOptions.ThreadsOption();
+        var cache = EngineOptions.CacheOption();
         var command = new Command("serve",
             "Run the job files of a folder on their cron schedules until stopped (Ctrl+C, SIGTERM). A job never overlaps itself: an occurrence due while its previous run goes on is skipped and recorded; at most --max-concurrent-runs runs go at once. "
-            + "On stop, running queries are stopped (Athena too) and the runs recorded as cancelled. Exit 0 when stopped, 1 when the worker failed, 2 for bad settings.")
+            + "On stop, running queries are stopped (Athena too) and the runs recorded as cancelled. Exit 0 when stopped, 1 when the worker failed, 2 for bad settings: a missing jobs folder, a state folder that cannot be written, or one another serve already holds (it is named).")
         { jobs, state, queries.Queries, horizon, maxRuns, threads, cache };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -58,6 +59,8 @@ public static class ServeCommand
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
             builder.Services.AddSingleton(clock);
+            // The host would log a failed start or a faulted worker with its stack trace; serve reports it once, below, as a message.
+            builder.Logging.AddFilter(HostCategory, LogLevel.None);
             var verbose = parse.GetValue(GlobalOptions.Verbose);
             builder.Services.AddSingleton<IJobExecutor>(services => new CliJobExecutor(
                 executorOptions.LoggingTo(services.GetRequiredService<ILoggerFactory>().CreateLogger("FlowLogAthena.Jobs"), verbose), clock));
@@ -79,11 +82,15 @@ public static class ServeCommand
             {
                 throw new WorkerSettingsException("serve: " + string.Join(" ", e.Failures), e);
             }
-            // The worker logged its own failure (the state folder not writable, say); the exit code tells systemd to restart.
-            return worker.ExecuteTask is { IsFaulted: true } ? ExitCodes.Failure : ExitCodes.Success;
+            // A worker that failed while running (history no longer writable, say) exits non-zero so systemd restarts it.
+            if (worker.ExecuteTask is { IsFaulted: true } faulted)
+                ExceptionDispatchInfo.Throw(faulted.Exception!.GetBaseException());
+            return ExitCodes.Success;
         });
         return command;
     }
+
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     private static TimeSpan ParseHorizon(string text) =>
         text.Trim() == "0" ? TimeSpan.Zero

@@ -63,7 +63,12 @@ public sealed class SourceOptions
     }
 
     public FlowLogSource GetSource(ParseResult parse) => new(
-        parse.GetValue(Source) ?? throw new Core.Errors.SourceException("--source is required: the folder or s3://bucket/prefix that holds AWSLogs/."),
+        parse.GetValue(Source) switch
+        {
+            null => throw new Core.Errors.SourceException("--source is required: the folder or s3://bucket/prefix that holds AWSLogs/."),
+            var blank when string.IsNullOrWhiteSpace(blank) => throw new Core.Errors.UsageException("--source is empty: give the folder or s3://bucket/prefix that holds AWSLogs/."),
+            var given => given,
+        },
         FlowLogFormat.Parse(parse.GetValue(Format)),
         GetLayout(parse));
 

@@ -71,3 +71,20 @@ public sealed class WorkerSettingsException(string message, Exception? inner = n
 {
     public override bool IsBadInput => true;
 }
+
+/// <summary>A command line that does not fit: a missing or contradictory option, a value out of range. Names the option.</summary>
+public sealed class UsageException(string message) : FlowLogAthenaException(message)
+{
+    public override bool IsBadInput => true;
+}
+
+/// <summary>
+/// An output path that must not or cannot be written: it names a device, FIFO, socket, folder or a link to one, a
+/// link loop, or a folder that cannot be created or written. Refused before any work starts.
+/// </summary>
+public sealed class OutputTargetException(string path, string message, Exception? inner = null) : FlowLogAthenaException(message, inner)
+{
+    public string Path { get; } = path;
+
+    public override bool IsBadInput => true;
+}

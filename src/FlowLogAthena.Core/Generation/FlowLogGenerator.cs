@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Generation;
@@ -27,6 +29,7 @@ public static class FlowLogGenerator
         ArgumentNullException.ThrowIfNull(plan);
         var stopwatch = Stopwatch.StartNew();
         var files = plan.Files;
+        foreach (var file in files) OutputTarget.CheckFile(file.FullPath, "--out");
         var written = new WrittenFile[files.Count];
         var gate = new Lock();
         int filesDone = 0;
@@ -54,31 +57,16 @@ public static class FlowLogGenerator
         return new GenerationSummary(written, recordsDone, bytesDone, stopwatch.Elapsed);
     }
 
-    /// <summary>Writes to a temporary name in the target folder, then renames, so readers never see half a file.</summary>
-    private static async Task<long> WriteFileAsync(GeneratedFile file, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(file.FullPath)!);
-        var temporary = file.FullPath + ".tmp";
-        try
+    /// <summary>Through <see cref="AtomicFile"/>, so readers never see half a file and only a regular file is replaced.</summary>
+    private static Task<long> WriteFileAsync(GeneratedFile file, CancellationToken cancellationToken) =>
+        AtomicFile.WriteAsync(file.FullPath, async (stream, token) =>
         {
-            long length;
-            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16))
-            {
-                var records = file.OpenStream();
-                if (file.Layout.FileFormat == LogFileFormat.Parquet)
-                    await ParquetLogWriter.WriteAsync(stream, records, file.Encoder, file.Format, cancellationToken);
-                else
-                    await TextLogWriter.WriteAsync(stream, records, file.Encoder, cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                length = stream.Length;
-            }
-            File.Move(temporary, file.FullPath, overwrite: true);
-            return length;
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
-    }
+            var records = file.OpenStream();
+            if (file.Layout.FileFormat == LogFileFormat.Parquet)
+                await ParquetLogWriter.WriteAsync(stream, records, file.Encoder, file.Format, token);
+            else
+                await TextLogWriter.WriteAsync(stream, records, file.Encoder, token);
+            await stream.FlushAsync(token);
+            return stream.Length;
+        }, cancellationToken);
 }

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 using Cronos;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries.Loading;
 using FlowLogAthena.Core.Sources;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FlowLogAthena.Core.Jobs;
@@ -20,31 +20,17 @@ public static partial class JobFileParser
 
     public static JobDefinition Load(string path)
     {
-        if (!File.Exists(path)) throw new JobDefinitionException($"{path}: the job file does not exist.");
-        return Parse(path, File.ReadAllText(path));
+        return Parse(path, InputFile.ReadText(path, reason => new JobDefinitionException($"{path}: the job file {reason}.")));
     }
 
     public static JobDefinition Parse(string path, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new JobDefinitionException($"{path}:{e.Start.Line}: not valid YAML: {YamlPosition().Replace(e.Message, "")}", e);
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner can fail this way on an unclosed flow list ('[a, b') instead of with a YamlException.
-            throw new JobDefinitionException($"{path}:1: not valid YAML (the parser gave up without a position; look for an unclosed '[' or '{{'): {e.Message}", e);
-        }
-        if (stream.Documents.Count == 0) throw new JobDefinitionException($"{path}:1: the job file is empty.");
+        var root = YamlText.LoadRoot(text, (line, reason) => new JobDefinitionException($"{path}:{line}: {reason}"))
+            ?? throw new JobDefinitionException($"{path}:1: the job file is empty.");
         var reader = new FrontMatterReader(path, 1);
         try
         {
-            return Read(reader, stream.Documents[0].RootNode);
+            return Read(reader, root);
         }
         catch (QueryDefinitionException e)
         {
@@ -301,9 +287,6 @@ public static partial class JobFileParser
             throw r.Error(node, $"schedule '{text}' is not a cron expression (minute hour day-of-month month day-of-week, e.g. '0 6 * * *'): {e.Message}");
         }
     }
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex YamlPosition();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
     private static partial Regex NamePattern();

@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Jobs;
@@ -49,15 +50,9 @@ public sealed class JobManifestWriter(IJobOutputStore store, TimeProvider clock)
     /// <summary>Written to a local temporary file, then published like any output (whole or not at all).</summary>
     public async Task PublishAsync(JobRunManifest manifest, string destination, CancellationToken cancellationToken)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"flowlog-athena-{Guid.NewGuid():N}.manifest.json");
-        try
-        {
-            await File.WriteAllTextAsync(file, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
-            await store.PublishAsync(file, destination, "application/json", cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        using var staging = StagingFolder.Create("manifest");
+        var file = staging.FileNamed("manifest.json");
+        await File.WriteAllTextAsync(file, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
+        await store.PublishAsync(file, destination, "application/json", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
@@ -22,44 +23,36 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
     {
         var started = clock.GetUtcNow().UtcDateTime;
         var records = new List<JobQueryRecord>();
-        var staging = Path.Combine(Path.GetTempPath(), "flowlog-athena", "job-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(staging);
+        using var staging = StagingFolder.Create("job");
         var state = (JobRunState?)null;
         string? error = null;
-        try
+        var runner = new QueryRunner(engine);
+        foreach (var query in plan.Queries)
         {
-            var runner = new QueryRunner(engine);
-            foreach (var query in plan.Queries)
+            var record = await RunOneAsync(runner, plan, query, source, staging.Path, cancellationToken).ConfigureAwait(false);
+            records.Add(record);
+            progress?.Report(record);
+            if (record.State == JobQueryRecord.Cancelled)
             {
-                var record = await RunOneAsync(runner, plan, query, source, staging, cancellationToken).ConfigureAwait(false);
-                records.Add(record);
-                progress?.Report(record);
-                if (record.State == JobQueryRecord.Cancelled)
-                {
-                    state = JobRunState.Cancelled;
-                    error = "cancelled while running " + record.Query;
-                    break;
-                }
-                if (record.State == JobQueryRecord.Failed && record.Reason is { } reason && IsRunLevel(reason))
-                {
-                    state = JobRunState.Failed;
-                    error = reason;
-                    break;
-                }
+                state = JobRunState.Cancelled;
+                error = "cancelled while running " + record.Query;
+                break;
             }
-            foreach (var skipped in plan.Skipped)
-                records.Add(new JobQueryRecord { Query = skipped.Query.QualifiedId, State = JobQueryRecord.Skipped, Reason = skipped.Reason });
+            if (record.State == JobQueryRecord.Failed && record.Reason is { } reason && IsRunLevel(reason))
+            {
+                state = JobRunState.Failed;
+                error = reason;
+                break;
+            }
+        }
+        foreach (var skipped in plan.Skipped)
+            records.Add(new JobQueryRecord { Query = skipped.Query.QualifiedId, State = JobQueryRecord.Skipped, Reason = skipped.Reason });
 
-            var manifests = new JobManifestWriter(store, clock);
-            var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started);
-            // The manifest is written even when cancelled, so the run history can say what was and was not done.
-            await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
-            return manifest;
-        }
-        finally
-        {
-            Directory.Delete(staging, recursive: true);
-        }
+        var manifests = new JobManifestWriter(store, clock);
+        var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started);
+        // The manifest is written even when cancelled, so the run history can say what was and was not done.
+        await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        return manifest;
     }
 
     private async Task<JobQueryRecord> RunOneAsync(QueryRunner runner, JobPlan plan, JobQueryPlan query, FlowLogSource source, string staging, CancellationToken cancellationToken)

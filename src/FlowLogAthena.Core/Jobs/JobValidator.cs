@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
@@ -107,10 +108,33 @@ public static class JobValidator
         if (plans.Any(p => p.Outputs.Contains(manifest, StringComparer.Ordinal)))
             throw job.Error(job.Manifest.Line, $"the run manifest {manifest} is also a query's output; give 'manifest:' a path of its own.");
 
-        return new JobPlan(job, now, window, given, plans, skipped, manifest, job.Schedule?.Next(now))
+        var reportFolders = job.Report is null ? [] : job.Outputs.Select(o => o.Template.ExpandForRun(job.Name, firstDay)).ToList();
+        CheckLocalTargets(job, plans, manifest, reportFolders);
+        return new JobPlan(job, now, window, given, plans, skipped, manifest, job.Schedule?.Next(now)) { ReportFolders = reportFolders };
+    }
+
+    /// <summary>A local output, report folder or manifest must be a regular file (or folder) or not exist yet, as for --out.</summary>
+    private static void CheckLocalTargets(JobDefinition job, List<JobQueryPlan> plans, string manifest, List<string> reportFolders)
+    {
+        foreach (var plan in plans)
+            for (var i = 0; i < plan.Outputs.Count; i++)
+                Check(job, plan.Outputs[i], job.Outputs[i].Line, path => OutputTarget.CheckFile(path, $"output '{job.Outputs[i].Template}' →"));
+        for (var i = 0; i < reportFolders.Count; i++)
+            Check(job, reportFolders[i], job.Outputs[i].Line, path => OutputTarget.CheckFolder(path, $"output '{job.Outputs[i].Template}' →"));
+        Check(job, manifest, job.Manifest.Line, path => OutputTarget.CheckFile(path, "the run manifest"));
+    }
+
+    private static void Check(JobDefinition job, string path, int line, Func<string, string> check)
+    {
+        if (path.StartsWith("s3://", StringComparison.Ordinal)) return;
+        try
         {
-            ReportFolders = job.Report is null ? [] : job.Outputs.Select(o => o.Template.ExpandForRun(job.Name, firstDay)).ToList(),
-        };
+            check(path);
+        }
+        catch (OutputTargetException e)
+        {
+            throw job.Error(line, e.Message);
+        }
     }
 
     private static IReadOnlyList<QueryDefinition> PackQueries(JobDefinition job, QueryCatalog catalog, JobItem item)

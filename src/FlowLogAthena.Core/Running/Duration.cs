@@ -12,6 +12,13 @@ public static class Duration
         var number = unit is 's' or 'm' or 'h' or 'd' ? t[..^1] : t;
         if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
         {
+            // Longer than TimeSpan can hold (99999999999d) is no duration, not an overflow.
+            var seconds = value * unit switch { 'm' => 60, 'h' => 3600, 'd' => 86400, _ => 1 };
+            if (seconds >= TimeSpan.MaxValue.TotalSeconds)
+            {
+                duration = TimeSpan.Zero;
+                return false;
+            }
             duration = unit switch
             {
                 'm' => TimeSpan.FromMinutes(value),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Sinks;
@@ -23,6 +24,11 @@ public sealed class PackRunner(IQueryEngine engine)
     public const string Skipped = "skipped";
     public const string Failed = "failed";
 
+    /// <summary>The files a pack run writes below its folder (relative): each query's CSV and each pack's summary.</summary>
+    public static IEnumerable<string> OutputFiles(IEnumerable<QueryDefinition> queries) =>
+        queries.GroupBy(q => q.Pack, StringComparer.Ordinal)
+            .SelectMany(pack => pack.Select(q => Path.Combine(pack.Key, q.Id + ".csv")).Append(Path.Combine(pack.Key, "summary.csv")));
+
     public async Task<IReadOnlyList<PackQueryOutcome>> RunAsync(
         IEnumerable<QueryDefinition> queries,
         FlowLogSource source,
@@ -32,9 +38,11 @@ public sealed class PackRunner(IQueryEngine engine)
         IProgress<PackQueryOutcome>? progress,
         CancellationToken cancellationToken)
     {
+        var list = queries.ToList();
+        OutputTarget.CheckFolderFiles(outputFolder, OutputFiles(list), "the pack output folder");
         var runner = new QueryRunner(engine);
         var outcomes = new List<PackQueryOutcome>();
-        foreach (var pack in queries.GroupBy(q => q.Pack, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var pack in list.GroupBy(q => q.Pack, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var packOutcomes = new List<PackQueryOutcome>();
             var controls = QueryCatalog.IsControlPack(pack);

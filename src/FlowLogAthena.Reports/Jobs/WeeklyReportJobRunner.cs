@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
@@ -23,48 +24,42 @@ public sealed class WeeklyReportJobRunner(IQueryEngine engine, QueryCatalog cata
     public async Task<JobRunManifest> RunAsync(JobPlan plan, FlowLogSource source, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
-        var staging = Path.Combine(Path.GetTempPath(), "flowlog-athena", "report-" + Guid.NewGuid().ToString("N"));
+        using var stagingFolder = StagingFolder.Create("report");
+        var staging = stagingFolder.Path;
         var records = new List<JobQueryRecord>();
         JobReportRecord? report = null;
         JobRunState? state = null;
         string? error = null;
+        var request = new WeeklyReportRequest { Source = source, Week = plan.Window, OutputFolder = staging, Parameters = plan.Parameters };
+        var seen = new SynchronousProgress(outcome => records.Add(Record(outcome)));
         try
         {
-            var request = new WeeklyReportRequest { Source = source, Week = plan.Window, OutputFolder = staging, Parameters = plan.Parameters };
-            var seen = new SynchronousProgress(outcome => records.Add(Record(outcome)));
-            try
+            var result = await new WeeklyReport(engine, catalog).WriteAsync(request, seen, cancellationToken).ConfigureAwait(false);
+            records.Clear();
+            foreach (var outcome in result.Outcomes)
             {
-                var result = await new WeeklyReport(engine, catalog).WriteAsync(request, seen, cancellationToken).ConfigureAwait(false);
-                records.Clear();
-                foreach (var outcome in result.Outcomes)
-                {
-                    var record = Record(outcome);
-                    if (outcome.File is { } file)
-                        record = record with { Outputs = await PublishEverywhereAsync(plan, Path.Combine(staging, file), file, "csv", "text/csv", cancellationToken).ConfigureAwait(false) };
-                    records.Add(record);
-                    progress?.Report(record);
-                }
-                var page = await PublishEverywhereAsync(plan, result.HtmlPath, WeeklyReport.HtmlFile, "html", "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
-                var summary = await PublishEverywhereAsync(plan, result.SummaryPath, WeeklyReport.SummaryFile, "csv", "text/csv", cancellationToken).ConfigureAwait(false);
-                report = new JobReportRecord(plan.Job.Report!.Kind.Name, [.. page, .. summary]);
+                var record = Record(outcome);
+                if (outcome.File is { } file)
+                    record = record with { Outputs = await PublishEverywhereAsync(plan, Path.Combine(staging, file), file, "csv", "text/csv", cancellationToken).ConfigureAwait(false) };
+                records.Add(record);
+                progress?.Report(record);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Nothing was published: the report appears whole or not at all. The manifest says what had run.
-                state = JobRunState.Cancelled;
-                error = "cancelled while the report's queries ran; nothing was published";
-                records = [.. records.Select(r => r with { Outputs = [] })];
-            }
-
-            var manifests = new JobManifestWriter(store, clock);
-            var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
-            await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
-            return manifest;
+            var page = await PublishEverywhereAsync(plan, result.HtmlPath, WeeklyReport.HtmlFile, "html", "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
+            var summary = await PublishEverywhereAsync(plan, result.SummaryPath, WeeklyReport.SummaryFile, "csv", "text/csv", cancellationToken).ConfigureAwait(false);
+            report = new JobReportRecord(plan.Job.Report!.Kind.Name, [.. page, .. summary]);
         }
-        finally
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            // Nothing was published: the report appears whole or not at all. The manifest says what had run.
+            state = JobRunState.Cancelled;
+            error = "cancelled while the report's queries ran; nothing was published";
+            records = [.. records.Select(r => r with { Outputs = [] })];
         }
+
+        var manifests = new JobManifestWriter(store, clock);
+        var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
+        await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        return manifest;
     }
 
     private async Task<List<JobOutputRecord>> PublishEverywhereAsync(JobPlan plan, string localFile, string relative, string format, string contentType, CancellationToken cancellationToken)

@@ -27,6 +27,22 @@ public sealed class RunHistory(string stateFolder)
     /// <summary>Job names are letters, digits, '-' and '_' (the parser checks), so they are safe file names.</summary>
     public string FileOf(string job) => Path.Combine(Folder, job + ".jsonl");
 
+    /// <summary>Creates the history folder at start, so an unusable one is a settings error before any run, not a lost record after.</summary>
+    public void Prepare()
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            var probe = Path.Combine(Folder, $".write-check.{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new Core.Errors.WorkerSettingsException($"serve: the run history folder '{Path.GetFullPath(Folder)}' cannot be written: {e.Message}", e);
+        }
+    }
+
     public async Task AppendAsync(RunRecord record, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);

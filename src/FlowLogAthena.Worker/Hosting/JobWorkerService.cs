@@ -23,14 +23,19 @@ public sealed class JobWorkerService(
 {
     private IReadOnlyList<JobDefinition> _jobs = [];
     private WorkerContext? _context;
+    private StateFolderLock? _stateLock;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // First the state folder: a second worker on it, or a folder that cannot be written, stops the start before any run.
+        _stateLock = StateFolderLock.Acquire(settings.StateFolder, clock.GetUtcNow());
+        var history = new RunHistory(settings.StateFolder);
+        history.Prepare();
         var catalog = QueryCatalog.Load(settings.QueriesFolder);
         _jobs = JobFolder.Load(settings.JobsFolder, catalog, clock.GetUtcNow(), logger);
         if (_jobs.Count == 0) logger.NoJobs(settings.JobsFolder);
-        _context = new WorkerContext(executor, new RunHistory(settings.StateFolder), clock, settings.CatchUpHorizon, logger, settings.MaxConcurrentRuns);
+        _context = new WorkerContext(executor, history, clock, settings.CatchUpHorizon, logger, settings.MaxConcurrentRuns);
         return base.StartAsync(cancellationToken);
     }
 
@@ -46,6 +51,7 @@ public sealed class JobWorkerService(
     public override void Dispose()
     {
         _context?.Dispose();
+        _stateLock?.Dispose();
         base.Dispose();
     }
 }

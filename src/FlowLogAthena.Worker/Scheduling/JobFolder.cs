@@ -26,9 +26,10 @@ public static class JobFolder
                 job = JobFileParser.Load(file);
                 JobValidator.Validate(job, catalog, now);
             }
-            catch (Exception e) when (e is FlowLogAthenaException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.JobFileRejected(file, e.Message);
+                // Whatever is wrong with one file (product errors name FILE:LINE), the other jobs still run.
+                logger.JobFileRejected(file, e is FlowLogAthenaException ? e.Message : $"{file}: cannot be loaded: {e.Message} ({e.GetType().Name})");
                 continue;
             }
             if (job.Schedule is null)

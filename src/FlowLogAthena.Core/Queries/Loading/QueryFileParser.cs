@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries.Parameters;
 using Scriban;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FlowLogAthena.Core.Queries.Loading;
@@ -18,16 +18,7 @@ public static partial class QueryFileParser
 
     public static QueryDefinition Load(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (IOException e)
-        {
-            throw new QueryDefinitionException($"{path}: cannot read the query file: {e.Message}", e);
-        }
-        return Parse(path, text);
+        return Parse(path, InputFile.ReadText(path, reason => new QueryDefinitionException($"{path}: the query file {reason}.")));
     }
 
     /// <summary>Parses query file text; the pack is the name of the folder that holds <paramref name="path"/>.</summary>
@@ -80,19 +71,8 @@ public static partial class QueryFileParser
 
     private static YamlNode LoadYaml(string path, FrontMatter split)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(split.Yaml));
-        }
-        catch (YamlException e)
-        {
-            var line = (int)e.Start.Line + split.YamlStartLine - 1;
-            throw new QueryDefinitionException($"{path}:{line}: the front matter is not valid YAML: {YamlMessage(e)}", e);
-        }
-        if (stream.Documents.Count == 0)
-            throw new QueryDefinitionException($"{path}:{split.YamlStartLine}: the front matter is empty; it needs at least id, title, description and output.");
-        return stream.Documents[0].RootNode;
+        return YamlText.LoadRoot(split.Yaml, (line, reason) => new QueryDefinitionException($"{path}:{line + split.YamlStartLine - 1}: the front matter is {reason}"))
+            ?? throw new QueryDefinitionException($"{path}:{split.YamlStartLine}: the front matter is empty; it needs at least id, title, description and output.");
     }
 
     private static List<string> ReadFields(FrontMatterReader reader, YamlNode? node, string key)
@@ -156,14 +136,9 @@ public static partial class QueryFileParser
     }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the file line replaces that.</summary>
-    private static string YamlMessage(YamlException e) => YamlPositionPrefix().Replace(e.Message, "");
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]
     private static partial Regex ColumnPattern();
-
-    [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]
-    private static partial Regex YamlPositionPrefix();
 }
