@@ -42,7 +42,7 @@ function readStatements() {
  * The `?` placeholders outside a WHERE clause: walking up from each parameter node, a WHERE clause must come before
  * the enclosing query specification (so not its select list, HAVING, GROUP BY, LIMIT, a JOIN's ON or a FILTER).
  */
-function parametersOutsideWhere(parser, sql) {
+function parametersOutsideWhere(tree) {
     const errors = [];
     const visit = (node) => {
         // Every '?' token: a parameter expression, and also LIMIT/OFFSET/FETCH row counts, which take the bare token.
@@ -60,19 +60,23 @@ function parametersOutsideWhere(parser, sql) {
         }
         for (const c of node.children ?? []) visit(c);
     };
-    visit(parser.parse(sql));
+    visit(tree);
     return errors;
 }
 
 /** The errors of one statement, each with a 1-based line and column. */
 function check(parser, sql, parametersOnlyInWhere) {
-    const errors = parser.validate(sql);
-    if (errors.length > 0) return errors.map((e) => ({ line: e.startLine, column: e.startColumn, message: e.message }));
+    // One parse gives the syntax errors, the statement count and (when asked) the tree to walk.
+    const syntax = [];
+    const tree = parser.parse(sql, (error) => syntax.push(error));
+    if (syntax.length > 0) return syntax.map((e) => ({ line: e.startLine, column: e.startColumn, message: e.message }));
     const slices = parser.splitSQLByStatement(sql) ?? [];
-    if (slices.length === 1) return parametersOnlyInWhere ? parametersOutsideWhere(parser, sql) : [];
     if (slices.length === 0) return [{ line: 1, column: 1, message: 'no SQL statement' }];
-    const { startLine: line, startColumn: column } = slices[1];
-    return [{ line, column, message: `a second statement starts here; expected exactly one (${slices.length} found)` }];
+    if (slices.length > 1) {
+        const { startLine: line, startColumn: column } = slices[1];
+        return [{ line, column, message: `a second statement starts here; expected exactly one (${slices.length} found)` }];
+    }
+    return parametersOnlyInWhere ? parametersOutsideWhere(tree) : [];
 }
 
 function show(sql, error) {

@@ -14,6 +14,7 @@ public sealed class GlueClient(AwsJsonClient client) : IGlueApi
         AwsOperation.Of<CreateTableRequest, CreateTableResponse>("CreateTable"),
         AwsOperation.Of<UpdateTableRequest, UpdateTableResponse>("UpdateTable"),
         AwsOperation.Of<BatchCreatePartitionRequest, BatchCreatePartitionResponse>("BatchCreatePartition"),
+        AwsOperation.Of<BatchUpdatePartitionRequest, BatchUpdatePartitionResponse>("BatchUpdatePartition"),
         AwsOperation.Of<GetPartitionsRequest, GetPartitionsResponse>("GetPartitions"),
     ];
 
@@ -34,6 +35,9 @@ public sealed class GlueClient(AwsJsonClient client) : IGlueApi
 
     public Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken) =>
         client.SendAsync<BatchCreatePartitionRequest, BatchCreatePartitionResponse>("BatchCreatePartition", request, cancellationToken);
+
+    public Task<BatchUpdatePartitionResponse> BatchUpdatePartitionAsync(BatchUpdatePartitionRequest request, CancellationToken cancellationToken) =>
+        client.SendAsync<BatchUpdatePartitionRequest, BatchUpdatePartitionResponse>("BatchUpdatePartition", request, cancellationToken);
 
     public Task<GetPartitionsResponse> GetPartitionsAsync(GetPartitionsRequest request, CancellationToken cancellationToken) =>
         client.SendAsync<GetPartitionsRequest, GetPartitionsResponse>("GetPartitions", request, cancellationToken);

@@ -7,7 +7,8 @@ namespace FlowLogAthena.Aws.Provisioning;
 /// <summary>
 /// Makes the Glue database and table match a <see cref="TableDefinition"/>, idempotently: a rerun with the same
 /// definition changes nothing; a different definition is reported as a diff and applied only when asked.
-/// Explicit partitions are registered in batches within Glue's limit; ones already there count as present.
+/// Explicit partitions are registered in batches within Glue's limit; ones already there count as present, and follow
+/// the table when it is updated.
 /// </summary>
 public sealed class GlueProvisioner(IGlueApi glue)
 {
@@ -48,8 +49,8 @@ public sealed class GlueProvisioner(IGlueApi glue)
             result = result with { Changes = changes, TableUpdated = changes.Count > 0 };
         }
 
-        var (created, present) = await RegisterPartitionsAsync(wanted, partitions, cancellationToken).ConfigureAwait(false);
-        return result with { PartitionsCreated = created, PartitionsAlreadyPresent = present };
+        var (created, present, updated) = await RegisterPartitionsAsync(wanted, partitions, result.TableUpdated, cancellationToken).ConfigureAwait(false);
+        return result with { PartitionsCreated = created, PartitionsAlreadyPresent = present, PartitionsUpdated = updated };
     }
 
     private async Task<bool> EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
@@ -82,28 +83,51 @@ public sealed class GlueProvisioner(IGlueApi glue)
         }
     }
 
-    private async Task<(int Created, int Present)> RegisterPartitionsAsync(TableDefinition table, IReadOnlyList<TablePartition> partitions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers explicit partitions in batches of 100. Partitions already there count as present; when the table was
+    /// just updated they are brought to its new definition (BatchUpdatePartition), so no partition keeps reading the old
+    /// columns or SerDe. A partition Glue refuses for a transient reason (throttling, an internal error) is sent again.
+    /// </summary>
+    private async Task<(int Created, int Present, int Updated)> RegisterPartitionsAsync(
+        TableDefinition table, IReadOnlyList<TablePartition> partitions, bool tableUpdated, CancellationToken cancellationToken)
     {
-        int created = 0, present = 0;
+        int created = 0, present = 0, updated = 0;
         foreach (var batch in partitions.Chunk(MaxPartitionsPerBatch))
         {
-            var response = await glue.BatchCreatePartitionAsync(new BatchCreatePartitionRequest
+            var existing = await PartitionBatch.SendAsync(batch, async (pending, ct) =>
             {
-                DatabaseName = table.Database,
-                TableName = table.Name,
-                PartitionInputList = batch.Select(p => new PartitionInput
+                var response = await glue.BatchCreatePartitionAsync(new BatchCreatePartitionRequest
                 {
-                    Values = p.Values,
-                    StorageDescriptor = GlueTableMapping.StorageDescriptorOf(table, p.Location),
-                }).ToArray(),
-            }, cancellationToken).ConfigureAwait(false);
-            var errors = response.Errors ?? [];
-            var failed = errors.Where(e => e.ErrorDetail?.ErrorCode is not "AlreadyExistsException").ToList();
-            if (failed.Count > 0)
-                throw new PartitionRegistrationException(table, failed);
-            present += errors.Count;
-            created += batch.Length - errors.Count;
+                    DatabaseName = table.Database,
+                    TableName = table.Name,
+                    PartitionInputList = pending.Select(p => InputOf(table, p)).ToArray(),
+                }, ct).ConfigureAwait(false);
+                return (response.Errors ?? []).Select(e => (e.PartitionValues, e.ErrorDetail)).ToList();
+            }, table, "register", cancellationToken).ConfigureAwait(false);
+            var exists = existing.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
+            present += existing.Count;
+            created += batch.Length - existing.Count;
+            if (!tableUpdated || existing.Count == 0) continue;
+
+            var toUpdate = batch.Where(p => exists.Contains(string.Join('\u0001', p.Values))).ToArray();
+            await PartitionBatch.SendAsync(toUpdate, async (pending, ct) =>
+            {
+                var response = await glue.BatchUpdatePartitionAsync(new BatchUpdatePartitionRequest
+                {
+                    DatabaseName = table.Database,
+                    TableName = table.Name,
+                    Entries = pending.Select(p => new BatchUpdatePartitionRequestEntry { PartitionValueList = p.Values, PartitionInput = InputOf(table, p) }).ToArray(),
+                }, ct).ConfigureAwait(false);
+                return (response.Errors ?? []).Select(e => (e.PartitionValueList, e.ErrorDetail)).ToList();
+            }, table, "update", cancellationToken).ConfigureAwait(false);
+            updated += toUpdate.Length;
         }
-        return (created, present);
+        return (created, present, updated);
     }
+
+    private static PartitionInput InputOf(TableDefinition table, TablePartition partition) => new()
+    {
+        Values = partition.Values,
+        StorageDescriptor = GlueTableMapping.StorageDescriptorOf(table, partition.Location),
+    };
 }

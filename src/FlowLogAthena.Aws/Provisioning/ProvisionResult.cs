@@ -17,5 +17,8 @@ public sealed record ProvisionResult
     public int PartitionsCreated { get; init; }
     public int PartitionsAlreadyPresent { get; init; }
 
+    /// <summary>Partitions that were there and were brought to the updated table's definition.</summary>
+    public int PartitionsUpdated { get; init; }
+
     public bool ChangedNothing => !DatabaseCreated && !TableCreated && !TableUpdated && PartitionsCreated == 0;
 }

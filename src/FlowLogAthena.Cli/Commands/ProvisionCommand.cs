@@ -104,7 +104,8 @@ public static class ProvisionCommand
         foreach (var change in result.Changes) terminal.Note($"  {Markup.Escape(change.ToString())}");
         if (result.TableUpdated) terminal.Note($"Updated table [bold]{name}[/] ({result.Changes.Count} changes).");
         if (result.PartitionsCreated + result.PartitionsAlreadyPresent > 0)
-            terminal.Note($"Partitions: {result.PartitionsCreated} registered, {result.PartitionsAlreadyPresent} already present.");
+            terminal.Note($"Partitions: {result.PartitionsCreated} registered, {result.PartitionsAlreadyPresent} already present"
+                + (result.PartitionsUpdated > 0 ? $", {result.PartitionsUpdated} brought to the updated table's definition." : "."));
         if (result.ChangedNothing) terminal.Note($"No change: {name} already matches the source.");
     }
 }

@@ -27,7 +27,7 @@ public sealed class AthenaFaultTests(MotoServer moto)
     private AwsClients Clients(HttpMessageHandler handler, List<AwsCallRecord> trace, AwsRetryPolicy? policy = null) =>
         AwsClients.Create(moto.Settings with
         {
-            Retry = (policy ?? AwsRetryPolicy.Default) with { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromMilliseconds(500) },
+            Retry = (policy ?? AwsRetryPolicy.Default) with { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50), AttemptTimeout = TimeSpan.FromSeconds(3) },
         }, MotoServer.Credentials, handler, r => { lock (trace) trace.Add(r); });
 
     private async Task<(AthenaQueryInterruptedException Error, string State, List<AwsCallRecord> Trace)> RunUnderFaultAsync(

@@ -13,11 +13,12 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static TableDefinition Definition(string database, string format) =>
+    private static TableDefinition Definition(string database, string format, PartitionMode mode = PartitionMode.Projection) =>
         TableDefinition.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Parse(format), SourceLayout.DefaultLayout), new TableOptions
         {
             Database = database,
             Table = "vpc_flow_logs",
+            Partitions = mode,
             StartDate = new DateOnly(2026, 11, 1),
             Accounts = ["012345678901"],
             Regions = ["us-east-1"],
@@ -62,6 +63,64 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
         Assert.Equal("network", table.GetProperty("owner_team").GetString());
     }
 
+    [Fact]
+    public async Task After_an_update_explicit_partitions_are_brought_to_the_new_definition()
+    {
+        using var aws = moto.CreateClients();
+        var database = "db_" + Guid.NewGuid().ToString("N")[..10];
+        var scheme = PartitionScheme.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Default, SourceLayout.DefaultLayout));
+        var partitions = Enumerable.Range(0, 120)
+            .Select(d => scheme.Partition("012345678901", "us-east-1", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(d)))
+            .ToArray();
+        var provisioner = new GlueProvisioner(aws.Glue);
+        await provisioner.ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString, PartitionMode.Explicit), update: false, partitions, None);
+
+        var result = await provisioner.ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString + " ${vpc-id}", PartitionMode.Explicit), update: true, partitions, None);
+
+        Assert.True(result.TableUpdated);
+        Assert.Equal((0, 120, 120), (result.PartitionsCreated, result.PartitionsAlreadyPresent, result.PartitionsUpdated));
+        var columns = await Boto3.RunAsync(moto, $$"""
+            pages = client('glue').get_paginator('get_partitions').paginate(DatabaseName='{{database}}', TableName='vpc_flow_logs')
+            out(sorted({p['StorageDescriptor']['Columns'][-1]['Name'] for page in pages for p in page['Partitions']}))
+            """);
+        Assert.Equal(["vpc_id"], columns.EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task A_partition_glue_refuses_for_a_transient_reason_is_sent_again()
+    {
+        using var aws = moto.CreateClients();
+        var database = "db_" + Guid.NewGuid().ToString("N")[..10];
+        var scheme = PartitionScheme.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Default, SourceLayout.DefaultLayout));
+        var partitions = Enumerable.Range(0, 3)
+            .Select(d => scheme.Partition("012345678901", "us-east-1", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(d)))
+            .ToArray();
+        var flaky = new RefusesOncePerPartition(aws.Glue);
+
+        var result = await new GlueProvisioner(flaky).ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString, PartitionMode.Explicit), update: false, partitions, None);
+
+        Assert.Equal(3, result.PartitionsCreated);
+        Assert.Equal([3, 1], flaky.BatchSizes);
+    }
+
+    /// <summary>Glue's batch answer refuses the first partition of the first call with InternalServiceException.</summary>
+    private sealed class RefusesOncePerPartition(IGlueApi inner) : ForwardingGlue(inner)
+    {
+        public List<int> BatchSizes { get; } = [];
+
+        public override async Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken)
+        {
+            BatchSizes.Add(request.PartitionInputList.Count);
+            if (BatchSizes.Count > 1) return await Inner.BatchCreatePartitionAsync(request, cancellationToken);
+            var refused = request.PartitionInputList[0];
+            var passed = await Inner.BatchCreatePartitionAsync(request with { PartitionInputList = request.PartitionInputList.Skip(1).ToArray() }, cancellationToken);
+            return passed with
+            {
+                Errors = [.. passed.Errors ?? [], new PartitionError { PartitionValues = refused.Values, ErrorDetail = new ErrorDetail { ErrorCode = "InternalServiceException", ErrorMessage = "try again" } }],
+            };
+        }
+    }
+
     /// <summary>Another operator's CreateTable lands just before ours.</summary>
     private sealed class CreatesFirst(IGlueApi inner, TableDefinition table) : ForwardingGlue(inner)
     {
@@ -101,7 +160,9 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
 
         public virtual Task<UpdateTableResponse> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken) => inner.UpdateTableAsync(request, cancellationToken);
 
-        public Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken) => inner.BatchCreatePartitionAsync(request, cancellationToken);
+        public virtual Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken) => inner.BatchCreatePartitionAsync(request, cancellationToken);
+
+        public Task<BatchUpdatePartitionResponse> BatchUpdatePartitionAsync(BatchUpdatePartitionRequest request, CancellationToken cancellationToken) => inner.BatchUpdatePartitionAsync(request, cancellationToken);
 
         public Task<GetPartitionsResponse> GetPartitionsAsync(GetPartitionsRequest request, CancellationToken cancellationToken) => inner.GetPartitionsAsync(request, cancellationToken);
     }

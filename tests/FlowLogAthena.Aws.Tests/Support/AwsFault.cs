@@ -60,6 +60,7 @@ public static class AwsFault
 public sealed class AwsFaultHandler(string target, AwsFaultKind kind, int times = int.MaxValue) : DelegatingHandler(new HttpClientHandler())
 {
     private readonly Dictionary<string, string> _startsByToken = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _startLock = new(1, 1);
     private int _seen;
     private int _injected;
 
@@ -83,19 +84,23 @@ public sealed class AwsFaultHandler(string target, AwsFaultKind kind, int times 
     {
         var body = await request.Content!.ReadAsStringAsync(cancellationToken);
         var token = System.Text.Json.JsonDocument.Parse(body).RootElement.TryGetProperty("ClientRequestToken", out var t) ? t.GetString() : null;
-        lock (_startsByToken)
+        if (token is null) return await base.SendAsync(request, cancellationToken);
+        // One start per token at a time, as Athena: a retry that overtakes a slow first attempt gets its answer.
+        await _startLock.WaitAsync(cancellationToken);
+        try
         {
-            if (token is not null && _startsByToken.TryGetValue(token, out var first))
+            if (_startsByToken.TryGetValue(token, out var first))
                 return FakeHttpHandler.Json(HttpStatusCode.OK, first);
-        }
-        var response = await base.SendAsync(request, cancellationToken);
-        if (token is not null && response.IsSuccessStatusCode)
-        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode) return response;
             var answer = await response.Content.ReadAsStringAsync(cancellationToken);
-            lock (_startsByToken) _startsByToken[token] = answer;
+            _startsByToken[token] = answer;
             return FakeHttpHandler.Json(HttpStatusCode.OK, answer);
         }
-        return response;
+        finally
+        {
+            _startLock.Release();
+        }
     }
 }
 

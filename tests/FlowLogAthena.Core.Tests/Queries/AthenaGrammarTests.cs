@@ -101,32 +101,28 @@ public sealed class AthenaGrammarTests
     }
 
     [Fact]
-    public async Task Every_query_renders_to_sql_the_trino_grammar_accepts()
+    public async Task Every_query_renders_to_sql_the_trino_grammar_accepts_with_execution_parameters_only_in_where()
     {
         var statements = Cases().Select(c => c.Render()).ToList();
 
         var result = await TrinoGrammarCheck.RunAsync(statements);
 
-        Assert.True(result.ExitCode == 0, $"Rendered Athena SQL that does not parse as Trino SQL:\n{result.Problems}");
+        Assert.True(result.ExitCode == 0, $"Rendered Athena SQL that does not parse as Trino SQL, or has '?' outside a WHERE clause:\n{result.Problems}");
         Assert.Contains($"{statements.Count} of {statements.Count} statements parse", result.Output);
     }
 
     [Fact]
-    public async Task Execution_parameters_appear_only_in_where_clauses_of_every_rendered_variant_and_some_are_bound()
+    public void Every_rendered_variant_binds_as_many_values_as_it_has_placeholders_and_many_are_bound()
     {
+        // Where each '?' sits is checked by the grammar test above, which walks every variant's parse tree.
         var bound = 0;
-        var statements = Cases().Select(c =>
+        foreach (var c in Cases())
         {
             var statement = c.Render(out var values);
             bound += values.Count;
             Assert.Equal(values.Count, statement.Sql.Count(ch => ch == '?'));
-            return statement;
-        }).ToList();
+        }
 
-        // The grammar check walks each parse tree and fails on a '?' that no WHERE clause holds.
-        var result = await TrinoGrammarCheck.RunAsync(statements);
-
-        Assert.True(result.ExitCode == 0, $"Rendered Athena SQL with '?' outside a WHERE clause:\n{result.Problems}");
         Assert.True(bound > 100, $"only {bound} values were bound as execution parameters");
     }
 

@@ -71,6 +71,32 @@ public sealed record BatchCreatePartitionResponse
     public IReadOnlyList<PartitionError>? Errors { get; init; }
 }
 
+public sealed record BatchUpdatePartitionRequest
+{
+    public string? CatalogId { get; init; }
+    public required string DatabaseName { get; init; }
+    public required string TableName { get; init; }
+    /// <summary>At most 100 per call (<see cref="GlueLimits.MaxPartitionsPerBatch"/>).</summary>
+    public required IReadOnlyList<BatchUpdatePartitionRequestEntry> Entries { get; init; }
+}
+
+public sealed record BatchUpdatePartitionRequestEntry
+{
+    public required IReadOnlyList<string> PartitionValueList { get; init; }
+    public required PartitionInput PartitionInput { get; init; }
+}
+
+public sealed record BatchUpdatePartitionResponse
+{
+    public IReadOnlyList<BatchUpdatePartitionFailureEntry>? Errors { get; init; }
+}
+
+public sealed record BatchUpdatePartitionFailureEntry
+{
+    public IReadOnlyList<string>? PartitionValueList { get; init; }
+    public ErrorDetail? ErrorDetail { get; init; }
+}
+
 public sealed record GetPartitionsRequest
 {
     public string? CatalogId { get; init; }
