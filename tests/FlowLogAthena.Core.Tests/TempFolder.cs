@@ -17,6 +17,15 @@ public sealed class TempFolder : IDisposable
         return full;
     }
 
+    /// <summary>A real FIFO (named pipe) made with mkfifo(1), for tests of things that are not regular files.</summary>
+    public static string Fifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+        return path;
+    }
+
     public void Dispose()
     {
         try

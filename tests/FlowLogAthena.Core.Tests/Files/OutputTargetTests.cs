@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sinks;
@@ -15,7 +14,7 @@ public sealed class OutputTargetTests : IDisposable
     [Fact]
     public void Path_kinds_are_read_from_the_file_system_through_links()
     {
-        var fifo = Fifo(_temp.Combine("pipe"));
+        var fifo = TempFolder.Fifo(_temp.Combine("pipe"));
         File.CreateSymbolicLink(_temp.Combine("to-pipe"), fifo);
         File.CreateSymbolicLink(_temp.Combine("loop-a"), _temp.Combine("loop-b"));
         File.CreateSymbolicLink(_temp.Combine("loop-b"), _temp.Combine("loop-a"));
@@ -55,7 +54,7 @@ public sealed class OutputTargetTests : IDisposable
     [Fact]
     public async Task Atomic_write_to_a_fifo_is_refused_at_once_without_blocking_or_leaving_a_temporary_file()
     {
-        var fifo = Fifo(_temp.Combine("out.csv"));
+        var fifo = TempFolder.Fifo(_temp.Combine("out.csv"));
 
         var error = await Assert.ThrowsAsync<OutputTargetException>(() => AtomicFile.WriteAsync(fifo, (_, _) => Task.FromResult(0), CancellationToken.None));
 
@@ -72,7 +71,7 @@ public sealed class OutputTargetTests : IDisposable
         var error = await Assert.ThrowsAsync<OutputTargetException>(() => AtomicFile.WriteAsync(path, async (stream, ct) =>
         {
             await stream.WriteAsync("a,b\r\n"u8.ToArray(), ct);
-            Fifo(path);
+            TempFolder.Fifo(path);
             return 1;
         }, CancellationToken.None));
 
@@ -99,14 +98,6 @@ public sealed class OutputTargetTests : IDisposable
 
         Assert.Equal(_temp.Combine("linked"), OutputTarget.CheckFolder(_temp.Combine("linked"), "--out"));
         Assert.Throws<OutputTargetException>(() => OutputTarget.CheckFolder(_temp.Touch("f"), "--out"));
-        Assert.Throws<OutputTargetException>(() => OutputTarget.CheckFolder(Fifo(_temp.Combine("p")), "--out"));
-    }
-
-    private static string Fifo(string path)
-    {
-        using var mkfifo = Process.Start("mkfifo", [path]);
-        mkfifo.WaitForExit();
-        Assert.Equal(0, mkfifo.ExitCode);
-        return path;
+        Assert.Throws<OutputTargetException>(() => OutputTarget.CheckFolder(TempFolder.Fifo(_temp.Combine("p")), "--out"));
     }
 }

@@ -79,8 +79,7 @@ public sealed class HostileYamlTests : IDisposable
     [Fact]
     public void A_fifo_named_as_a_job_file_is_refused_at_once_instead_of_blocking()
     {
-        var fifo = _temp.Combine("job.yaml");
-        using (var mkfifo = Process.Start("mkfifo", [fifo])) mkfifo.WaitForExit();
+        var fifo = TempFolder.Fifo(_temp.Combine("job.yaml"));
 
         var error = Assert.Throws<JobDefinitionException>(() => JobFileParser.Load(fifo));
 
