@@ -17,6 +17,9 @@ internal static partial class YamlText
     public const int MaxDepth = 32;
     public const long MaxNodes = 100_000;
 
+    /// <summary>Longer lines are refused before parsing: the YAML scanner takes seconds over a half-megabyte scalar.</summary>
+    public const int MaxLineLength = 64 * 1024;
+
     /// <summary>The root node of the first document, or null when the text holds none.</summary>
     public static YamlNode? LoadRoot(string text, Func<int, string, Exception> error)
     {
@@ -40,6 +43,15 @@ internal static partial class YamlText
 
     private static void CheckBounds(string text, Func<int, string, Exception> error)
     {
+        var line = 1;
+        for (int start = 0, end; start < text.Length; start = end + 1, line++)
+        {
+            end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            if (end - start > MaxLineLength)
+                throw error(line, $"a line of {end - start:N0} characters; no job or query setting needs more than {MaxLineLength / 1024} KiB on one line.");
+        }
+
         var parser = new Parser(new StringReader(text));
         var open = new Stack<(AnchorName Anchor, long FirstNode)>();
         var sizes = new Dictionary<AnchorName, long>();
