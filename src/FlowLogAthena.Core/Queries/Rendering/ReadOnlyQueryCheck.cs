@@ -43,47 +43,14 @@ internal static class ReadOnlyQueryCheck
     /// <summary>The bare words of the SQL in order, skipping strings, quoted names and comments.</summary>
     private static List<string> CodeWords(QueryDefinition query, string sql)
     {
-        var words = new List<string>();
-        var i = 0;
-        while (i < sql.Length)
+        try
         {
-            var c = sql[i];
-            if (c == '-' && At(sql, i, "--")) i = End(sql, i, "\n", query, "comment", required: false);
-            else if (c == '/' && At(sql, i, "/*")) i = End(sql, i + 2, "*/", query, "comment");
-            else if (c is '\'' or '"') i = End(sql, i + 1, c.ToString(), query, c == '\'' ? "string" : "quoted name");
-            else if (char.IsLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$')) i++;
-                words.Add(sql[start..i]);
-            }
-            else i++;
+            return SqlTokens.Scan(sql).Where(t => t.IsWord).Select(t => t.Text).ToList();
         }
-        return words;
-    }
-
-    private static bool At(string sql, int i, string text) => string.CompareOrdinal(sql, i, text, 0, text.Length) == 0;
-
-    /// <summary>The index after <paramref name="close"/> (doubled quotes stay inside); an unclosed one is refused.</summary>
-    private static int End(string sql, int from, string close, QueryDefinition query, string what, bool required = true)
-    {
-        var i = from;
-        while (true)
+        catch (SqlScanException e)
         {
-            var found = sql.IndexOf(close, i, StringComparison.Ordinal);
-            if (found < 0)
-            {
-                if (!required) return sql.Length;
-                throw new QueryDefinitionException(
-                    $"{query.SourcePath}:{query.BodyStartLine}: the rendered SQL has an unclosed {what} (no closing {close}); it cannot be checked as one read-only query.");
-            }
-            var after = found + close.Length;
-            if (close is "'" or "\"" && after < sql.Length && sql[after] == close[0])
-            {
-                i = after + 1;
-                continue;
-            }
-            return after;
+            throw new QueryDefinitionException(
+                $"{query.SourcePath}:{query.BodyStartLine}: the rendered SQL has {e.Message}; it cannot be checked as one read-only query.");
         }
     }
 }
