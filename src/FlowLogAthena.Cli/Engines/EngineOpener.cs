@@ -18,9 +18,9 @@ namespace FlowLogAthena.Cli.Engines;
 public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = null, IProgress<AthenaQueryProgress>? athenaProgress = null)
 {
     public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken) =>
-        request.Athena is { } athena ? OpenAthenaAsync(athena, request.Source, cancellationToken) : OpenLocalAsync(request, window, cancellationToken);
+        request.Athena is { } athena ? OpenAthenaAsync(athena, request.Source, window, cancellationToken) : OpenLocalAsync(request, window, cancellationToken);
 
-    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, CancellationToken cancellationToken)
+    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, TimeWindow window, CancellationToken cancellationToken)
     {
         try
         {
@@ -32,6 +32,8 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         }
         var clients = aws();
         var flowLogs = source ?? await GlueTableSource.ReadAsync(clients.Glue, options.Database, options.Table, cancellationToken).ConfigureAwait(false);
+        // Athena reads every object of a partition with the table's column order: refuse a window holding another flow log's objects.
+        await new S3HeaderCheck(clients.S3, options.ExpectedBucketOwner).VerifyAsync(flowLogs, options.TableReference, window, cancellationToken).ConfigureAwait(false);
         return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);
     }
 
