@@ -6,5 +6,5 @@ namespace FlowLogAthena.Aws.S3;
 public sealed class S3JobOutputStore(S3Uploader uploader) : IJobOutputStore
 {
     public Task PublishAsync(string localFile, string destination, string contentType, CancellationToken cancellationToken) =>
-        uploader.UploadAsync(localFile, S3Uri.Parse(destination, "output"), contentType, cancellationToken);
+        uploader.UploadAsync(localFile, S3Uri.ParseObject(destination, "output"), contentType, cancellationToken);
 }

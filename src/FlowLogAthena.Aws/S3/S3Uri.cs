@@ -23,6 +23,16 @@ public sealed record S3Uri(string Bucket, string Key)
         return new S3Uri(bucket, key);
     }
 
+    /// <summary>An object address for writing one file: a key that names an object, not a bucket or a folder.</summary>
+    /// <exception cref="SourceException">The key is empty or ends with '/'.</exception>
+    public static S3Uri ParseObject(string text, string what)
+    {
+        var uri = Parse(text, what);
+        if (uri.Key.Length == 0 || uri.Key.EndsWith('/'))
+            throw new SourceException($"{what} '{text}' names a bucket or a folder, not an object; give the object's key, e.g. s3://{uri.Bucket}/{uri.PrefixWithSlash}result.csv.");
+        return uri;
+    }
+
     /// <summary>The prefix with exactly one trailing slash (or empty), for joining keys below it.</summary>
     public string PrefixWithSlash => Key.Length == 0 ? "" : Key.TrimEnd('/') + "/";
 

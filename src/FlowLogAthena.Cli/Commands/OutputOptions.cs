@@ -47,7 +47,7 @@ public sealed class OutputOptions
         if (path is null) return;
         if (parse.GetValue(Output) == OutputKind.Table)
             throw new UsageException($"--out needs --output csv or json; a table is for the console (--out '{path}').");
-        if (S3Uri.IsS3(path)) S3Uri.Parse(path, "--out");
+        if (S3Uri.IsS3(path)) S3Uri.ParseObject(path, "--out");
         else OutputTarget.CheckFile(path, "--out");
     }
 
@@ -57,7 +57,7 @@ public sealed class OutputOptions
         var path = parse.GetValue(Out);
         if (S3Uri.IsS3(path))
         {
-            var target = S3Uri.Parse(path!, "--out");
+            var target = S3Uri.ParseObject(path!, "--out");
             var uploader = new S3Uploader(aws.Value.S3, writeOptions);
             return kind switch
             {
