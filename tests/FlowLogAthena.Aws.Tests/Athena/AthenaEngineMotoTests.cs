@@ -15,15 +15,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
 {
     private static readonly (string, string)[] TalkerColumns = [("srcaddr", "varchar"), ("dstaddr", "varchar"), ("bytes", "bigint")];
 
-    private static AthenaEngineOptions Options(string bucket) => new()
-    {
-        Database = "flowlogs",
-        Table = "vpc",
-        OutputLocation = $"s3://{bucket}/results/",
-        PollInitialDelay = TimeSpan.FromMilliseconds(10),
-        PollMaxDelay = TimeSpan.FromMilliseconds(50),
-        StopWaitLimit = TimeSpan.FromSeconds(10),
-    };
+    private static AthenaEngineOptions Options(string bucket) => MotoAthena.EngineOptions(bucket);
 
     private static async Task<string> BucketAsync(AwsClients aws)
     {

@@ -14,15 +14,7 @@ namespace FlowLogAthena.Aws.Tests.Athena;
 [Collection(MotoTests.Name)]
 public sealed class AthenaFaultTests(MotoServer moto)
 {
-    private static AthenaEngineOptions Options(string bucket) => new()
-    {
-        Database = "flowlogs",
-        Table = "vpc",
-        OutputLocation = $"s3://{bucket}/results/",
-        PollInitialDelay = TimeSpan.FromMilliseconds(10),
-        PollMaxDelay = TimeSpan.FromMilliseconds(50),
-        StopWaitLimit = TimeSpan.FromSeconds(10),
-    };
+    private static AthenaEngineOptions Options(string bucket) => MotoAthena.EngineOptions(bucket);
 
     private AwsClients Clients(HttpMessageHandler handler, List<AwsCallRecord> trace, AwsRetryPolicy? policy = null) =>
         AwsClients.Create(moto.Settings with

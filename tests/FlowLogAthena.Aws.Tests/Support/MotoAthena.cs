@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlowLogAthena.Aws.Athena;
 
 namespace FlowLogAthena.Aws.Tests.Support;
 
@@ -24,6 +25,17 @@ public static class MotoAthena
         };
         return moto.PostControlAsync("moto-api/static/athena/query-results", JsonSerializer.Serialize(body));
     }
+
+    /// <summary>Engine options for tests against moto: the "flowlogs"."vpc" table, results in the bucket, fast polls, a bounded stop.</summary>
+    public static AthenaEngineOptions EngineOptions(string bucket) => new()
+    {
+        Database = "flowlogs",
+        Table = "vpc",
+        OutputLocation = $"s3://{bucket}/results/",
+        PollInitialDelay = TimeSpan.FromMilliseconds(10),
+        PollMaxDelay = TimeSpan.FromMilliseconds(50),
+        StopWaitLimit = TimeSpan.FromSeconds(10),
+    };
 
     /// <summary>Keeps every new execution QUEUED (until stopped) instead of succeeding at once.</summary>
     public static Task HoldExecutionsAsync(MotoServer moto) =>
