@@ -20,7 +20,7 @@ public sealed class S3HeaderCheck(IAmazonS3 s3, string? expectedBucketOwner = nu
     {
         if (source.Layout.FileFormat != LogFileFormat.Text) return;
         var files = await new S3LogFileLister(s3, expectedBucketOwner).ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-        var samples = files.GroupBy(f => (f.Account, f.Region, FlowLogIdOf(f.Path) ?? f.Path)).Select(g => g.First()).ToList();
+        var samples = files.GroupBy(f => (f.Account, f.Region, PartitionPaths.FlowLogIdOf(f.Path) ?? f.Path)).Select(g => g.First()).ToList();
         await Parallel.ForEachAsync(samples, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (file, ct) =>
         {
             var header = await HeaderAsync(file, ct).ConfigureAwait(false);
@@ -55,9 +55,5 @@ public sealed class S3HeaderCheck(IAmazonS3 s3, string? expectedBucketOwner = nu
         }
     }
 
-    /// <summary>AWS names text log objects {account}_vpcflowlogs_{region}_{flow-log-id}_{time}_{hash}.log.gz.</summary>
-    private static string? FlowLogIdOf(string path) =>
-        path[(path.LastIndexOf('/') + 1)..].Split('_').FirstOrDefault(part => part.StartsWith("fl-", StringComparison.Ordinal));
-
-    private static string Note(string path) => FlowLogIdOf(path) is { } id ? $" (flow log {id})" : "";
+    private static string Note(string path) => PartitionPaths.FlowLogIdOf(path) is { } id ? $" (flow log {id})" : "";
 }

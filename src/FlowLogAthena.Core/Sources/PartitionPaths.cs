@@ -34,6 +34,10 @@ public static class PartitionPaths
     public static string PartitionPrefix(SourceLayout layout, string account, string region, DateTime partitionStartUtc) =>
         $"{AccountRegionPrefix(layout.Prefix, account, region)}/{TimeSuffix(layout, partitionStartUtc)}";
 
+    /// <summary>The flow log id (<c>fl-…</c>) in a delivered file's name (<see cref="FileName"/>), or null when it holds none.</summary>
+    public static string? FlowLogIdOf(string path) =>
+        path[(path.LastIndexOfAny(['/', '\\']) + 1)..].Split('_').FirstOrDefault(part => part.StartsWith("fl-", StringComparison.Ordinal));
+
     /// <summary>AWS's file name for a delivery at <paramref name="deliveryUtc"/>.</summary>
     public static string FileName(SourceLayout layout, string account, string region, string flowLogId, DateTime deliveryUtc, string hash) =>
         $"{account}_{Service}_{region}_{flowLogId}_{deliveryUtc.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture)}_{hash}{layout.FileExtension}";

@@ -98,12 +98,8 @@ public static class TextLogHeader
             + "(its id, fl-…, is in every file name), or give each flow log its own destination prefix.");
     }
 
-    /// <summary>AWS names text log files {account}_vpcflowlogs_{region}_{flow-log-id}_{time}_{hash}.log.gz.</summary>
-    private static string FlowLogIdNote(LogFile file)
-    {
-        var id = Path.GetFileName(file.Path).Split('_').FirstOrDefault(part => part.StartsWith("fl-", StringComparison.Ordinal));
-        return id is null ? "" : $" (flow log {id})";
-    }
+    private static string FlowLogIdNote(LogFile file) =>
+        PartitionPaths.FlowLogIdOf(file.Path) is { } id ? $" (flow log {id})" : "";
 
     private static string Names(FlowLogFormat format) => string.Join(' ', format.Fields.Select(f => f.Name));
 
