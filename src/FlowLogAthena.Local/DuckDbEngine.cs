@@ -44,18 +44,21 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         }
 
         var files = await ListFilesAsync(query, source, cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await CheckedRead.RunAsync(token => CheckFilesAsync(source, files, token), async token =>
         {
-            await CreateViewAsync(connection, options.ViewName, query, source, files, cancellationToken).ConfigureAwait(false);
-            await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
-            return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+            var connection = await OpenAsync(token).ConfigureAwait(false);
+            try
+            {
+                await CreateViewAsync(connection, options.ViewName, query, source, files, token).ConfigureAwait(false);
+                await DuckDbLockdown.ApplyAsync(connection, files, token).ConfigureAwait(false);
+                return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, token).ConfigureAwait(false);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<LogFile>> ListFilesAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
@@ -64,10 +67,14 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         if (files.Count == 0)
             throw new TimeWindowException(
                 $"No flow log files under '{source.Root}' for {query.Window} in the {source.Layout} layout; check --from/--to and --layout.");
-        if (source.Layout.FileFormat == LogFileFormat.Text)
-            await TextLogHeader.VerifyAsync(source.Format, files, cancellationToken).ConfigureAwait(false);
         return files;
     }
+
+    /// <summary>Every text file whole: gzip complete, AWS's header naming the source's format (Parquet files are checked by their schema).</summary>
+    private static Task CheckFilesAsync(FlowLogSource source, IReadOnlyList<LogFile> files, CancellationToken cancellationToken) =>
+        source.Layout.FileFormat == LogFileFormat.Text
+            ? TextLogHeader.VerifyAsync(source.Format, files, cancellationToken)
+            : Task.CompletedTask;
 
     private async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -89,33 +96,36 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     private async Task<MaterializedWindow> MaterializeAsync(string key, RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
     {
         var files = await ListFilesAsync(query, source, cancellationToken).ConfigureAwait(false);
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
+        return await CheckedRead.RunAsync(token => CheckFilesAsync(source, files, token), async token =>
         {
-            const string filesView = "flow_log_files";
-            await CreateViewAsync(connection, filesView, query, source, files, cancellationToken).ConfigureAwait(false);
-            // Row order means nothing to the queries; without it DuckDB loads the table on every core.
-            await connection.ExecuteAsync(new CommandDefinition("SET preserve_insertion_order = false", cancellationToken: cancellationToken)).ConfigureAwait(false);
-            using var interrupt = cancellationToken.Register(static c => ((DuckDBConnection)c!).CreateCommand().Cancel(), connection);
+            var connection = await OpenAsync(token).ConfigureAwait(false);
             try
             {
-                await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
-                    $"CREATE TEMP TABLE {TableReference} AS SELECT * FROM {DuckDbSql.Identifier(filesView)}", cancellationToken: cancellationToken)), CancellationToken.None).ConfigureAwait(false);
+                const string filesView = "flow_log_files";
+                await CreateViewAsync(connection, filesView, query, source, files, token).ConfigureAwait(false);
+                // Row order means nothing to the queries; without it DuckDB loads the table on every core.
+                await connection.ExecuteAsync(new CommandDefinition("SET preserve_insertion_order = false", cancellationToken: token)).ConfigureAwait(false);
+                using var interrupt = token.Register(static c => ((DuckDBConnection)c!).CreateCommand().Cancel(), connection);
+                try
+                {
+                    await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
+                        $"CREATE TEMP TABLE {TableReference} AS SELECT * FROM {DuckDbSql.Identifier(filesView)}", cancellationToken: token)), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    token.ThrowIfCancellationRequested();
+                    throw DuckDbErrors.Translate(e, query, files);
+                }
+                // The rows are in memory now: the queries need no file at all.
+                await DuckDbLockdown.ApplyAsync(connection, [], token).ConfigureAwait(false);
+                return new MaterializedWindow(key, connection, files);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw await DuckDbErrors.TranslateAsync(e, query, files, cancellationToken).ConfigureAwait(false);
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
-            // The rows are in memory now: the queries need no file at all.
-            await DuckDbLockdown.ApplyAsync(connection, [], cancellationToken).ConfigureAwait(false);
-            return new MaterializedWindow(key, connection, files);
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The view over the window's files, after the Parquet files' schemas are checked; DuckDB's errors name the file.</summary>
@@ -129,7 +139,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         }
         catch (DuckDBException e)
         {
-            throw await DuckDbErrors.TranslateAsync(e, query, files, cancellationToken).ConfigureAwait(false);
+            throw DuckDbErrors.Translate(e, query, files);
         }
     }
 
@@ -152,5 +162,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         _window = null;
     }
 
-    private sealed record MaterializedWindow(string Key, DuckDBConnection Connection, IReadOnlyList<LogFile> Files);
+    private sealed record MaterializedWindow(string Key, DuckDBConnection Connection, IReadOnlyList<LogFile> Files) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    }
 }

@@ -8,12 +8,12 @@ namespace FlowLogAthena.Local;
 
 /// <summary>
 /// Turns DuckDB's errors into the product's typed errors, naming the file, line and field that was wrong and
-/// keeping what DuckDB said about it (the lines before its advice, not only the first). A gzip error without a
-/// file name is pinned to its file by checking the files one by one (only after a failure, never on the fast path).
+/// keeping what DuckDB said about it (the lines before its advice, not only the first). A broken gzip file never
+/// gets here: the file check that runs beside every text read names it (see <see cref="CheckedRead"/>).
 /// </summary>
 internal static partial class DuckDbErrors
 {
-    public static async Task<Exception> TranslateAsync(Exception error, RenderedQuery query, IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
+    public static Exception Translate(Exception error, RenderedQuery query, IReadOnlyList<LogFile> files)
     {
         var summary = Summary(error.Message);
         if (error.Message.Contains("disabled by configuration", StringComparison.Ordinal)
@@ -27,12 +27,6 @@ internal static partial class DuckDbErrors
 
         var named = files.FirstOrDefault(f => error.Message.Contains(f.Path, StringComparison.Ordinal));
         if (named is not null) return new SourceException(Located(named.Path, error.Message, summary), error);
-
-        if (LooksLikeDecompressionError(error.Message))
-        {
-            var corrupt = await FindCorruptGzipAsync(files, cancellationToken).ConfigureAwait(false);
-            if (corrupt is not null) return corrupt;
-        }
 
         return new QueryExecutionException($"DuckDB failed to run query '{query.QueryId}': {summary}", error);
     }
@@ -53,29 +47,6 @@ internal static partial class DuckDbErrors
         if (columns.Success)
             return $"Flow log file {where} has {columns.Groups[2].Value} fields, but the format has {columns.Groups[1].Value}; every record has one value (or '-') per field of the header.";
         return $"Cannot read flow log file {where}: {summary}";
-    }
-
-    private static bool LooksLikeDecompressionError(string message) =>
-        message.Contains("gzip", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("decompress", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("compress", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("zlib", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The first file whose gzip stream is broken, checked with the same reader as the header check.</summary>
-    private static async Task<SourceException?> FindCorruptGzipAsync(IReadOnlyList<LogFile> files, CancellationToken cancellationToken)
-    {
-        foreach (var file in files.Where(f => f.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)))
-        {
-            try
-            {
-                await TextLogHeader.VerifyWholeAsync(file, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SourceException e)
-            {
-                return e;
-            }
-        }
-        return null;
     }
 
     /// <summary>What DuckDB said before its advice ("Possible solutions", the reader's settings), on one line.</summary>

@@ -58,7 +58,7 @@ internal sealed class DuckDbQueryResult : QueryResult
         catch (Exception e) when (e is not OperationCanceledException)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw await DuckDbErrors.TranslateAsync(e, query, files, cancellationToken).ConfigureAwait(false);
+            throw DuckDbErrors.Translate(e, query, files);
         }
     }
 

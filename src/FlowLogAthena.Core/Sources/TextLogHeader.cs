@@ -10,8 +10,12 @@ namespace FlowLogAthena.Core.Sources;
 /// </summary>
 public static class TextLogHeader
 {
-    /// <summary>How many files are checked at once: the check is a gzip inflate, so about one per core.</summary>
-    private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount);
+    /// <summary>
+    /// How many files are checked at once: the check is a gzip inflate, and the local engine runs it beside DuckDB's
+    /// read of the same files, which takes every core; half of them lets the check fill DuckDB's idle time without
+    /// crowding it.
+    /// </summary>
+    private static readonly int Parallelism = Math.Max(1, Environment.ProcessorCount / 2);
 
     /// <summary>The field names of a file's header line, normalised to AWS names; null when the file holds no text.</summary>
     public static async Task<IReadOnlyList<string>?> ReadAsync(string path, CancellationToken cancellationToken)
@@ -40,10 +44,6 @@ public static class TextLogHeader
     /// <exception cref="SourceException">A file that is empty, not gzip, truncated, without a header, or of a second format.</exception>
     public static Task VerifyAsync(FlowLogFormat format, IReadOnlyList<LogFile> files, CancellationToken cancellationToken) =>
         AgreeAsync(format, files, wholeFile: true, cancellationToken);
-
-    /// <summary>Checks one file whole: gzip complete and AWS's header present (used to pin an engine's gzip error to its file).</summary>
-    public static Task VerifyWholeAsync(LogFile file, CancellationToken cancellationToken) =>
-        FormatOfFileAsync(file, wholeFile: true, cancellationToken);
 
     private static async Task<FlowLogFormat> AgreeAsync(FlowLogFormat? given, IReadOnlyList<LogFile> files, bool wholeFile, CancellationToken cancellationToken)
     {

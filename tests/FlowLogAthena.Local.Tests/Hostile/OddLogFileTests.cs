@@ -81,15 +81,18 @@ public sealed class OddLogFileTests : IDisposable
         Assert.Contains($"'{path}', line 3 has 4 fields, but the format has 14", error.Message);
     }
 
-    [Fact]
-    public async Task A_truncated_gzip_is_refused_before_a_partial_count()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_truncated_gzip_is_refused_before_a_partial_count(bool materialize)
     {
         var lines = Enumerable.Range(0, 20_000).Select(i => Record.Replace("8400", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToArray();
-        var path = _logs.WriteGzip(Day + "a.log.gz", Header, lines);
+        _logs.WriteGzip(Day + "a-whole.log.gz", Header, lines);
+        var path = _logs.WriteGzip(Day + "b-cut.log.gz", Header, lines);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
 
-        var error = await Assert.ThrowsAsync<SourceException>(() => RowsAsync("SELECT count(*) FROM flow_logs", Source));
+        var error = await Assert.ThrowsAsync<SourceException>(() => RowsAsync("SELECT count(*) FROM flow_logs", Source, materialize));
 
         Assert.Contains(path, error.Message);
         Assert.Contains("truncated", error.Message);
