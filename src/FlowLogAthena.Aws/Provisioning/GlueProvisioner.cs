@@ -1,5 +1,6 @@
 using FlowLogAthena.Aws.Glue;
 using FlowLogAthena.Aws.Runtime;
+using FlowLogAthena.Aws.Runtime.Retries;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Aws.Provisioning;
@@ -10,8 +11,11 @@ namespace FlowLogAthena.Aws.Provisioning;
 /// Explicit partitions are registered in batches within Glue's limit; ones already there count as present, and follow
 /// the table when it is updated.
 /// </summary>
-public sealed class GlueProvisioner(IGlueApi glue)
+/// <param name="retry">How partitions Glue refused for a transient reason are resent (the run's AWS retry policy).</param>
+public sealed class GlueProvisioner(IGlueApi glue, AwsRetryPolicy? retry = null)
 {
+    private readonly AwsRetryPolicy _retry = retry ?? AwsRetryPolicy.Default;
+
     public const int MaxPartitionsPerBatch = 100;
 
     public async Task<ProvisionResult> ProvisionAsync(TableDefinition wanted, bool update, IReadOnlyList<TablePartition> partitions, CancellationToken cancellationToken)
@@ -103,7 +107,7 @@ public sealed class GlueProvisioner(IGlueApi glue)
                     PartitionInputList = pending.Select(p => InputOf(table, p)).ToArray(),
                 }, ct).ConfigureAwait(false);
                 return (response.Errors ?? []).Select(e => (e.PartitionValues, e.ErrorDetail)).ToList();
-            }, table, "register", cancellationToken).ConfigureAwait(false);
+            }, table, "register", _retry, cancellationToken).ConfigureAwait(false);
             var exists = existing.Select(p => string.Join('\u0001', p.Values)).ToHashSet(StringComparer.Ordinal);
             present += existing.Count;
             created += batch.Length - existing.Count;
@@ -119,7 +123,7 @@ public sealed class GlueProvisioner(IGlueApi glue)
                     Entries = pending.Select(p => new BatchUpdatePartitionRequestEntry { PartitionValueList = p.Values, PartitionInput = InputOf(table, p) }).ToArray(),
                 }, ct).ConfigureAwait(false);
                 return (response.Errors ?? []).Select(e => (e.PartitionValueList, e.ErrorDetail)).ToList();
-            }, table, "update", cancellationToken).ConfigureAwait(false);
+            }, table, "update", _retry, cancellationToken).ConfigureAwait(false);
             updated += toUpdate.Length;
         }
         return (created, present, updated);

@@ -6,12 +6,11 @@ namespace FlowLogAthena.Aws.Provisioning;
 
 /// <summary>
 /// One Glue batch partition call, resent for the partitions Glue refused for a transient reason: the call itself is
-/// retried by the client, but a batch answers 200 with per-partition errors, which the client cannot see.
+/// retried by the client, but a batch answers 200 with per-partition errors, which the client cannot see. Resends
+/// follow the run's retry policy (attempts and backoff), like every other AWS call.
 /// </summary>
 internal static class PartitionBatch
 {
-    public const int MaxAttempts = AwsRetryPolicy.StandardMaxAttempts;
-
     private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
     {
         "InternalServiceException", "OperationTimeoutException", "ConcurrentModificationException",
@@ -23,6 +22,7 @@ internal static class PartitionBatch
         Func<IReadOnlyList<TablePartition>, CancellationToken, Task<List<(IReadOnlyList<string>? Values, ErrorDetail? Error)>>> send,
         TableDefinition table,
         string action,
+        AwsRetryPolicy policy,
         CancellationToken cancellationToken)
     {
         var existing = new List<TablePartition>();
@@ -40,7 +40,7 @@ internal static class PartitionBatch
                     failed.Add(new PartitionError { PartitionValues = values, ErrorDetail = error });
                 else if (code is "AlreadyExistsException")
                     existing.Add(partition);
-                else if (attempt < MaxAttempts && (RetryableFailures.IsThrottling(code) || (code is not null && TransientCodes.Contains(code))))
+                else if (attempt < policy.MaxAttempts && (RetryableFailures.IsThrottling(code) || (code is not null && TransientCodes.Contains(code))))
                     retry.Add(partition);
                 else
                     failed.Add(new PartitionError { PartitionValues = values, ErrorDetail = error });
@@ -49,7 +49,7 @@ internal static class PartitionBatch
                 throw new PartitionRegistrationException(table, failed, action);
             pending = retry;
             if (pending.Count > 0)
-                await Task.Delay(AwsRetryPolicy.Default.DelayBefore(attempt - 1, Random.Shared), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(policy.DelayBefore(attempt - 1, Random.Shared), cancellationToken).ConfigureAwait(false);
         }
         return existing;
     }

@@ -89,7 +89,7 @@ public static class ProvisionCommand
             }
 
             var result = await terminal.StatusAsync($"Provisioning {definition.Database}.{definition.Name}…",
-                () => new GlueProvisioner(clients.Glue).ProvisionAsync(definition, parse.GetValue(update), explicitPartitions, cancellationToken)).ConfigureAwait(false);
+                () => new GlueProvisioner(clients.Glue, clients.Settings.Retry).ProvisionAsync(definition, parse.GetValue(update), explicitPartitions, cancellationToken)).ConfigureAwait(false);
             Report(terminal, definition, result);
             return ExitCodes.Success;
         });

@@ -1,5 +1,6 @@
 using FlowLogAthena.Aws.Glue;
 using FlowLogAthena.Aws.Provisioning;
+using FlowLogAthena.Aws.Runtime.Retries;
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
@@ -103,15 +104,36 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
         Assert.Equal([3, 1], flaky.BatchSizes);
     }
 
-    /// <summary>Glue's batch answer refuses the first partition of the first call with InternalServiceException.</summary>
-    private sealed class RefusesOncePerPartition(IGlueApi inner) : ForwardingGlue(inner)
+    [Theory]
+    [InlineData(1, new[] { 3 })]
+    [InlineData(4, new[] { 3, 1, 1, 1 })]
+    public async Task Resending_refused_partitions_follows_the_configured_attempts(int maxAttempts, int[] batchSizes)
+    {
+        using var aws = moto.CreateClients();
+        var database = "db_" + Guid.NewGuid().ToString("N")[..10];
+        var scheme = PartitionScheme.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Default, SourceLayout.DefaultLayout));
+        var partitions = Enumerable.Range(0, 3)
+            .Select(d => scheme.Partition("012345678901", "us-east-1", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(d)))
+            .ToArray();
+        var flaky = new RefusesOncePerPartition(aws.Glue, always: true);
+        var retry = AwsRetryPolicy.For(RetryMode.Standard, maxAttempts) with { BaseDelay = TimeSpan.FromMilliseconds(1) };
+
+        var error = await Assert.ThrowsAsync<PartitionRegistrationException>(() => new GlueProvisioner(flaky, retry)
+            .ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString, PartitionMode.Explicit), update: false, partitions, None));
+
+        Assert.Equal(batchSizes, flaky.BatchSizes);
+        Assert.Contains("InternalServiceException", error.Message);
+    }
+
+    /// <summary>Glue's batch answer refuses the first partition of the first call (of every call when <paramref name="always"/>) with InternalServiceException.</summary>
+    private sealed class RefusesOncePerPartition(IGlueApi inner, bool always = false) : ForwardingGlue(inner)
     {
         public List<int> BatchSizes { get; } = [];
 
         public override async Task<BatchCreatePartitionResponse> BatchCreatePartitionAsync(BatchCreatePartitionRequest request, CancellationToken cancellationToken)
         {
             BatchSizes.Add(request.PartitionInputList.Count);
-            if (BatchSizes.Count > 1) return await Inner.BatchCreatePartitionAsync(request, cancellationToken);
+            if (BatchSizes.Count > 1 && !always) return await Inner.BatchCreatePartitionAsync(request, cancellationToken);
             var refused = request.PartitionInputList[0];
             var passed = await Inner.BatchCreatePartitionAsync(request with { PartitionInputList = request.PartitionInputList.Skip(1).ToArray() }, cancellationToken);
             return passed with
