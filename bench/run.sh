@@ -20,7 +20,8 @@ if [ ! -f "$data/.records-$records" ]; then
     --accounts 012345678901 --regions us-east-1 --files-per-partition 5 --seed 7
   touch "$data/.records-$records"
 fi
-mapfile -t files < <(find "$data" -name '*.log.gz' | sort)
+# Only the top-talkers records: bench/packs.sh keeps its own data set beside them, under $data/packs-*.
+mapfile -t files < <(find "$data/AWSLogs" -name '*.log.gz' | sort)
 (( ${#files[@]} >= 5 )) || { echo "expected at least 5 gzip files, found ${#files[@]}" >&2; exit 1; }
 half=$(( ${#files[@]} / 2 ))
 from=$(date -u -d 2026-11-02 +%s); to=$(date -u -d 2026-11-03 +%s)
