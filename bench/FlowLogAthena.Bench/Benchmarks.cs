@@ -4,6 +4,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sinks;
@@ -78,7 +79,7 @@ internal static class Benchmarks
         await using var engine = new AthenaEngine(Options(outputLocation), athena, s3);
 
         clock.Start();
-        await using var result = (AthenaQueryResult)await engine.ExecuteAsync(Query, Source, cancellationToken);
+        await using var result = (AthenaQueryResult)await new BoundTable(engine, Source, Query.Window, ownsEngine: false).ExecuteAsync(Query, cancellationToken);
         long count = 0, bytes = 0;
         await foreach (var row in result.ReadRowsAsync(cancellationToken))
         {
@@ -118,7 +119,7 @@ internal static class Benchmarks
         await using var engine = new AthenaEngine(Options(ResultsLocation), new StagedResultAthena(aws.Athena, aws.S3, Moto.StagedKey(rows), clock), aws.S3);
 
         clock.Start();
-        await using var result = await engine.ExecuteAsync(Query, Source, cancellationToken);
+        await using var result = await new BoundTable(engine, Source, Query.Window, ownsEngine: false).ExecuteAsync(Query, cancellationToken);
         var written = await CsvSink.ToFile(outPath).WriteAsync(result.Columns, result.ReadRowsAsync(cancellationToken), cancellationToken);
         clock.Stop();
 

@@ -25,8 +25,9 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 
     public string TableReference => DuckDbSql.Identifier(options.ViewName);
 
-    public async Task<QueryResult> ExecuteAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    public async Task<QueryResult> ExecuteAsync(RenderedQuery query, BoundTable table, CancellationToken cancellationToken)
     {
+        var source = table.Source;
         if (query.Dialect != SqlDialect.DuckDb)
             throw new ArgumentException($"Query '{query.QueryId}' was rendered for {query.Dialect}, not DuckDB.", nameof(query));
         if (source.IsS3)
@@ -34,16 +35,16 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 
         if (options.MaterializeWindow)
         {
-            var key = $"{source.Root}|{source.Format}|{source.Layout}|{query.Window}";
-            if (_window?.Key != key)
+            // One window in memory at a time, kept for as long as queries come for the same bound table.
+            if (!ReferenceEquals(_window?.Table, table))
             {
                 await DisposeWindowAsync().ConfigureAwait(false);
-                _window = await MaterializeAsync(key, query, source, cancellationToken).ConfigureAwait(false);
+                _window = await MaterializeAsync(table, query, cancellationToken).ConfigureAwait(false);
             }
             return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
         }
 
-        var files = await ListFilesAsync(query, source, cancellationToken).ConfigureAwait(false);
+        var files = await ListFilesAsync(table, cancellationToken).ConfigureAwait(false);
         return await CheckedRead.RunAsync(token => CheckFilesAsync(source, files, token), async token =>
         {
             var connection = await OpenAsync(token).ConfigureAwait(false);
@@ -61,12 +62,13 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<LogFile>> ListFilesAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<LogFile>> ListFilesAsync(BoundTable table, CancellationToken cancellationToken)
     {
-        var files = await lister.ListAsync(source, query.Window, cancellationToken).ConfigureAwait(false);
+        var source = table.Source;
+        var files = await lister.ListAsync(source, table.Window, cancellationToken).ConfigureAwait(false);
         if (files.Count == 0)
             throw new TimeWindowException(
-                $"No flow log files under '{source.Root}' for {query.Window} in the {source.Layout} layout; check --from/--to and --layout.");
+                $"No flow log files under '{source.Root}' for {table.Window} in the {source.Layout} layout; check --from/--to and --layout.");
         return files;
     }
 
@@ -93,9 +95,10 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     }
 
     /// <summary>The window's rows, parsed once into a temporary table named like the view queries read.</summary>
-    private async Task<MaterializedWindow> MaterializeAsync(string key, RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    private async Task<MaterializedWindow> MaterializeAsync(BoundTable table, RenderedQuery query, CancellationToken cancellationToken)
     {
-        var files = await ListFilesAsync(query, source, cancellationToken).ConfigureAwait(false);
+        var source = table.Source;
+        var files = await ListFilesAsync(table, cancellationToken).ConfigureAwait(false);
         return await CheckedRead.RunAsync(token => CheckFilesAsync(source, files, token), async token =>
         {
             var connection = await OpenAsync(token).ConfigureAwait(false);
@@ -118,7 +121,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 }
                 // The rows are in memory now: the queries need no file at all.
                 await DuckDbLockdown.ApplyAsync(connection, [], token).ConfigureAwait(false);
-                return new MaterializedWindow(key, connection, files);
+                return new MaterializedWindow(table, connection, files);
             }
             catch
             {
@@ -162,7 +165,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         _window = null;
     }
 
-    private sealed record MaterializedWindow(string Key, DuckDBConnection Connection, IReadOnlyList<LogFile> Files) : IAsyncDisposable
+    private sealed record MaterializedWindow(BoundTable Table, DuckDBConnection Connection, IReadOnlyList<LogFile> Files) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }

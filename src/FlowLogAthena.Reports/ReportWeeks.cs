@@ -11,6 +11,9 @@ public sealed record ReportWeeks(TimeWindow This, TimeWindow Previous)
     public static ReportWeeks For(TimeWindow week) =>
         new(week, week.Before());
 
+    /// <summary>Both weeks: the window a report's table is opened over, so an S3 source is synced (and headers read) once.</summary>
+    public TimeWindow Both => new(Previous.From, This.To);
+
     /// <summary>The window of one week by its role.</summary>
     public TimeWindow Of(ReportWeek week) => week == ReportWeek.This ? This : Previous;
 

@@ -13,7 +13,7 @@ public sealed record WeeklyReportResult(string HtmlPath, string SummaryPath, IRe
 /// The weekly report, engine-neutral: runs the queries for both weeks (<see cref="WeeklyReportRunner"/>), builds
 /// each section from their rows, and writes <c>report.html</c> and <c>summary.csv</c> beside the CSVs.
 /// </summary>
-public sealed class WeeklyReport(IQueryEngine engine, QueryCatalog catalog)
+public sealed class WeeklyReport(BoundTable table, QueryCatalog catalog)
 {
     public const string HtmlFile = "report.html";
     public const string SummaryFile = "summary.csv";
@@ -29,7 +29,7 @@ public sealed class WeeklyReport(IQueryEngine engine, QueryCatalog catalog)
     public async Task<WeeklyReportResult> WriteAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
     {
         CheckOutputs(request.OutputFolder, "the report folder");
-        var outcomes = await new WeeklyReportRunner(engine, catalog).RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
+        var outcomes = await new WeeklyReportRunner(table, catalog).RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         var results = new ReportResults(ReportWeeks.For(request.Week), outcomes);
         ReportSection[] sections =
         [
@@ -42,7 +42,7 @@ public sealed class WeeklyReport(IQueryEngine engine, QueryCatalog catalog)
         var html = Path.Combine(request.OutputFolder, HtmlFile);
         var summary = Path.Combine(request.OutputFolder, SummaryFile);
         await ReportSummary.WriteAsync(summary, outcomes, cancellationToken).ConfigureAwait(false);
-        await ReportHtmlWriter.WriteAsync(html, new ReportPage(request, engine.Name, results, sections), cancellationToken).ConfigureAwait(false);
+        await ReportHtmlWriter.WriteAsync(html, new ReportPage(request, table.Source, table.EngineName, results, sections), cancellationToken).ConfigureAwait(false);
         return new WeeklyReportResult(html, summary, outcomes, results.PreviousWeekHasData);
     }
 }

@@ -3,7 +3,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Data;
 
 namespace FlowLogAthena.Reports;
@@ -14,22 +13,21 @@ namespace FlowLogAthena.Reports;
 /// query whose fields the format lacks is skipped with the reason; one that fails is recorded and the rest still
 /// run. Missing files for the previous week mean no data.
 /// </summary>
-public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog)
+public sealed class WeeklyReportRunner(BoundTable table, QueryCatalog catalog)
 {
     public async Task<IReadOnlyList<ReportQueryOutcome>> RunAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
     {
         var queries = ReportQuerySpec.All.ToDictionary(s => s, s => catalog.Get(s.QualifiedId));
         ValidateParameters(queries.Values.ToList(), request.Parameters);
         var weeks = ReportWeeks.For(request.Week);
-        var runner = new QueryRunner(engine);
         var outcomes = new List<ReportQueryOutcome>();
         // One week at a time: an engine that loads a window once reuses it for every query of the week.
         foreach (var week in new[] { ReportWeek.This, ReportWeek.Previous })
         {
-            var window = weeks.Of(week);
+            var weekTable = table.Over(weeks.Of(week));
             foreach (var spec in ReportQuerySpec.All)
             {
-                var outcome = await RunOneAsync(runner, spec, queries[spec], week, window, request, cancellationToken).ConfigureAwait(false);
+                var outcome = await RunOneAsync(weekTable, spec, queries[spec], week, request, cancellationToken).ConfigureAwait(false);
                 // A CSV from an earlier run must not sit in the folder as if this run had produced it.
                 var stale = Path.Combine(request.OutputFolder, FileFor(spec, week));
                 if (outcome.File is null && File.Exists(stale)) File.Delete(stale);
@@ -47,10 +45,11 @@ public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog
         return Path.Combine(folder, spec.QualifiedId.Replace('/', Path.DirectorySeparatorChar)) + ".csv";
     }
 
-    private static async Task<ReportQueryOutcome> RunOneAsync(QueryRunner runner, ReportQuerySpec spec, QueryDefinition query, ReportWeek week, TimeWindow window,
+    private static async Task<ReportQueryOutcome> RunOneAsync(BoundTable weekTable, ReportQuerySpec spec, QueryDefinition query, ReportWeek week,
         WeeklyReportRequest request, CancellationToken cancellationToken)
     {
-        var missing = RequiredFieldsCheck.Missing(query, request.Source.Format);
+        var window = weekTable.Window;
+        var missing = RequiredFieldsCheck.Missing(query, weekTable.Source.Format);
         if (missing.Count > 0)
             return new(spec, week, window, ReportQueryOutcome.Skipped, ResultTable.Empty, null, RequiredFieldsCheck.Message(query.Id, missing));
 
@@ -62,7 +61,7 @@ public sealed class WeeklyReportRunner(IQueryEngine engine, QueryCatalog catalog
         var sink = new CapturingCsvSink(Path.Combine(request.OutputFolder, relative));
         try
         {
-            var ran = await runner.RunAsync(query, request.Source, window, parameters, sink, cancellationToken).ConfigureAwait(false);
+            var ran = await new QueryRunner(weekTable).RunAsync(query, parameters, sink, cancellationToken).ConfigureAwait(false);
             return new(spec, week, window, ReportQueryOutcome.Ok, sink.Table, relative, null, ran.Stats);
         }
         catch (TimeWindowException e) when (week == ReportWeek.Previous)

@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Dialects;
@@ -46,7 +47,7 @@ public sealed class CidrMatchOnDuckDbTests : IDisposable
         await using var engine = new DuckDbEngine();
         var query = new RenderedQuery("cidr", SqlDialect.DuckDb, $"SELECT srcaddr, {columns} FROM flow_logs", TimeWindow.Parse("2026-11-02", "2026-11-03"),
             new Dictionary<string, string>());
-        await using var result = await engine.ExecuteAsync(query, source, CancellationToken.None);
+        await using var result = await new BoundTable(engine, source, query.Window, ownsEngine: false).ExecuteAsync(query, CancellationToken.None);
         var rows = new List<object?[]>();
         await foreach (var row in result.ReadRowsAsync(CancellationToken.None)) rows.Add(row);
 

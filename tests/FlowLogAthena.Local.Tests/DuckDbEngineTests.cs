@@ -3,6 +3,7 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests;
 
@@ -25,7 +26,7 @@ public sealed class DuckDbEngineTests : IDisposable
     private static async Task<List<object?[]>> RowsAsync(string sql, FlowLogSource source, CancellationToken cancellationToken = default)
     {
         await using var engine = new DuckDbEngine();
-        await using var result = await engine.ExecuteAsync(Sql(sql), source, cancellationToken);
+        await using var result = await engine.ExecuteOnceAsync(Sql(sql), source, cancellationToken);
         var rows = new List<object?[]>();
         await foreach (var row in result.ReadRowsAsync(cancellationToken)) rows.Add(row);
         return rows;
@@ -133,7 +134,7 @@ public sealed class DuckDbEngineTests : IDisposable
     {
         WriteTwoDays();
         await using var engine = new DuckDbEngine();
-        await using var result = await engine.ExecuteAsync(Sql("SELECT srcaddr, sum(bytes)::BIGINT AS bytes FROM flow_logs GROUP BY srcaddr"), Source, CancellationToken.None);
+        await using var result = await engine.ExecuteOnceAsync(Sql("SELECT srcaddr, sum(bytes)::BIGINT AS bytes FROM flow_logs GROUP BY srcaddr"), Source, CancellationToken.None);
         await foreach (var _ in result.ReadRowsAsync(CancellationToken.None))
         {
         }

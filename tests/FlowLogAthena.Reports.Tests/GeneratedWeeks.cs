@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -64,10 +65,9 @@ public sealed class GeneratedWeeks : IAsyncLifetime
 
     public static async Task<WeeklyReportResult> RunAsync(FlowLogSource source, TimeWindow week, string outFolder, IReadOnlyDictionary<string, string>? parameters = null)
     {
-        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
-        return await new WeeklyReport(engine, Catalog).WriteAsync(new WeeklyReportRequest
+        await using var table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, ReportWeeks.For(week).Both);
+        return await new WeeklyReport(table, Catalog).WriteAsync(new WeeklyReportRequest
         {
-            Source = source,
             Week = week,
             OutputFolder = outFolder,
             Parameters = parameters ?? new Dictionary<string, string>(StringComparer.Ordinal),

@@ -4,7 +4,6 @@ using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Aws.Athena;
 
@@ -41,8 +40,9 @@ public sealed class AthenaEngine : IQueryEngine
     /// <summary>Source of poll jitter; replaceable for deterministic tests.</summary>
     public Random Jitter { get; init; } = Random.Shared;
 
-    public async Task<QueryResult> ExecuteAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken)
+    public async Task<QueryResult> ExecuteAsync(RenderedQuery query, BoundTable table, CancellationToken cancellationToken)
     {
+        var source = table.Source;
         if (query.Dialect != SqlDialect.Athena)
             throw new ArgumentException($"Query '{query.QueryId}' was rendered for {query.Dialect}, not Athena.", nameof(query));
         if (!source.IsS3)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
@@ -57,11 +58,11 @@ public static class DemoCommand
 
             // The window is parsed once into memory; every query then reads it there. Queries that need a value
             // only the user can give (an address to look at, an allow-list) are skipped with that reason.
-            await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
+            await using var packsTable = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, window);
             var results = Path.Combine(root, "results");
             var clock = Stopwatch.StartNew();
             var outcomes = await terminal.StatusAsync("Running every pack…",
-                () => new PackRunner(engine).RunAsync(catalog.All, source, window, new Dictionary<string, string>(), results, null, cancellationToken)).ConfigureAwait(false);
+                () => new PackRunner(packsTable).RunAsync(catalog.All, new Dictionary<string, string>(), results, null, cancellationToken)).ConfigureAwait(false);
             var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Result or reason");
             foreach (var o in outcomes)
                 summary.AddRow(Markup.Escape(o.Query.QualifiedId), RunCommand.Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"),
@@ -72,11 +73,11 @@ public static class DemoCommand
                 + $"results and a summary.csv per pack in {Markup.Escape(results)}.");
 
             // The report reads both weeks: a second in-memory window, so the packs' engine is released first.
-            await engine.DisposeAsync().ConfigureAwait(false);
+            await packsTable.DisposeAsync().ConfigureAwait(false);
             clock.Restart();
-            await using var reportEngine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
+            await using var reportTable = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, ReportWeeks.For(window).Both);
             var report = await terminal.StatusAsync("Writing the weekly report…",
-                () => new WeeklyReport(reportEngine, catalog).WriteAsync(new WeeklyReportRequest { Source = source, Week = window, OutputFolder = Path.Combine(root, "report") }, null, cancellationToken)).ConfigureAwait(false);
+                () => new WeeklyReport(reportTable, catalog).WriteAsync(new WeeklyReportRequest { Week = window, OutputFolder = Path.Combine(root, "report") }, null, cancellationToken)).ConfigureAwait(false);
             var reportFailed = report.Outcomes.Count(o => o.Status == ReportQueryOutcome.Failed);
             terminal.Note($"Weekly report ({Markup.Escape(window.ToString())} against the week before) in {clock.Elapsed.TotalSeconds:F1} s: {Markup.Escape(report.HtmlPath)}"
                 + (reportFailed > 0 ? $"; [red]{reportFailed} query runs failed[/] (see {Markup.Escape(report.SummaryPath)})" : ""));

@@ -37,7 +37,7 @@ public sealed class EngineOptions
         new("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
 
     /// <summary>Opens the chosen engine over the source for <paramref name="window"/>, saying on the terminal what it read.</summary>
-    public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(ParseResult parse, TimeWindow window, bool materialize, LazyAwsClients aws, Terminal terminal, CancellationToken cancellationToken)
+    public Task<BoundTable> OpenAsync(ParseResult parse, TimeWindow window, bool materialize, LazyAwsClients aws, Terminal terminal, CancellationToken cancellationToken)
     {
         var onAthena = parse.GetValue(Engine) == "athena";
         var given = parse.GetValue(Source.Source) is not null;

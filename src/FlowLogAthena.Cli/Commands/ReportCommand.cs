@@ -2,7 +2,6 @@ using System.CommandLine;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports;
 using Spectre.Console;
 
@@ -51,17 +50,14 @@ public static class ReportCommand
             var catalog = queries.LoadCatalog(parse);
             var week = engines.Source.GetWindow(parse);
             var weeks = ReportWeeks.For(week);
-            // The engine's window covers both weeks, so an S3 source is synced (and a header read) once for both.
-            var both = new TimeWindow(weeks.Previous.From, weeks.This.To);
             using var awsClients = new LazyAwsClients(parse, terminal);
-            var (queryEngine, flowLogs) = await engines.OpenAsync(parse, both, materialize: true, awsClients, terminal, cancellationToken).ConfigureAwait(false);
-            await using var _ = queryEngine;
+            await using var table = await engines.OpenAsync(parse, weeks.Both, materialize: true, awsClients, terminal, cancellationToken).ConfigureAwait(false);
 
-            var request = new WeeklyReportRequest { Source = flowLogs, Week = week, OutputFolder = output, Parameters = queries.GetParameters(parse) };
+            var request = new WeeklyReportRequest { Week = week, OutputFolder = output, Parameters = queries.GetParameters(parse) };
             var progress = new ImmediateProgress<ReportQueryOutcome>(o => terminal.Note(
                 $"{(o.Week == ReportWeek.This ? "this" : "previous")} week, {Markup.Escape(o.Spec.QualifiedId)} {Markup.Escape(o.Window.ToString())}: {o.Status}, {o.Table.Rows.Count} rows"
                 + (o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))));
-            var result = await new WeeklyReport(queryEngine, catalog).WriteAsync(request, progress, cancellationToken).ConfigureAwait(false);
+            var result = await new WeeklyReport(table, catalog).WriteAsync(request, progress, cancellationToken).ConfigureAwait(false);
 
             var failed = result.Outcomes.Count(o => o.Status == ReportQueryOutcome.Failed);
             var skipped = result.Outcomes.Where(o => o.Status == ReportQueryOutcome.Skipped).Select(o => o.Spec.QualifiedId).Distinct().ToList();

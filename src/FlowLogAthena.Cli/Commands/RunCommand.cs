@@ -6,7 +6,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
@@ -43,23 +42,21 @@ public static class RunCommand
             var query = queryId is null ? null : catalog.Get(queryId);
             if (query is not null) output.CheckTarget(parse);
             using var awsClients = new LazyAwsClients(parse, terminal);
-            var (queryEngine, flowLogs) = await engines.OpenAsync(parse, window, materialize: packName is not null, awsClients, terminal, cancellationToken).ConfigureAwait(false);
-            await using var _ = queryEngine;
+            await using var table = await engines.OpenAsync(parse, window, materialize: packName is not null, awsClients, terminal, cancellationToken).ConfigureAwait(false);
             if (packQueries is not null)
-                return await RunPacksAsync(terminal, packQueries, queryEngine, flowLogs, window, parameters, parse.GetValue(output.Out)!, cancellationToken).ConfigureAwait(false);
+                return await RunPacksAsync(terminal, packQueries, table, parameters, parse.GetValue(output.Out)!, cancellationToken).ConfigureAwait(false);
 
             var sink = output.CreateSink(parse, terminal, query!.Title, awsClients, engines.Aws.WriteOptions(parse));
-            var runner = new QueryRunner(queryEngine);
-            var rendered = runner.Render(query, flowLogs, window, parameters); // refuse bad input before touching any file or service
-            if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{queryEngine.Name} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
-            var outcome = await terminal.StatusAsync($"Running {query.Id} on {queryEngine.Name}…",
-                () => runner.RunAsync(query, flowLogs, window, parameters, sink, cancellationToken)).ConfigureAwait(false);
-            await OutputOptions.WriteManifestAsync(sink, outcome, flowLogs, queryEngine.Name, clock, cancellationToken).ConfigureAwait(false);
+            var rendered = table.Render(query, parameters); // refuse bad input before touching any file or service
+            if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{table.EngineName} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
+            var outcome = await terminal.StatusAsync($"Running {query.Id} on {table.EngineName}…",
+                () => new QueryRunner(table).RunAsync(rendered, sink, cancellationToken)).ConfigureAwait(false);
+            await OutputOptions.WriteManifestAsync(sink, outcome, table.Source, table.EngineName, clock, cancellationToken).ConfigureAwait(false);
             var stats = outcome.Stats;
             var destination = parse.GetValue(output.Out);
             var read = stats.FilesRead > 0 ? $"from {stats.FilesRead} files ({Bytes(stats.BytesScanned)})" : $"{Bytes(stats.BytesScanned)} scanned";
             var cost = stats.CostUsd is { } usd ? $", ${usd:0.000000}" : "";
-            var execution = stats.ExecutionId is { } executionId && queryEngine.Name == "athena" ? $" (execution {executionId})" : "";
+            var execution = stats.ExecutionId is { } executionId && table.EngineName == "athena" ? $" (execution {executionId})" : "";
             terminal.Note($"[green]{Markup.Escape(query.Id)}[/]: {outcome.RowsWritten} rows {read} in {stats.EngineTime.TotalSeconds:F2} s{cost}{Markup.Escape(execution)}"
                 + (destination is null ? "" : $" → {Markup.Escape(destination)}"));
             return ExitCodes.Success;
@@ -78,16 +75,16 @@ public static class RunCommand
         return queries;
     }
 
-    private static async Task<int> RunPacksAsync(Terminal terminal, IReadOnlyList<QueryDefinition> queries, IQueryEngine engine, FlowLogSource source, TimeWindow window,
+    private static async Task<int> RunPacksAsync(Terminal terminal, IReadOnlyList<QueryDefinition> queries, BoundTable table,
         IReadOnlyDictionary<string, string> parameters, string outFolder, CancellationToken cancellationToken)
     {
-        var outcomes = await new PackRunner(engine).RunAsync(queries, source, window, parameters, outFolder,
+        var outcomes = await new PackRunner(table).RunAsync(queries, parameters, outFolder,
             new ImmediateProgress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {Status(o)}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
+        var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
         foreach (var o in outcomes)
-            table.AddRow(Markup.Escape(o.Query.QualifiedId), Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
-        terminal.Out.Write(table);
+            summary.AddRow(Markup.Escape(o.Query.QualifiedId), Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
+        terminal.Out.Write(summary);
         return outcomes.Any(o => o.Status == PackRunner.Failed) ? ExitCodes.Failure : ExitCodes.Success;
     }
 

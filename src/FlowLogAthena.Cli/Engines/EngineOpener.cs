@@ -17,8 +17,14 @@ namespace FlowLogAthena.Cli.Engines;
 /// </summary>
 public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = null, IProgress<AthenaQueryProgress>? athenaProgress = null)
 {
-    public Task<(IQueryEngine Engine, FlowLogSource Source)> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken) =>
-        request.Athena is { } athena ? OpenAthenaAsync(athena, request.Source, window, cancellationToken) : OpenLocalAsync(request, window, cancellationToken);
+    /// <summary>The source bound to the chosen engine for <paramref name="window"/>; disposing it closes the engine.</summary>
+    public async Task<BoundTable> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken)
+    {
+        var (engine, source) = request.Athena is { } athena
+            ? await OpenAthenaAsync(athena, request.Source, window, cancellationToken).ConfigureAwait(false)
+            : await OpenLocalAsync(request, window, cancellationToken).ConfigureAwait(false);
+        return new BoundTable(engine, source, window);
+    }
 
     private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, TimeWindow window, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using FlowLogAthena.Cli.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Reports;
 using FlowLogAthena.Reports.Jobs;
 
 namespace FlowLogAthena.Cli.Jobs;
@@ -30,15 +31,15 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
         var engineName = job.Engine.ToString().ToLowerInvariant();
         try
         {
-            var window = job.Report is null ? plan.Window : WeeklyReportJobRunner.EngineWindow(plan.Window);
+            var window = job.Report is null ? plan.Window : ReportWeeks.For(plan.Window).Both;
             var opener = new EngineOpener(() => _aws.Value, options.Note, options.AthenaProgress);
-            var (engine, source) = await opener.OpenAsync(JobEngineRequest.For(plan, options), window, cancellationToken).ConfigureAwait(false);
-            await using (engine.ConfigureAwait(false))
+            var table = await opener.OpenAsync(JobEngineRequest.For(plan, options), window, cancellationToken).ConfigureAwait(false);
+            await using (table.ConfigureAwait(false))
             {
                 // The one place a job's kind picks its runner: one output per query, or a report.
                 var manifest = job.Report is null
-                    ? await new JobRunner(engine, store, clock) { ShowSql = options.Verbose }.RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false)
-                    : await new WeeklyReportJobRunner(engine, catalog, store, clock).RunAsync(plan, source, options.QueryProgress, cancellationToken).ConfigureAwait(false);
+                    ? await new JobRunner(table, store, clock) { ShowSql = options.Verbose }.RunAsync(plan, options.QueryProgress, cancellationToken).ConfigureAwait(false)
+                    : await new WeeklyReportJobRunner(table, catalog, store, clock).RunAsync(plan, options.QueryProgress, cancellationToken).ConfigureAwait(false);
                 return Result(plan, manifest.State, manifest.Totals.Succeeded, manifest.Totals.Failed, manifest.Totals.Skipped, manifest.Error);
             }
         }

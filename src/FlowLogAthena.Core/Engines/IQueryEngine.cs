@@ -1,12 +1,11 @@
 using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Engines;
 
 /// <summary>
-/// Runs a rendered query over a source. The engine binds the source's table for the query's window
-/// (a DuckDB view over the pruned files, or the provisioned Glue table), then streams the rows.
-/// Cancelling the token stops the query in the engine, not only the wait.
+/// Runs a rendered query over a <see cref="BoundTable"/>: the engine reads the table's source for its window
+/// (a DuckDB view over the pruned files, or the provisioned Glue table), then streams the rows. Callers go through
+/// the bound table, not the engine. Cancelling the token stops the query in the engine, not only the wait.
 /// </summary>
 public interface IQueryEngine : IAsyncDisposable
 {
@@ -19,5 +18,5 @@ public interface IQueryEngine : IAsyncDisposable
     /// <summary>The table reference a query rendered for this engine must read, already quoted.</summary>
     string TableReference { get; }
 
-    Task<QueryResult> ExecuteAsync(RenderedQuery query, FlowLogSource source, CancellationToken cancellationToken);
+    Task<QueryResult> ExecuteAsync(RenderedQuery query, BoundTable table, CancellationToken cancellationToken);
 }

@@ -3,33 +3,32 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Jobs;
 
 /// <summary>
-/// Runs a validated job plan on an open engine: each query once, its result staged locally in every format the
+/// Runs a validated job plan on its bound table: each query once, its result staged locally in every format the
 /// outputs ask for and then published to each output; then the run manifest, last, so a manifest only ever
 /// describes outputs that are in place. A query that fails is recorded and the others still run; a missing
 /// source or an empty window fails the run; cancellation stops the running query (the engine stops an Athena
-/// query) and is recorded. Engine-neutral: the engine and the output store are given.
+/// query) and is recorded. Engine-neutral: the table and the output store are given.
 /// </summary>
-public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimeProvider clock)
+public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvider clock)
 {
     /// <summary>Receives each query's SQL as the engine will run it (for --verbose).</summary>
     public Action<string>? ShowSql { get; init; }
 
-    public async Task<JobRunManifest> RunAsync(JobPlan plan, FlowLogSource source, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
+    public async Task<JobRunManifest> RunAsync(JobPlan plan, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
         var records = new List<JobQueryRecord>();
         using var staging = StagingFolder.Create("job");
         var state = (JobRunState?)null;
         string? error = null;
-        var runner = new QueryRunner(engine);
+        var runner = new QueryRunner(table);
         foreach (var query in plan.Queries)
         {
-            var record = await RunOneAsync(runner, plan, query, source, staging.Path, cancellationToken).ConfigureAwait(false);
+            var record = await RunOneAsync(runner, plan, query, staging.Path, cancellationToken).ConfigureAwait(false);
             records.Add(record);
             progress?.Report(record);
             if (record.State == JobQueryRecord.Cancelled)
@@ -49,16 +48,16 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
             records.Add(new JobQueryRecord { Query = skipped.Query.QualifiedId, State = JobQueryRecord.Skipped, Reason = skipped.Reason });
 
         var manifests = new JobManifestWriter(store, clock);
-        var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started);
+        var manifest = manifests.Build(plan, table.EngineName, table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started);
         // The manifest is written even when cancelled, so the run history can say what was and was not done.
         await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
-    private async Task<JobQueryRecord> RunOneAsync(QueryRunner runner, JobPlan plan, JobQueryPlan query, FlowLogSource source, string staging, CancellationToken cancellationToken)
+    private async Task<JobQueryRecord> RunOneAsync(QueryRunner runner, JobPlan plan, JobQueryPlan query, string staging, CancellationToken cancellationToken)
     {
         var id = query.Query.QualifiedId;
-        var missing = RequiredFieldsCheck.Missing(query.Query, source.Format);
+        var missing = RequiredFieldsCheck.Missing(query.Query, table.Source.Format);
         if (missing.Count > 0)
             return new JobQueryRecord { Query = id, State = JobQueryRecord.Skipped, Reason = RequiredFieldsCheck.Message(query.Query.Id, missing) };
 
@@ -68,8 +67,9 @@ public sealed class JobRunner(IQueryEngine engine, IJobOutputStore store, TimePr
         var started = clock.GetUtcNow().UtcDateTime;
         try
         {
-            if (ShowSql is { } show) show($"{engine.Name} SQL for {id}:{Environment.NewLine}{runner.Render(query.Query, source, plan.Window, parameters).Sql}");
-            var outcome = await runner.RunAsync(query.Query, source, plan.Window, parameters, new StagingSink(formats), cancellationToken).ConfigureAwait(false);
+            var rendered = table.Render(query.Query, parameters);
+            ShowSql?.Invoke($"{table.EngineName} SQL for {id}:{Environment.NewLine}{rendered.Sql}");
+            var outcome = await runner.RunAsync(rendered, new StagingSink(formats), cancellationToken).ConfigureAwait(false);
             var outputs = new List<JobOutputRecord>();
             for (var i = 0; i < query.Outputs.Count; i++)
             {

@@ -18,7 +18,7 @@ public sealed record PackQueryOutcome(QueryDefinition Query, string Status, long
 /// a query that fails is recorded as failed; either way the rest still run. A compliance pack (every query a
 /// control) gets the control summary of <see cref="ControlSummary"/>, its CSVs being the evidence files.
 /// </summary>
-public sealed class PackRunner(IQueryEngine engine)
+public sealed class PackRunner(BoundTable table)
 {
     public const string Ok = "ok";
     public const string Skipped = "skipped";
@@ -31,8 +31,6 @@ public sealed class PackRunner(IQueryEngine engine)
 
     public async Task<IReadOnlyList<PackQueryOutcome>> RunAsync(
         IEnumerable<QueryDefinition> queries,
-        FlowLogSource source,
-        TimeWindow window,
         IReadOnlyDictionary<string, string> parameters,
         string outputFolder,
         IProgress<PackQueryOutcome>? progress,
@@ -40,7 +38,7 @@ public sealed class PackRunner(IQueryEngine engine)
     {
         var list = queries.ToList();
         OutputTarget.CheckFolderFiles(outputFolder, OutputFiles(list), "the pack output folder");
-        var runner = new QueryRunner(engine);
+        var runner = new QueryRunner(table);
         var outcomes = new List<PackQueryOutcome>();
         foreach (var pack in list.GroupBy(q => q.Pack, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -49,7 +47,7 @@ public sealed class PackRunner(IQueryEngine engine)
             foreach (var query in pack.OrderBy(q => q.Id, StringComparer.Ordinal))
             {
                 var folder = Path.Combine(outputFolder, pack.Key);
-                var outcome = await RunOneAsync(runner, query, source, window, parameters, folder, cancellationToken).ConfigureAwait(false);
+                var outcome = await RunOneAsync(runner, query, table.Source, parameters, folder, cancellationToken).ConfigureAwait(false);
                 // An evidence file left by an earlier run must not sit beside a control this run did not judge.
                 var stale = Path.Combine(folder, query.Id + ".csv");
                 if (controls && outcome.File is null && File.Exists(stale)) File.Delete(stale);
@@ -66,7 +64,7 @@ public sealed class PackRunner(IQueryEngine engine)
         return outcomes;
     }
 
-    private static async Task<PackQueryOutcome> RunOneAsync(QueryRunner runner, QueryDefinition query, FlowLogSource source, TimeWindow window,
+    private static async Task<PackQueryOutcome> RunOneAsync(QueryRunner runner, QueryDefinition query, FlowLogSource source,
         IReadOnlyDictionary<string, string> parameters, string folder, CancellationToken cancellationToken)
     {
         var missing = RequiredFieldsCheck.Missing(query, source.Format);
@@ -83,7 +81,7 @@ public sealed class PackRunner(IQueryEngine engine)
         var clock = Stopwatch.StartNew();
         try
         {
-            var outcome = await runner.RunAsync(query, source, window, own, CsvSink.ToFile(file), cancellationToken).ConfigureAwait(false);
+            var outcome = await runner.RunAsync(query, own, CsvSink.ToFile(file), cancellationToken).ConfigureAwait(false);
             return new PackQueryOutcome(query, Ok, outcome.RowsWritten, clock.Elapsed, file, null);
         }
         catch (FlowLogAthenaException e) when (e is not TimeWindowException and not SourceException)

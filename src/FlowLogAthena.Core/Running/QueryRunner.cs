@@ -1,7 +1,6 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sinks;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Running;
 
@@ -9,24 +8,19 @@ namespace FlowLogAthena.Core.Running;
 public sealed record QueryRunOutcome(RenderedQuery Rendered, QueryStats Stats, long RowsWritten);
 
 /// <summary>
-/// One query, end to end and engine-neutral: render for the engine's dialect and table, execute over the
-/// source, stream the rows into the sink. Every error surfaces as the phase's typed exception.
+/// One query, end to end and engine-neutral: rendered once for the bound table, executed there, its rows streamed
+/// into the sink. Every error surfaces as the phase's typed exception.
 /// </summary>
-public sealed class QueryRunner(IQueryEngine engine)
+public sealed class QueryRunner(BoundTable table)
 {
-    public RenderedQuery Render(QueryDefinition query, FlowLogSource source, TimeWindow window, IReadOnlyDictionary<string, string> parameters) =>
-        QueryRenderer.Render(query, RenderRequest.For(source, engine.Dialect, engine.TableReference, window, parameters));
+    /// <summary>Renders and runs <paramref name="query"/>.</summary>
+    public Task<QueryRunOutcome> RunAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters, IResultSink sink, CancellationToken cancellationToken) =>
+        RunAsync(table.Render(query, parameters), sink, cancellationToken);
 
-    public async Task<QueryRunOutcome> RunAsync(
-        QueryDefinition query,
-        FlowLogSource source,
-        TimeWindow window,
-        IReadOnlyDictionary<string, string> parameters,
-        IResultSink sink,
-        CancellationToken cancellationToken)
+    /// <summary>Runs a query already rendered by the table (to show its SQL first, or refuse bad input early).</summary>
+    public async Task<QueryRunOutcome> RunAsync(RenderedQuery rendered, IResultSink sink, CancellationToken cancellationToken)
     {
-        var rendered = Render(query, source, window, parameters);
-        await using var result = await engine.ExecuteAsync(rendered, source, cancellationToken).ConfigureAwait(false);
+        await using var result = await table.ExecuteAsync(rendered, cancellationToken).ConfigureAwait(false);
         var rows = await sink.WriteResultAsync(result, cancellationToken).ConfigureAwait(false);
         return new QueryRunOutcome(rendered, result.Stats, rows);
     }

@@ -41,9 +41,9 @@ public static class ReportHtmlWriter
         html.Append("<header>\n<h1>Weekly flow log report</h1>\n<dl class=\"meta\">\n");
         Meta(html, "This week", weeks.This.ToString(), "this-week");
         Meta(html, "Previous week", weeks.Previous.ToString(), "previous-week");
-        Meta(html, "Source", page.Request.Source.Root, null);
-        Meta(html, "Layout", page.Request.Source.Layout.ToString(), null);
-        Meta(html, "Format", page.Request.Source.Format.ToString(), null);
+        Meta(html, "Source", page.Source.Root, null);
+        Meta(html, "Layout", page.Source.Layout.ToString(), null);
+        Meta(html, "Format", page.Source.Format.ToString(), null);
         Meta(html, "Engine", page.EngineName, null);
         html.Append("</dl>\n");
         if (!page.Results.PreviousWeekHasData)

@@ -2,7 +2,6 @@ using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Reports.Jobs;
 
@@ -12,16 +11,9 @@ namespace FlowLogAthena.Reports.Jobs;
 /// Each query run of either week is one manifest entry (<c>this-week/capacity/hourly-traffic</c>) with its
 /// engine stats; a week without data is recorded as skipped.
 /// </summary>
-public sealed class WeeklyReportJobRunner(IQueryEngine engine, QueryCatalog catalog, IJobOutputStore store, TimeProvider clock)
+public sealed class WeeklyReportJobRunner(BoundTable table, QueryCatalog catalog, IJobOutputStore store, TimeProvider clock)
 {
-    /// <summary>The window the engine must cover: the report week and the week before it.</summary>
-    public static TimeWindow EngineWindow(TimeWindow week)
-    {
-        var weeks = ReportWeeks.For(week);
-        return new TimeWindow(weeks.Previous.From, weeks.This.To);
-    }
-
-    public async Task<JobRunManifest> RunAsync(JobPlan plan, FlowLogSource source, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
+    public async Task<JobRunManifest> RunAsync(JobPlan plan, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
         using var stagingFolder = StagingFolder.Create("report");
@@ -30,11 +22,11 @@ public sealed class WeeklyReportJobRunner(IQueryEngine engine, QueryCatalog cata
         JobReportRecord? report = null;
         JobRunState? state = null;
         string? error = null;
-        var request = new WeeklyReportRequest { Source = source, Week = plan.Window, OutputFolder = staging, Parameters = plan.Parameters };
+        var request = new WeeklyReportRequest { Week = plan.Window, OutputFolder = staging, Parameters = plan.Parameters };
         var seen = new SynchronousProgress(outcome => records.Add(Record(outcome)));
         try
         {
-            var result = await new WeeklyReport(engine, catalog).WriteAsync(request, seen, cancellationToken).ConfigureAwait(false);
+            var result = await new WeeklyReport(table, catalog).WriteAsync(request, seen, cancellationToken).ConfigureAwait(false);
             records.Clear();
             foreach (var outcome in result.Outcomes)
             {
@@ -57,7 +49,7 @@ public sealed class WeeklyReportJobRunner(IQueryEngine engine, QueryCatalog cata
         }
 
         var manifests = new JobManifestWriter(store, clock);
-        var manifest = manifests.Build(plan, engine.Name, source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
+        var manifest = manifests.Build(plan, table.EngineName, table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
         await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
         return manifest;
     }

@@ -4,8 +4,10 @@ using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.Tests.Support;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 
@@ -42,7 +44,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         var progress = new List<AthenaQueryProgress>();
         await using var engine = new AthenaEngine(Options(bucket), aws.Athena, aws.S3, new SynchronousProgress<AthenaQueryProgress>(progress.Add));
 
-        await using var result = (AthenaQueryResult)await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
+        await using var result = (AthenaQueryResult)await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
         var rows = await ReadAllAsync(result);
 
         Assert.Equal(AthenaResultSource.ResultObject, result.Source);
@@ -72,7 +74,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         var athena = new ResultWritingAthena(aws.Athena, aws.S3, csv);
         await using var engine = new AthenaEngine(Options(bucket), athena, aws.S3);
 
-        await using var result = (AthenaQueryResult)await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
+        await using var result = (AthenaQueryResult)await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
         var rows = await ReadAllAsync(result);
 
         Assert.Equal(AthenaResultSource.ResultObject, result.Source);
@@ -95,7 +97,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         // No such bucket: moto cannot store the object and the GET fails.
         await using var engine = new AthenaEngine(Options("missing-" + Guid.NewGuid().ToString("N")[..8]), athena, aws.S3);
 
-        await using var result = (AthenaQueryResult)await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
+        await using var result = (AthenaQueryResult)await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
         var rows = await ReadAllAsync(result);
 
         Assert.Equal(AthenaResultSource.ResultPages, result.Source);
@@ -124,7 +126,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         };
         await using var engine = new AthenaEngine(options, athena, aws.S3);
 
-        await using var result = await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
+        await using var result = await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
 
         // moto wrote a header-only object: columns, no rows.
         Assert.Equal(["srcaddr", "dstaddr", "bytes"], result.Columns.Select(c => c.Name));
@@ -152,7 +154,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         await MotoAthena.HoldExecutionsAsync(moto);
         try
         {
-            var error = await Assert.ThrowsAsync<AthenaQueryTimeoutException>(() => engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<AthenaQueryTimeoutException>(() => engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
 
             Assert.Equal(QueryStates.Cancelled, error.FinalState);
             Assert.Equal(1, athena.Stops);
@@ -182,7 +184,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         await MotoAthena.HoldExecutionsAsync(moto);
         try
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.ExecuteAsync(Queries.Athena(), Queries.Source, cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, cancel.Token));
 
             Assert.NotNull(id);
             var state = await Boto3.RunAsync(moto, $"out(client('athena').get_query_execution(QueryExecutionId='{id}')['QueryExecution']['Status']['State'])");
@@ -210,7 +212,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         await MotoAthena.HoldExecutionsAsync(moto);
         try
         {
-            var error = await Assert.ThrowsAsync<AthenaQueryFailedException>(() => engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<AthenaQueryFailedException>(() => engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
 
             Assert.Equal(QueryStates.Cancelled, error.State);
             Assert.False(error.IsBadInput);
@@ -231,7 +233,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         await MotoAthena.QueueResultAsync(moto, TalkerColumns, [["10.0.0.1", "10.0.0.2", "5000"]]);
         await using var engine = new AthenaEngine(Options(bucket), aws.Athena, aws.S3);
 
-        await using var result = await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
+        await using var result = await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
 
         Assert.Single(await ReadAllAsync(result));
         Assert.Equal(2, faults.Injected);
@@ -245,9 +247,9 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         await using var engine = new AthenaEngine(Options("unused"), aws.Athena, aws.S3);
         var duck = Queries.Athena() with { Dialect = SqlDialect.DuckDb };
 
-        await Assert.ThrowsAsync<ArgumentException>(() => engine.ExecuteAsync(duck, Queries.Source, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => new BoundTable(engine, Queries.Source, duck.Window, ownsEngine: false).ExecuteAsync(duck, CancellationToken.None));
         var local = Queries.Source with { Root = "/data/flowlogs" };
-        var error = await Assert.ThrowsAsync<Core.Errors.SourceException>(() => engine.ExecuteAsync(Queries.Athena(), local, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<Core.Errors.SourceException>(() => engine.ExecuteOnceAsync(Queries.Athena(), local, CancellationToken.None));
         Assert.Contains("/data/flowlogs", error.Message);
         Assert.Equal("\"flowlogs\".\"vpc\"", engine.TableReference);
         Assert.Equal(SqlDialect.Athena, engine.Dialect);

@@ -1,6 +1,7 @@
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
 using FlowLogAthena.Aws.Tests.Support;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 
@@ -43,7 +44,7 @@ public sealed class AthenaEngineScriptedTests
         await using var engine = new AthenaEngine(Options, athena, new Amazon.S3.AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), Amazon.RegionEndpoint.USEast1),
             new SynchronousProgress<AthenaQueryProgress>(p => states.Add(p.State)));
 
-        var error = await Assert.ThrowsAsync<AthenaQueryFailedException>(() => engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AthenaQueryFailedException>(() => engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
 
         Assert.Equal(QueryStates.Failed, error.State);
         Assert.Equal("SYNTAX_ERROR: line 1:8: Column 'nope' cannot be resolved", error.Reason);
@@ -66,7 +67,7 @@ public sealed class AthenaEngineScriptedTests
         athena.Pages["p3"] = new GetQueryResultsResponse { ResultSet = new ResultSet { ResultSetMetadata = metadata, Rows = [R("10.0.0.4", "4")] } };
         await using var engine = new AthenaEngine(Options with { ResultPageSize = 2 }, athena, new Amazon.S3.AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), Amazon.RegionEndpoint.USEast1));
 
-        await using var result = (AthenaQueryResult)await engine.ExecuteAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
+        await using var result = (AthenaQueryResult)await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
         var rows = new List<object?[]>();
         await foreach (var row in result.ReadRowsAsync(CancellationToken.None)) rows.Add(row);
 

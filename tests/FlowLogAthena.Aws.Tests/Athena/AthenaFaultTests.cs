@@ -3,6 +3,8 @@ using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.Runtime.Retries;
 using FlowLogAthena.Aws.Tests.Support;
+using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 
@@ -38,7 +40,7 @@ public sealed class AthenaFaultTests(MotoServer moto)
         {
             await using var engine = new AthenaEngine(Options(bucket), aws.Athena, aws.S3);
             var query = Queries.Athena($"SELECT 1 AS marker_{marker}");
-            var error = await Assert.ThrowsAsync<AthenaQueryInterruptedException>(() => engine.ExecuteAsync(query, Queries.Source, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<AthenaQueryInterruptedException>(() => new BoundTable(engine, Queries.Source, query.Window, ownsEngine: false).ExecuteAsync(query, CancellationToken.None));
             var state = await Boto3.RunAsync(moto, $"""
                 a = client('athena')
                 qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]
@@ -111,7 +113,7 @@ public sealed class AthenaFaultTests(MotoServer moto)
             await using var engine = new AthenaEngine(Options("unused-" + marker[..8]) with { StopWaitLimit = TimeSpan.FromSeconds(2) }, aws.Athena, aws.S3);
 
             var error = await Assert.ThrowsAsync<AthenaQueryInterruptedException>(() =>
-                engine.ExecuteAsync(Queries.Athena($"SELECT 1 AS marker_{marker}"), Queries.Source, CancellationToken.None));
+                engine.ExecuteOnceAsync(Queries.Athena($"SELECT 1 AS marker_{marker}"), Queries.Source, CancellationToken.None));
 
             Assert.Null(error.FinalState);
             Assert.Contains($"aws athena get-query-execution --query-execution-id {error.ExecutionId}", error.Message);

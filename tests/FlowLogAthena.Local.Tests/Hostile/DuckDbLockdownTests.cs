@@ -1,7 +1,9 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests.Hostile;
 
@@ -71,7 +73,7 @@ public sealed class DuckDbLockdownTests : IDisposable
 
         var error = await Assert.ThrowsAsync<QueryDefinitionException>(async () =>
         {
-            await using var result = await engine.ExecuteAsync(query, Source, CancellationToken.None);
+            await using var result = await new BoundTable(engine, Source, query.Window, ownsEngine: false).ExecuteAsync(query, CancellationToken.None);
             await foreach (var _ in result.ReadRowsAsync(CancellationToken.None))
             {
             }
@@ -85,8 +87,7 @@ public sealed class DuckDbLockdownTests : IDisposable
     public async Task The_window_is_still_readable_after_the_lock()
     {
         await using var engine = new DuckDbEngine();
-        await using var result = await engine.ExecuteAsync(
-            new RenderedQuery("ok", SqlDialect.DuckDb, "SELECT sum(bytes)::BIGINT FROM flow_logs", Window, new Dictionary<string, string>()), Source, CancellationToken.None);
+        await using var result = await engine.ExecuteOnceAsync(new RenderedQuery("ok", SqlDialect.DuckDb, "SELECT sum(bytes)::BIGINT FROM flow_logs", Window, new Dictionary<string, string>()), Source, CancellationToken.None);
         var rows = new List<object?[]>();
         await foreach (var row in result.ReadRowsAsync(CancellationToken.None)) rows.Add(row);
 

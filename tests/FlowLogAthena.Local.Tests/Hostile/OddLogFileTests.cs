@@ -2,6 +2,7 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests.Hostile;
 
@@ -21,7 +22,7 @@ public sealed class OddLogFileTests : IDisposable
     private static async Task<List<object?[]>> RowsAsync(string sql, FlowLogSource source, bool materialize = false)
     {
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = materialize }, new LocalLogFileLister());
-        await using var result = await engine.ExecuteAsync(new RenderedQuery("test", SqlDialect.DuckDb, sql, Window, new Dictionary<string, string>()), source, CancellationToken.None);
+        await using var result = await engine.ExecuteOnceAsync(new RenderedQuery("test", SqlDialect.DuckDb, sql, Window, new Dictionary<string, string>()), source, CancellationToken.None);
         var rows = new List<object?[]>();
         await foreach (var row in result.ReadRowsAsync(CancellationToken.None)) rows.Add(row);
         return rows;

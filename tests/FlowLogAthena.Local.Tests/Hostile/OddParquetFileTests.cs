@@ -3,6 +3,7 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests.Hostile;
 
@@ -34,7 +35,7 @@ public sealed class OddParquetFileTests : IDisposable
     private async Task<List<object?[]>> RowsAsync(string sql)
     {
         await using var engine = new DuckDbEngine();
-        await using var result = await engine.ExecuteAsync(new RenderedQuery("test", SqlDialect.DuckDb, sql, Window, new Dictionary<string, string>()), Source, CancellationToken.None);
+        await using var result = await engine.ExecuteOnceAsync(new RenderedQuery("test", SqlDialect.DuckDb, sql, Window, new Dictionary<string, string>()), Source, CancellationToken.None);
         var rows = new List<object?[]>();
         await foreach (var row in result.ReadRowsAsync(CancellationToken.None)) rows.Add(row);
         return rows;

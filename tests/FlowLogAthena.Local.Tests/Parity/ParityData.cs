@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -15,12 +16,14 @@ public sealed class ParityData : IAsyncDisposable
 {
     public static FlowLogFormat Format { get; } = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
 
-    private readonly DuckDbEngine _engine = new(new DuckDbEngineOptions { MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister());
+    /// <summary>The DuckDB side: one bound table over the query window, loaded once for every query of the layout.</summary>
+    private readonly BoundTable _table;
 
     private ParityData(ParityLayout layout, FlowLogSource source, GlueTableOnDuckDb glue)
     {
         Layout = layout;
         Source = source;
+        _table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister()), source, layout.Query);
         Glue = glue;
         Samples = new ParameterSamples(glue, Format, layout.Query, source.Root);
     }
@@ -55,7 +58,7 @@ public sealed class ParityData : IAsyncDisposable
     public async Task<(RenderedQuery Rendered, ResultSet Result)> RunDuckDbAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters)
     {
         var sink = new ListSink();
-        var outcome = await new QueryRunner(_engine).RunAsync(query, Source, Layout.Query, parameters, sink, CancellationToken.None);
+        var outcome = await new QueryRunner(_table).RunAsync(query, parameters, sink, CancellationToken.None);
         return (outcome.Rendered, new ResultSet(sink.Columns, sink.Rows));
     }
 
@@ -65,7 +68,7 @@ public sealed class ParityData : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _engine.DisposeAsync();
+        await _table.DisposeAsync();
         await Glue.DisposeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -70,7 +71,7 @@ public sealed class CapacityCostPackTests : IDisposable
         await using var engine = new DuckDbEngine();
         var sink = new ListSink();
         var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "1000000" };
-        await new QueryRunner(engine).RunAsync(Catalog.Get(id), data.Source, data.Window, parameters, sink, CancellationToken.None);
+        await new QueryRunner(new BoundTable(engine, data.Source, data.Window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
         return sink.Rows;
     }
 

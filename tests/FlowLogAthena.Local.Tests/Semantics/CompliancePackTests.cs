@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -95,7 +96,7 @@ public sealed class CompliancePackTests : IDisposable
             Assert.Equal(query.Output.Select(c => c.Name).ToList(), EvidenceColumns(id));
             await using var engine = new DuckDbEngine();
             var sink = new ListSink();
-            await new QueryRunner(engine).RunAsync(query, source, window, Declared(query, given), sink, CancellationToken.None);
+            await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(query, Declared(query, given), sink, CancellationToken.None);
 
             Assert.Equal(expected.Count, sink.Rows.Count);
             for (var i = 0; i < expected.Count; i++)
@@ -174,8 +175,7 @@ public sealed class CompliancePackTests : IDisposable
     private async Task<(string Folder, string[] Summary)> RunPackAsync(GeneratorOptions options, TimeWindow window, IReadOnlyDictionary<string, string> parameters, string output)
     {
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
-        var outcomes = await new PackRunner(engine).RunAsync(Catalog.InPack("compliance"), new FlowLogSource(options.Root, options.Format, options.Layout), window,
-            parameters, Path.Combine(_root, output), null, CancellationToken.None);
+        var outcomes = await new PackRunner(new BoundTable(engine, new FlowLogSource(options.Root, options.Format, options.Layout), window, ownsEngine: false)).RunAsync(Catalog.InPack("compliance"), parameters, Path.Combine(_root, output), null, CancellationToken.None);
         Assert.Equal(Controls, outcomes.Select(o => o.Query.Id));
         Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
         var folder = Path.Combine(_root, output, "compliance");

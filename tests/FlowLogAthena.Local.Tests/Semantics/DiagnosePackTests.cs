@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -178,7 +179,7 @@ public sealed class DiagnosePackTests(DiagnoseData data) : IClassFixture<Diagnos
         await using var engine = new DuckDbEngine();
         var sink = new ListSink();
         var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "100000" };
-        await new QueryRunner(engine).RunAsync(Catalog.Get(id), set.Source, DiagnoseData.Queried, parameters, sink, CancellationToken.None);
+        await new QueryRunner(new BoundTable(engine, set.Source, DiagnoseData.Queried, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
 
         Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
         Assert.Equal(expected.Count, sink.Rows.Count);

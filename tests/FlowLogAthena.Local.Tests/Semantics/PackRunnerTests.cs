@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -31,7 +32,7 @@ public sealed class PackRunnerTests : IDisposable
         var output = Path.Combine(_root, "out");
         await using var engine = new DuckDbEngine();
 
-        var outcomes = await new PackRunner(engine).RunAsync(Catalog.All, source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
+        var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false)).RunAsync(Catalog.All,
             new Dictionary<string, string>
             {
                 ["limit"] = "5",
@@ -61,8 +62,8 @@ public sealed class PackRunnerTests : IDisposable
         var output = Path.Combine(_root, "out");
         await using var engine = new DuckDbEngine();
 
-        var outcomes = await new PackRunner(engine).RunAsync([.. Catalog.InPack("traffic"), .. Catalog.InPack("paths")], source,
-            TimeWindow.Parse("2026-11-02", "2026-11-03"), new Dictionary<string, string>(), output, null, CancellationToken.None);
+        var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false))
+            .RunAsync([.. Catalog.InPack("traffic"), .. Catalog.InPack("paths")], new Dictionary<string, string>(), output, null, CancellationToken.None);
 
         var skipped = outcomes.Where(o => o.Status == PackRunner.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
         Assert.Contains("flow-direction", skipped["traffic-path"]);

@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -129,7 +130,7 @@ public sealed class PathsPackTests : IDisposable
             if (query.FindParameter("limit") is not null) parameters["limit"] = "100000";
             await using var engine = new DuckDbEngine();
             var sink = new ListSink();
-            await new QueryRunner(engine).RunAsync(query, Source, Window, parameters, sink, CancellationToken.None);
+            await new QueryRunner(new BoundTable(engine, Source, Window, ownsEngine: false)).RunAsync(query, parameters, sink, CancellationToken.None);
 
             Assert.Equal(query.Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
             for (var i = 0; i < Math.Min(expected.Count, sink.Rows.Count); i++)

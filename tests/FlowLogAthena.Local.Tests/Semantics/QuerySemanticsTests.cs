@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -100,7 +101,7 @@ public sealed class QuerySemanticsTests : IDisposable
             var sink = new ListSink();
             var parameters = new Dictionary<string, string>(given ?? []);
             if (Catalog.Get(id).FindParameter("limit") is not null) parameters["limit"] = "100000";
-            await new QueryRunner(engine).RunAsync(Catalog.Get(id), source, window, parameters, sink, CancellationToken.None);
+            await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
 
             Assert.Equal(expected.Count, sink.Rows.Count);
             for (var i = 0; i < expected.Count; i++)
@@ -137,16 +138,17 @@ public sealed class QuerySemanticsTests : IDisposable
         var window = TimeWindow.Parse("2026-11-02", "2026-11-03");
         var records = Reference.InWindow(options, window).ToList();
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
-        var runner = new QueryRunner(engine);
+        // One bound table for all three: the window is loaded once and kept for it.
+        var runner = new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false));
         var all = new Dictionary<string, string> { ["limit"] = "100000" };
 
         var top = new ListSink();
-        await runner.RunAsync(Catalog.Get("top-talkers"), source, window, all, top, CancellationToken.None);
+        await runner.RunAsync(Catalog.Get("top-talkers"), all, top, CancellationToken.None);
         Directory.Delete(Path.Combine(_root, "AWSLogs"), recursive: true); // later queries must not need the files again
         var rejected = new ListSink();
-        await runner.RunAsync(Catalog.Get("rejected-traffic"), source, window, all, rejected, CancellationToken.None);
+        await runner.RunAsync(Catalog.Get("rejected-traffic"), all, rejected, CancellationToken.None);
         var paths = new ListSink();
-        await runner.RunAsync(Catalog.Get("traffic-path"), source, window, new Dictionary<string, string>(), paths, CancellationToken.None);
+        await runner.RunAsync(Catalog.Get("traffic-path"), new Dictionary<string, string>(), paths, CancellationToken.None);
 
         Assert.Equal(Reference.TopTalkers(records).Select(r => string.Join(",", r)), top.Rows.Select(r => string.Join(",", r)));
         Assert.Equal(Reference.RejectedTraffic(records).Select(r => string.Join(",", r)), rejected.Rows.Select(r => string.Join(",", r)));
@@ -163,8 +165,8 @@ public sealed class QuerySemanticsTests : IDisposable
 
         await using var engine = new DuckDbEngine();
         var sink = new ListSink();
-        await new QueryRunner(engine).RunAsync(Catalog.Get("top-talkers"), new FlowLogSource(_root, options.Format, options.Layout), window,
-            new Dictionary<string, string> { ["limit"] = "10" }, sink, CancellationToken.None);
+        await new QueryRunner(new BoundTable(engine, new FlowLogSource(_root, options.Format, options.Layout), window, ownsEngine: false))
+            .RunAsync(Catalog.Get("top-talkers"), new Dictionary<string, string> { ["limit"] = "10" }, sink, CancellationToken.None);
 
         Assert.Equal(["srcaddr", "dstaddr", "bytes", "packets", "flows"], sink.Columns.Select(c => c.Name));
         Assert.Equal(expected.Select(r => string.Join(",", r)), sink.Rows.Select(r => string.Join(",", r)));

@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
@@ -215,7 +216,7 @@ public sealed class SecurityPackTests : IDisposable
         var parameters = new Dictionary<string, string>(given ?? []);
         // Whole results: the limit at its widest where the query has one (rejects-per-day has a row per day, no limit).
         if (Catalog.Get(id).FindParameter("limit") is not null) parameters["limit"] = "100000";
-        await new QueryRunner(engine).RunAsync(Catalog.Get(id), source, window, parameters, sink, CancellationToken.None);
+        await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
         Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
         return sink.Rows;
     }

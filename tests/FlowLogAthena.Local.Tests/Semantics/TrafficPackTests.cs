@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
@@ -194,7 +195,7 @@ public sealed class TrafficPackTests : IDisposable
         {
             await using var engine = new DuckDbEngine();
             var sink = new ListSink();
-            await new QueryRunner(engine).RunAsync(Catalog.Get(id), source, window, parameters, sink, CancellationToken.None);
+            await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
             Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
             return sink.Rows;
         }
