@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Data;
 
@@ -9,19 +10,12 @@ public sealed record ReportQueryOutcome(
     ReportQuerySpec Spec,
     ReportWeek Week,
     TimeWindow Window,
-    string Status,
+    QueryStatus Status,
     ResultTable Table,
     string? File,
     string? Reason,
     QueryStats? Stats = null)
 {
-    public const string Ok = "ok";
-    public const string Skipped = "skipped";
-    public const string Failed = "failed";
-
-    /// <summary>No flow log files in the window (the local engine's answer for a week before the logs begin).</summary>
-    public const string NoData = "no-data";
-
     /// <summary>A sum-feeding result that filled its limit may be missing rows.</summary>
-    public bool MayBeTruncated => Status == Ok && Spec.NeedsAllRows && Spec.Limit is { } limit && Table.Rows.Count >= limit;
+    public bool MayBeTruncated => Status == QueryStatus.Ok && Spec.NeedsAllRows && Spec.Limit is { } limit && Table.Rows.Count >= limit;
 }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Engines;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 
 namespace FlowLogAthena.Reports;
@@ -22,7 +23,7 @@ internal static class ReportSummary
         var rows = outcomes.Select(o => new object?[]
         {
             o.Week == ReportWeek.This ? "this" : "previous", o.Spec.QualifiedId, Core.Sources.TimeWindow.Format(o.Window.From), Core.Sources.TimeWindow.Format(o.Window.To),
-            o.Status, (long)o.Table.Rows.Count, o.File?.Replace(Path.DirectorySeparatorChar, '/'), o.Reason,
+            o.Status.ToText(), (long)o.Table.Rows.Count, o.File?.Replace(Path.DirectorySeparatorChar, '/'), o.Reason,
         }).ToAsyncEnumerable();
         return CsvSink.ToFile(path).WriteAsync(columns, rows, cancellationToken);
     }

@@ -1,39 +1,42 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Data;
 
 namespace FlowLogAthena.Reports;
 
 /// <summary>
-/// Runs the report's catalog queries through <see cref="QueryRunner"/> on any engine, for the report week and the
-/// week before: every result to a CSV under <c>this-week/</c> or <c>previous-week/</c>, kept in memory for the page. A
+/// Runs the report's catalog queries with the <see cref="BatchRunner"/> on any engine, for the report week and the
+/// week before (one bound table each, <see cref="BoundTable.Over"/>): every result to a CSV under <c>this-week/</c> or <c>previous-week/</c>, kept in memory for the page. A
 /// query whose fields the format lacks is skipped with the reason; one that fails is recorded and the rest still
 /// run. Missing files for the previous week mean no data.
 /// </summary>
-public sealed class WeeklyReportRunner(BoundTable table, QueryCatalog catalog)
+public sealed class WeeklyReportRunner(BoundTable table, QueryCatalog catalog, TimeProvider? clock = null)
 {
     public async Task<IReadOnlyList<ReportQueryOutcome>> RunAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
     {
         var queries = ReportQuerySpec.All.ToDictionary(s => s, s => catalog.Get(s.QualifiedId));
         ValidateParameters(queries.Values.ToList(), request.Parameters);
         var weeks = ReportWeeks.For(request.Week);
+        var batch = new BatchRunner(clock ?? TimeProvider.System);
         var outcomes = new List<ReportQueryOutcome>();
-        // One week at a time: an engine that loads a window once reuses it for every query of the week.
+        // One week at a time, one bound table each: an engine that loads a window once reuses it for every query of the week.
         foreach (var week in new[] { ReportWeek.This, ReportWeek.Previous })
         {
             var weekTable = table.Over(weeks.Of(week));
-            foreach (var spec in ReportQuerySpec.All)
+            var runs = ReportQuerySpec.All.Select(spec => new ReportRun(spec, week, FileFor(spec, week), request.OutputFolder)).ToList();
+            var items = runs.Select(run => run.Item(queries[run.Spec], weekTable, request.Parameters)).ToList();
+            var byItem = items.Zip(runs).ToDictionary(p => p.First, p => p.Second);
+            var seen = new ImmediateProgress<BatchOutcome>(o =>
             {
-                var outcome = await RunOneAsync(weekTable, spec, queries[spec], week, request, cancellationToken).ConfigureAwait(false);
-                // A CSV from an earlier run must not sit in the folder as if this run had produced it.
-                var stale = Path.Combine(request.OutputFolder, FileFor(spec, week));
-                if (outcome.File is null && File.Exists(stale)) File.Delete(stale);
+                var outcome = byItem[o.Item].Outcome(o, weekTable.Window);
                 outcomes.Add(outcome);
                 progress?.Report(outcome);
-            }
+            });
+            var result = await batch.RunAsync(items, seen, cancellationToken).ConfigureAwait(false);
+            result.Stopped.ThrowIfStopped(cancellationToken);
         }
         return outcomes;
     }
@@ -45,34 +48,33 @@ public sealed class WeeklyReportRunner(BoundTable table, QueryCatalog catalog)
         return Path.Combine(folder, spec.QualifiedId.Replace('/', Path.DirectorySeparatorChar)) + ".csv";
     }
 
-    private static async Task<ReportQueryOutcome> RunOneAsync(BoundTable weekTable, ReportQuerySpec spec, QueryDefinition query, ReportWeek week,
-        WeeklyReportRequest request, CancellationToken cancellationToken)
+    /// <summary>One report query for one week: its CSV, kept in memory for the page as it is written.</summary>
+    private sealed class ReportRun(ReportQuerySpec spec, ReportWeek week, string relative, string outputFolder)
     {
-        var window = weekTable.Window;
-        var missing = RequiredFieldsCheck.Missing(query, weekTable.Source.Format);
-        if (missing.Count > 0)
-            return new(spec, week, window, ReportQueryOutcome.Skipped, ResultTable.Empty, null, RequiredFieldsCheck.Message(query.Id, missing));
+        private CapturingCsvSink? _sink;
 
-        var parameters = new Dictionary<string, string>(spec.FixedParameters, StringComparer.Ordinal);
-        foreach (var (name, value) in request.Parameters)
-            if (query.FindParameter(name) is not null) parameters[name] = value;
+        public ReportQuerySpec Spec => spec;
 
-        var relative = FileFor(spec, week);
-        var sink = new CapturingCsvSink(Path.Combine(request.OutputFolder, relative));
-        try
+        public BatchQuery Item(QueryDefinition query, BoundTable weekTable, IReadOnlyDictionary<string, string> given)
         {
-            var ran = await new QueryRunner(weekTable).RunAsync(query, parameters, sink, cancellationToken).ConfigureAwait(false);
-            return new(spec, week, window, ReportQueryOutcome.Ok, sink.Table, relative, null, ran.Stats);
+            var parameters = new Dictionary<string, string>(spec.FixedParameters, StringComparer.Ordinal);
+            foreach (var (name, value) in given) parameters[name] = value;
+            var file = Path.Combine(outputFolder, relative);
+            return new BatchQuery
+            {
+                Query = query,
+                Table = weekTable,
+                Parameters = parameters,
+                File = file,
+                Sink = () => _sink = new CapturingCsvSink(file),
+                // The logs may begin after the previous week: that is no data, not an error.
+                EmptyWindowIsNoData = week == ReportWeek.Previous,
+            };
         }
-        catch (TimeWindowException e) when (week == ReportWeek.Previous)
-        {
-            // The logs may begin after the previous week: that is no data, not an error.
-            return new(spec, week, window, ReportQueryOutcome.NoData, ResultTable.Empty, null, e.Message);
-        }
-        catch (FlowLogAthenaException e) when (e is not TimeWindowException and not SourceException)
-        {
-            return new(spec, week, window, ReportQueryOutcome.Failed, ResultTable.Empty, null, e.Message);
-        }
+
+        public ReportQueryOutcome Outcome(BatchOutcome outcome, TimeWindow window) => outcome.Status == QueryStatus.Ok
+            ? new(spec, week, window, QueryStatus.Ok, _sink!.Table, relative, null, outcome.Stats)
+            : new(spec, week, window, outcome.Status, ResultTable.Empty, null, outcome.Reason);
     }
 
     /// <summary>Names must belong to a report query, values must suit it, and the report's own settings stay its own.</summary>

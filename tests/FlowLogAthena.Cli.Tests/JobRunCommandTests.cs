@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Cli.Tests;
 
@@ -72,7 +73,7 @@ public sealed class JobRunCommandTests : IDisposable
         Assert.Equal(JobRunState.Succeeded, manifest.State);
         Assert.Equal(("2026-11-01T23:00:00Z", "2026-11-02T23:00:00Z"), (manifest.Window.From, manifest.Window.To));
         Assert.Equal("5", manifest.Parameters["limit"]);
-        var ok = manifest.Queries.Where(q => q.State == JobQueryRecord.Ok).ToList();
+        var ok = manifest.Queries.Where(q => q.State == QueryStatus.Ok).ToList();
         Assert.Contains(ok, q => q.Query == "traffic/top-talkers");
         Assert.True(ok.Count >= 5, string.Join(", ", manifest.Queries.Select(q => $"{q.Query}={q.State}")));
         foreach (var query in ok)
@@ -91,8 +92,8 @@ public sealed class JobRunCommandTests : IDisposable
         }
         Assert.Contains(Path.Combine(Out, "nightly", "2026", "11", "02", "security", "rejected-traffic.csv"), ok.SelectMany(q => q.Outputs).Select(o => o.Location));
         // Security queries that need fields of a richer format than the generated v2 default are skipped, with the reason.
-        Assert.All(manifest.Queries.Where(q => q.State == JobQueryRecord.Skipped), q => Assert.Contains("needs", q.Reason));
-        Assert.Equal(manifest.Queries.Count(q => q.State == JobQueryRecord.Skipped), manifest.Totals.Skipped);
+        Assert.All(manifest.Queries.Where(q => q.State == QueryStatus.Skipped), q => Assert.Contains("needs", q.Reason));
+        Assert.Equal(manifest.Queries.Count(q => q.State == QueryStatus.Skipped), manifest.Totals.Skipped);
         Assert.Equal(ok.Sum(q => q.Rows), manifest.Totals.Rows);
         Assert.Contains("job 'nightly': succeeded", second.Stderr);
         Assert.Empty(Directory.EnumerateFiles(Out, ".*.tmp", SearchOption.AllDirectories));
@@ -143,7 +144,7 @@ public sealed class JobRunCommandTests : IDisposable
         Assert.Equal(JobRunState.Succeeded, manifest.State);
         Assert.Equal(("2026-11-09T00:00:00Z", "2026-11-16T00:00:00Z"), (manifest.Window.From, manifest.Window.To));
         Assert.Equal(10, manifest.Queries.Count); // five queries, two weeks
-        Assert.All(manifest.Queries, q => Assert.Equal(JobQueryRecord.Ok, q.State));
+        Assert.All(manifest.Queries, q => Assert.Equal(QueryStatus.Ok, q.State));
         var rejects = manifest.Queries.Single(q => q.Query == "this-week/security/rejects-per-day");
         Assert.Equal([Path.Combine(a, "this-week", "security", "rejects-per-day.csv"), $"{b}/this-week/security/rejects-per-day.csv"], rejects.Outputs.Select(o => o.Location));
         Assert.Equal(rejects.Rows, File.ReadAllLines(Path.Combine(a, "this-week", "security", "rejects-per-day.csv")).Length - 1);
@@ -182,7 +183,7 @@ public sealed class JobRunCommandTests : IDisposable
         var manifest = JobRunManifest.FromJson(File.ReadAllText(Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json")));
         Assert.Equal(JobRunState.Partial, manifest.State);
         var broken = Assert.Single(manifest.Queries, q => q.Query == "traffic/broken");
-        Assert.Equal(JobQueryRecord.Failed, broken.State);
+        Assert.Equal(QueryStatus.Failed, broken.State);
         Assert.Contains("no_such_function", broken.Reason);
         Assert.Empty(broken.Outputs);
         Assert.False(File.Exists(Path.Combine(Out, "nightly", "2026", "11", "02", "traffic", "broken.csv")));
@@ -200,7 +201,7 @@ public sealed class JobRunCommandTests : IDisposable
         var manifest = JobRunManifest.FromJson(File.ReadAllText(Path.Combine(Out, "nightly", "2026", "11", "02", "manifest.json")));
         Assert.Equal(JobRunState.Failed, manifest.State);
         Assert.Contains(Logs, manifest.Error);
-        Assert.DoesNotContain(manifest.Queries, q => q.State == JobQueryRecord.Ok);
+        Assert.DoesNotContain(manifest.Queries, q => q.State == QueryStatus.Ok);
         Assert.Empty(Directory.EnumerateFiles(Out, "*.csv", SearchOption.AllDirectories));
     }
 
@@ -258,8 +259,8 @@ public sealed class JobRunCommandTests : IDisposable
         Assert.Equal(1, result.Succeeded);
         var manifest = JobRunManifest.FromJson(File.ReadAllText(result.Manifest!));
         Assert.Equal(JobRunState.Cancelled, manifest.State);
-        Assert.Equal([JobQueryRecord.Ok, JobQueryRecord.Cancelled], manifest.Queries.Where(q => q.State != JobQueryRecord.Skipped).Select(q => q.State));
-        var stopped = manifest.Queries.Single(q => q.State == JobQueryRecord.Cancelled);
+        Assert.Equal([QueryStatus.Ok, QueryStatus.Cancelled], manifest.Queries.Where(q => q.State != QueryStatus.Skipped).Select(q => q.State));
+        var stopped = manifest.Queries.Single(q => q.State == QueryStatus.Cancelled);
         Assert.Empty(Directory.EnumerateFiles(Out, Path.GetFileName(stopped.Query) + ".*", SearchOption.AllDirectories));
         Assert.Empty(Directory.EnumerateFiles(Out, ".*.tmp", SearchOption.AllDirectories));
         Assert.Equal(2, seen.Count);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Integration.Tests;
 
@@ -81,7 +82,7 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
             Assert.True(run.ExitCode == 1, run.Stderr);
             var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(Path.Combine(_temp, "out", "athena-t_job_timeout", "manifest.json")));
             Assert.Equal(JobRunState.Failed, manifest.State);
-            Assert.Equal(JobQueryRecord.Failed, Assert.Single(manifest.Queries).State);
+            Assert.Equal(QueryStatus.Failed, Assert.Single(manifest.Queries).State);
             Assert.False(File.Exists(Path.Combine(_temp, "out", "athena-t_job_timeout", "top-talkers.csv")));
             var states = await Boto3.RunAsync(aws.Moto, """
                 a = client('athena')
@@ -125,7 +126,7 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
             Assert.Equal(["CANCELLED"], await StatesAsync("t_job_sigterm"));
             var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(Path.Combine(_temp, "out", "athena-t_job_sigterm", "manifest.json")));
             Assert.Equal(JobRunState.Cancelled, manifest.State);
-            Assert.Equal(JobQueryRecord.Cancelled, Assert.Single(manifest.Queries).State);
+            Assert.Equal(QueryStatus.Cancelled, Assert.Single(manifest.Queries).State);
             Assert.False(File.Exists(Path.Combine(_temp, "out", "athena-t_job_sigterm", "top-talkers.csv")));
         }
         finally

@@ -1,6 +1,7 @@
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Reports.Tests;
@@ -36,7 +37,7 @@ public sealed class NarrowFormatReportTests : IDisposable
         var result = await GeneratedWeeks.RunAsync(source, GeneratedWeeks.SecondWeek, Path.Combine(_root, "out"));
         var html = await File.ReadAllTextAsync(result.HtmlPath);
 
-        var skipped = result.Outcomes.Where(o => o.Status == ReportQueryOutcome.Skipped).Select(o => o.Spec.QualifiedId).Distinct().Order().ToList();
+        var skipped = result.Outcomes.Where(o => o.Status == QueryStatus.Skipped).Select(o => o.Spec.QualifiedId).Distinct().Order().ToList();
         Assert.Equal(["capacity/capacity-peaks", "capacity/hourly-traffic", "cost/egress-cost"], skipped);
         Assert.Contains("<li><code>capacity/hourly-traffic</code> skipped: Query &#39;hourly-traffic&#39; needs fields &#39;vpc-id&#39; (v3)", html, StringComparison.Ordinal);
         Assert.Contains("<li><code>cost/egress-cost</code> skipped: Query &#39;egress-cost&#39; needs fields", html, StringComparison.Ordinal);
@@ -65,7 +66,7 @@ public sealed class NarrowFormatReportTests : IDisposable
             new Dictionary<string, string> { ["cost_center_map"] = map });
         var html = await File.ReadAllTextAsync(result.HtmlPath);
 
-        Assert.Equal(ReportQueryOutcome.Ok, first.Outcomes.First(o => o.Spec == ReportQuerySpec.EgressCost).Status);
+        Assert.Equal(QueryStatus.Ok, first.Outcomes.First(o => o.Spec == ReportQuerySpec.EgressCost).Status);
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
         Assert.Contains("<td>&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;</td>", html, StringComparison.Ordinal);
         Assert.Equal(hostile, PageReader.Rows(html, "egress-by-cost-center")[0][0].Text);

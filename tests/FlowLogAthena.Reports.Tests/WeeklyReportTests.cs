@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Sections;
 
@@ -16,7 +17,7 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
     public void Every_query_ran_for_both_weeks_and_each_wrote_a_csv_with_its_output_columns()
     {
         var outcomes = weeks.WithPrevious.Outcomes;
-        Assert.All(outcomes, o => Assert.Equal(ReportQueryOutcome.Ok, o.Status));
+        Assert.All(outcomes, o => Assert.Equal(QueryStatus.Ok, o.Status));
         Assert.Equal(2 * ReportQuerySpec.All.Count, outcomes.Count); // each query once per week
         Assert.Equal(5, ReportQuerySpec.All.Count);
         foreach (var o in outcomes)
@@ -100,7 +101,7 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
         // and the last five have no records, so the query has no row for them.
         var window = TimeWindow.Parse("2026-11-13T12:00:00Z", "2026-11-20T12:00:00Z");
         var result = await GeneratedWeeks.RunAsync(weeks.Source, window, Path.Combine(weeks.Root, "report-past-the-logs"));
-        Assert.All(result.Outcomes, o => Assert.Equal(ReportQueryOutcome.Ok, o.Status));
+        Assert.All(result.Outcomes, o => Assert.Equal(QueryStatus.Ok, o.Status));
         Assert.Equal(3, CsvFile.Read(Path.Combine(weeks.Root, "report-past-the-logs", "this-week", "security", "rejects-per-day.csv")).Rows.Count);
 
         var expected = weeks.RejectsPerDayFromRecords(window);
@@ -177,8 +178,8 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
         Assert.Contains("<p class=\"no-previous\" id=\"no-previous-week\">No previous week: no flow log data for [2026-10-26T00:00:00Z, 2026-11-02T00:00:00Z)", html, StringComparison.Ordinal);
         Assert.Equal(["VPC", "bytes, this week"], PageReader.Headers(html, "bytes-by-vpc"));
         Assert.DoesNotContain("previous week", string.Join("|", PageReader.Headers(html, "rejects-table")), StringComparison.Ordinal);
-        Assert.All(weeks.WithoutPrevious.Outcomes.Where(o => o.Week == ReportWeek.Previous), o => Assert.Equal(ReportQueryOutcome.NoData, o.Status));
-        Assert.All(weeks.WithoutPrevious.Outcomes.Where(o => o.Week == ReportWeek.This), o => Assert.Equal(ReportQueryOutcome.Ok, o.Status));
+        Assert.All(weeks.WithoutPrevious.Outcomes.Where(o => o.Week == ReportWeek.Previous), o => Assert.Equal(QueryStatus.NoData, o.Status));
+        Assert.All(weeks.WithoutPrevious.Outcomes.Where(o => o.Week == ReportWeek.This), o => Assert.Equal(QueryStatus.Ok, o.Status));
         Assert.False(Directory.Exists(Path.Combine(weeks.FirstWeekFolder, "previous-week")));
     }
 

@@ -65,10 +65,10 @@ public static class DemoCommand
                 () => new PackRunner(packsTable).RunAsync(catalog.All, new Dictionary<string, string>(), results, null, cancellationToken)).ConfigureAwait(false);
             var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Result or reason");
             foreach (var o in outcomes)
-                summary.AddRow(Markup.Escape(o.Query.QualifiedId), RunCommand.Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"),
+                summary.AddRow(Markup.Escape(o.Query.QualifiedId), o.Verdict.ToText(), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"),
                     Markup.Escape(o.File is null ? o.Reason ?? "" : Path.GetRelativePath(Environment.CurrentDirectory, o.File)));
             terminal.Out.Write(summary);
-            var ran = outcomes.Count(o => o.Status == PackRunner.Ok);
+            var ran = outcomes.Count(o => o.Status == QueryStatus.Ok);
             terminal.Note($"{ran} of {outcomes.Count} queries ran in {clock.Elapsed.TotalSeconds:F1} s over {Markup.Escape(window.ToString())}; "
                 + $"results and a summary.csv per pack in {Markup.Escape(results)}.");
 
@@ -78,10 +78,10 @@ public static class DemoCommand
             await using var reportTable = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, ReportWeeks.For(window).Both);
             var report = await terminal.StatusAsync("Writing the weekly report…",
                 () => new WeeklyReport(reportTable, catalog).WriteAsync(new WeeklyReportRequest { Week = window, OutputFolder = Path.Combine(root, "report") }, null, cancellationToken)).ConfigureAwait(false);
-            var reportFailed = report.Outcomes.Count(o => o.Status == ReportQueryOutcome.Failed);
+            var reportFailed = report.Outcomes.Count(o => o.Status == QueryStatus.Failed);
             terminal.Note($"Weekly report ({Markup.Escape(window.ToString())} against the week before) in {clock.Elapsed.TotalSeconds:F1} s: {Markup.Escape(report.HtmlPath)}"
                 + (reportFailed > 0 ? $"; [red]{reportFailed} query runs failed[/] (see {Markup.Escape(report.SummaryPath)})" : ""));
-            return outcomes.Any(o => o.Status == PackRunner.Failed) || reportFailed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+            return outcomes.Any(o => o.Status == QueryStatus.Failed) || reportFailed > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
     }

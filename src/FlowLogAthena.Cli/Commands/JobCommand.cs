@@ -2,6 +2,7 @@ using System.CommandLine;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using Spectre.Console;
 
@@ -74,8 +75,8 @@ public static class JobCommand
 
     private static string Describe(JobQueryRecord r)
     {
-        var text = $"{r.Query}: {r.Control ?? r.State}";
-        if (r.State == JobQueryRecord.Ok) text += $", {r.Rows} rows → {string.Join(", ", r.Outputs.Select(o => o.Location))}";
+        var text = $"{r.Query}: {(r.Control ?? r.State).ToText()}";
+        if (r.State == QueryStatus.Ok) text += $", {r.Rows} rows → {string.Join(", ", r.Outputs.Select(o => o.Location))}";
         return r.Reason is null ? text : $"{text} — {r.Reason}";
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Reports;
 using Spectre.Console;
 
@@ -55,12 +56,12 @@ public static class ReportCommand
 
             var request = new WeeklyReportRequest { Week = week, OutputFolder = output, Parameters = queries.GetParameters(parse) };
             var progress = new ImmediateProgress<ReportQueryOutcome>(o => terminal.Note(
-                $"{(o.Week == ReportWeek.This ? "this" : "previous")} week, {Markup.Escape(o.Spec.QualifiedId)} {Markup.Escape(o.Window.ToString())}: {o.Status}, {o.Table.Rows.Count} rows"
+                $"{(o.Week == ReportWeek.This ? "this" : "previous")} week, {Markup.Escape(o.Spec.QualifiedId)} {Markup.Escape(o.Window.ToString())}: {o.Status.ToText()}, {o.Table.Rows.Count} rows"
                 + (o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))));
             var result = await new WeeklyReport(table, catalog).WriteAsync(request, progress, cancellationToken).ConfigureAwait(false);
 
-            var failed = result.Outcomes.Count(o => o.Status == ReportQueryOutcome.Failed);
-            var skipped = result.Outcomes.Where(o => o.Status == ReportQueryOutcome.Skipped).Select(o => o.Spec.QualifiedId).Distinct().ToList();
+            var failed = result.Outcomes.Count(o => o.Status == QueryStatus.Failed);
+            var skipped = result.Outcomes.Where(o => o.Status == QueryStatus.Skipped).Select(o => o.Spec.QualifiedId).Distinct().ToList();
             terminal.Note($"[green]report[/]: {Markup.Escape(result.HtmlPath)} ({Markup.Escape(weeks.This.ToString())} vs {Markup.Escape(result.PreviousWeekHasData ? weeks.Previous.ToString() : "no previous week")})"
                 + (skipped.Count > 0 ? $"; skipped: {Markup.Escape(string.Join(", ", skipped))}" : "")
                 + (failed > 0 ? $"; [red]{failed} query runs failed[/] (see {Markup.Escape(result.SummaryPath)})" : ""));

@@ -79,18 +79,15 @@ public static class RunCommand
         IReadOnlyDictionary<string, string> parameters, string outFolder, CancellationToken cancellationToken)
     {
         var outcomes = await new PackRunner(table).RunAsync(queries, parameters, outFolder,
-            new ImmediateProgress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {Status(o)}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
+            new ImmediateProgress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {o.Verdict.ToText()}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);
         var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
         foreach (var o in outcomes)
-            summary.AddRow(Markup.Escape(o.Query.QualifiedId), Status(o), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
+            summary.AddRow(Markup.Escape(o.Query.QualifiedId), o.Verdict.ToText(), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
         terminal.Out.Write(summary);
-        return outcomes.Any(o => o.Status == PackRunner.Failed) ? ExitCodes.Failure : ExitCodes.Success;
+        return outcomes.Any(o => o.Status == QueryStatus.Failed) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-    /// <summary>A control shows pass or fail (its rows are evidence); any other query its run status.</summary>
-    /// <summary>A control shows pass or fail (evidence found); any other query its run status.</summary>
-    public static string Status(PackQueryOutcome o) => o.Query.Control is null ? o.Status : ControlSummary.StatusOf(o);
 
     public static Option<string> EngineOption() => new Option<string>("--engine")
     {

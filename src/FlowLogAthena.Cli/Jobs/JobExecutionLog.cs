@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Running;
 using Microsoft.Extensions.Logging;
 
 namespace FlowLogAthena.Cli.Jobs;
@@ -25,7 +26,10 @@ public static partial class JobExecutionLog
 
     private sealed class Progress(ILogger logger) : IProgress<JobQueryRecord>
     {
-        public void Report(JobQueryRecord value) =>
-            logger.QueryDone(value.Query, value.State, value.Control is null ? "" : $" ({value.Control})", value.Rows, value.BytesScanned, value.Reason is null ? "" : " — " + value.Reason);
+        public void Report(JobQueryRecord value)
+        {
+            if (!logger.IsEnabled(LogLevel.Information)) return;
+            logger.QueryDone(value.Query, value.State.ToText(), value.Control is { } verdict ? $" ({verdict.ToText()})" : "", value.Rows, value.BytesScanned, value.Reason is null ? "" : " — " + value.Reason);
+        }
     }
 }

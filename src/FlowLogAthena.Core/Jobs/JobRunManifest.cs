@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Core.Jobs;
 
@@ -54,19 +55,14 @@ public sealed record JobRunTotals(int Succeeded, int Failed, int Skipped, long R
 /// <summary>One query of a run.</summary>
 public sealed record JobQueryRecord
 {
-    public const string Ok = "ok";
-    public const string Failed = "failed";
-    public const string Skipped = "skipped";
-    public const string Cancelled = "cancelled";
-
     /// <summary>pack/id.</summary>
     public required string Query { get; init; }
 
-    /// <summary>ok, failed, skipped or cancelled.</summary>
-    public required string State { get; init; }
+    /// <summary>ok, failed, skipped, no-data or cancelled (<see cref="QueryStatus"/>).</summary>
+    public required QueryStatus State { get; init; }
 
     /// <summary>For a compliance control that ran: pass (no evidence rows) or fail.</summary>
-    public string? Control { get; init; }
+    public QueryStatus? Control { get; init; }
 
     public string? ExecutionId { get; init; }
     public long Rows { get; init; }

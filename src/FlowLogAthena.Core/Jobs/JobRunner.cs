@@ -1,7 +1,5 @@
 using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
-using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Core.Jobs;
@@ -21,89 +19,76 @@ public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvi
     public async Task<JobRunManifest> RunAsync(JobPlan plan, IProgress<JobQueryRecord>? progress, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow().UtcDateTime;
-        var records = new List<JobQueryRecord>();
         using var staging = StagingFolder.Create("job");
-        var state = (JobRunState?)null;
-        string? error = null;
-        var runner = new QueryRunner(table);
-        foreach (var query in plan.Queries)
+        var published = new Dictionary<JobQueryPlan, List<JobOutputRecord>>();
+        var items = plan.Queries.Select(query => Item(plan, query, staging.Path, published)).ToList();
+        var plans = items.Zip(plan.Queries).ToDictionary(p => p.First, p => p.Second);
+        var records = new List<JobQueryRecord>();
+        var seen = new ImmediateProgress<BatchOutcome>(outcome =>
         {
-            var record = await RunOneAsync(runner, plan, query, staging.Path, cancellationToken).ConfigureAwait(false);
+            var record = Record(outcome, published.GetValueOrDefault(plans[outcome.Item]));
             records.Add(record);
             progress?.Report(record);
-            if (record.State == JobQueryRecord.Cancelled)
-            {
-                state = JobRunState.Cancelled;
-                error = "cancelled while running " + record.Query;
-                break;
-            }
-            if (record.State == JobQueryRecord.Failed && record.Reason is { } reason && IsRunLevel(reason))
-            {
-                state = JobRunState.Failed;
-                error = reason;
-                break;
-            }
-        }
+        });
+        var result = await new BatchRunner(clock).RunAsync(items, seen, cancellationToken).ConfigureAwait(false);
         foreach (var skipped in plan.Skipped)
-            records.Add(new JobQueryRecord { Query = skipped.Query.QualifiedId, State = JobQueryRecord.Skipped, Reason = skipped.Reason });
+            records.Add(new JobQueryRecord { Query = skipped.Query.QualifiedId, State = QueryStatus.Skipped, Reason = skipped.Reason });
 
+        JobRunState? state = result.Stopped switch
+        {
+            RunStop.Cancelled => JobRunState.Cancelled,
+            RunStop.SourceFailed => JobRunState.Failed,
+            _ => null,
+        };
         var manifests = new JobManifestWriter(store, clock);
-        var manifest = manifests.Build(plan, table.EngineName, table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started);
+        var manifest = manifests.Build(plan, table.EngineName, table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), result.Stopped?.Reason, started);
         // The manifest is written even when cancelled, so the run history can say what was and was not done.
         await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
-    private async Task<JobQueryRecord> RunOneAsync(QueryRunner runner, JobPlan plan, JobQueryPlan query, string staging, CancellationToken cancellationToken)
+    /// <summary>One query of the plan: staged locally in every format the outputs ask for, then published to each output.</summary>
+    private BatchQuery Item(JobPlan plan, JobQueryPlan query, string staging, Dictionary<JobQueryPlan, List<JobOutputRecord>> published)
     {
-        var id = query.Query.QualifiedId;
-        var missing = RequiredFieldsCheck.Missing(query.Query, table.Source.Format);
-        if (missing.Count > 0)
-            return new JobQueryRecord { Query = id, State = JobQueryRecord.Skipped, Reason = RequiredFieldsCheck.Message(query.Query.Id, missing) };
-
         var formats = plan.Job.Outputs.Select(o => o.Template.Format).Distinct()
             .ToDictionary(f => f, f => Path.Combine(staging, $"{query.Query.Pack}.{query.Query.Id}.{(f == OutputFormat.Csv ? "csv" : "jsonl")}"));
-        var parameters = plan.Parameters.Where(p => query.Query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var started = clock.GetUtcNow().UtcDateTime;
-        try
+        return new BatchQuery
         {
-            var rendered = table.Render(query.Query, parameters);
-            ShowSql?.Invoke($"{table.EngineName} SQL for {id}:{Environment.NewLine}{rendered.Sql}");
-            var outcome = await runner.RunAsync(rendered, new StagingSink(formats), cancellationToken).ConfigureAwait(false);
-            var outputs = new List<JobOutputRecord>();
-            for (var i = 0; i < query.Outputs.Count; i++)
+            Query = query.Query,
+            Table = table,
+            Parameters = plan.Parameters,
+            Sink = () => new StagingSink(formats),
+            ShowSql = ShowSql is { } show ? rendered => show($"{table.EngineName} SQL for {query.Query.QualifiedId}:{Environment.NewLine}{rendered.Sql}") : null,
+            AfterRun = async (_, cancellationToken) =>
             {
-                var format = plan.Job.Outputs[i].Template.Format;
-                outputs.Add(await JobOutputPublisher.PublishAsync(store, formats[format], query.Outputs[i], format == OutputFormat.Csv ? "csv" : "jsonl",
-                    StagingSink.ContentType(format), cancellationToken).ConfigureAwait(false));
-            }
-            return new JobQueryRecord
-            {
-                Query = id,
-                State = JobQueryRecord.Ok,
-                Control = query.Query.Control is null ? null : outcome.RowsWritten == 0 ? ControlSummary.Pass : ControlSummary.Fail,
-                ExecutionId = outcome.Stats.ExecutionId,
-                Rows = outcome.RowsWritten,
-                BytesScanned = outcome.Stats.BytesScanned,
-                CostUsd = outcome.Stats.CostUsd,
-                StartedUtc = started,
-                FinishedUtc = clock.GetUtcNow().UtcDateTime,
-                Outputs = outputs,
-            };
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return new JobQueryRecord { Query = id, State = JobQueryRecord.Cancelled, StartedUtc = started, FinishedUtc = clock.GetUtcNow().UtcDateTime, Reason = "the run was cancelled" };
-        }
-        catch (FlowLogAthenaException e)
-        {
-            var reason = e is SourceException or TimeWindowException ? RunLevelPrefix + e.Message : e.Message;
-            return new JobQueryRecord { Query = id, State = JobQueryRecord.Failed, StartedUtc = started, FinishedUtc = clock.GetUtcNow().UtcDateTime, Reason = reason };
-        }
+                var outputs = new List<JobOutputRecord>();
+                for (var i = 0; i < query.Outputs.Count; i++)
+                {
+                    var format = plan.Job.Outputs[i].Template.Format;
+                    outputs.Add(await JobOutputPublisher.PublishAsync(store, formats[format], query.Outputs[i], format == OutputFormat.Csv ? "csv" : "jsonl",
+                        StagingSink.ContentType(format), cancellationToken).ConfigureAwait(false));
+                }
+                published[query] = outputs;
+            },
+        };
     }
 
-    // A missing source or an empty window would fail every query alike: stop at the first instead of repeating it.
-    private const string RunLevelPrefix = "the run stopped: ";
-
-    private static bool IsRunLevel(string reason) => reason.StartsWith(RunLevelPrefix, StringComparison.Ordinal);
+    private static JobQueryRecord Record(BatchOutcome outcome, List<JobOutputRecord>? outputs)
+    {
+        var ran = outcome.Status is not QueryStatus.Skipped;
+        return new JobQueryRecord
+        {
+            Query = outcome.Item.Query.QualifiedId,
+            State = outcome.Status,
+            Control = outcome.Status == QueryStatus.Ok && outcome.Item.Query.Control is not null ? outcome.Verdict : null,
+            ExecutionId = outcome.Stats?.ExecutionId,
+            Rows = outcome.Rows,
+            BytesScanned = outcome.Stats?.BytesScanned ?? 0,
+            CostUsd = outcome.Stats?.CostUsd,
+            StartedUtc = ran ? outcome.StartedUtc : null,
+            FinishedUtc = ran ? outcome.FinishedUtc : null,
+            Outputs = outcome.Status == QueryStatus.Ok ? outputs ?? [] : [],
+            Reason = outcome.Reason,
+        };
+    }
 }

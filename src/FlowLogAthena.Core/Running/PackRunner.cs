@@ -1,29 +1,29 @@
-using System.Diagnostics;
 using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Sinks;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Running;
 
 /// <summary>One query of a pack run: what happened and where its result went.</summary>
-public sealed record PackQueryOutcome(QueryDefinition Query, string Status, long Rows, TimeSpan Elapsed, string? File, string? Reason);
+public sealed record PackQueryOutcome(QueryDefinition Query, QueryStatus Status, long Rows, TimeSpan Elapsed, string? File, string? Reason)
+{
+    /// <summary>For a control: pass or fail when it ran, else its run status; for any other query its run status.</summary>
+    public QueryStatus Verdict => Query.Control is null ? Status : QueryStatusText.Verdict(Status, Rows);
+
+    internal static PackQueryOutcome Of(BatchOutcome outcome) =>
+        new(outcome.Item.Query, outcome.Status, outcome.Rows, outcome.Elapsed, outcome.File, outcome.Reason);
+}
 
 /// <summary>
-/// Runs every query of one or more packs over the same source and window: one CSV per query in a folder per
-/// pack, and a <c>summary.csv</c> per pack. A query whose fields the format lacks is skipped with its reason;
-/// a query that fails is recorded as failed; either way the rest still run. A compliance pack (every query a
-/// control) gets the control summary of <see cref="ControlSummary"/>, its CSVs being the evidence files.
+/// Runs every query of one or more packs over one bound table with the <see cref="BatchRunner"/>: one CSV per query
+/// in a folder per pack, and a <c>summary.csv</c> per pack. A query whose fields the format lacks is skipped with its
+/// reason; a query that fails is recorded as failed; either way the rest still run. A compliance pack (every query a
+/// control) gets the control summary of <see cref="ControlSummary"/>, its CSVs being the evidence files. A source or
+/// window error, or cancellation, stops the run with that error.
 /// </summary>
-public sealed class PackRunner(BoundTable table)
+public sealed class PackRunner(BoundTable table, TimeProvider? clock = null)
 {
-    public const string Ok = "ok";
-    public const string Skipped = "skipped";
-    public const string Failed = "failed";
-
     /// <summary>The files a pack run writes below its folder (relative): each query's CSV and each pack's summary.</summary>
     public static IEnumerable<string> OutputFiles(IEnumerable<QueryDefinition> queries) =>
         queries.GroupBy(q => q.Pack, StringComparer.Ordinal)
@@ -38,57 +38,28 @@ public sealed class PackRunner(BoundTable table)
     {
         var list = queries.ToList();
         OutputTarget.CheckFolderFiles(outputFolder, OutputFiles(list), "the pack output folder");
-        var runner = new QueryRunner(table);
+        var batch = new BatchRunner(clock ?? TimeProvider.System);
+        var seen = progress is null ? null : new ImmediateProgress<BatchOutcome>(o => progress.Report(PackQueryOutcome.Of(o)));
         var outcomes = new List<PackQueryOutcome>();
         foreach (var pack in list.GroupBy(q => q.Pack, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var packOutcomes = new List<PackQueryOutcome>();
-            var controls = QueryCatalog.IsControlPack(pack);
-            foreach (var query in pack.OrderBy(q => q.Id, StringComparer.Ordinal))
+            var folder = Path.Combine(outputFolder, pack.Key);
+            var items = pack.OrderBy(q => q.Id, StringComparer.Ordinal).Select(query =>
             {
-                var folder = Path.Combine(outputFolder, pack.Key);
-                var outcome = await RunOneAsync(runner, query, table.Source, parameters, folder, cancellationToken).ConfigureAwait(false);
-                // An evidence file left by an earlier run must not sit beside a control this run did not judge.
-                var stale = Path.Combine(folder, query.Id + ".csv");
-                if (controls && outcome.File is null && File.Exists(stale)) File.Delete(stale);
-                packOutcomes.Add(outcome);
-                progress?.Report(outcome);
-            }
-            var summary = Path.Combine(outputFolder, pack.Key, "summary.csv");
-            if (controls)
+                var file = Path.Combine(folder, query.Id + ".csv");
+                return new BatchQuery { Query = query, Table = table, Parameters = parameters, File = file, Sink = () => CsvSink.ToFile(file) };
+            });
+            var result = await batch.RunAsync(items, seen, cancellationToken).ConfigureAwait(false);
+            result.Stopped.ThrowIfStopped(cancellationToken);
+            var packOutcomes = result.Outcomes.Select(PackQueryOutcome.Of).ToList();
+            var summary = Path.Combine(folder, "summary.csv");
+            if (QueryCatalog.IsControlPack(pack))
                 await ControlSummary.WriteAsync(summary, packOutcomes, cancellationToken).ConfigureAwait(false);
             else
                 await WriteSummaryAsync(summary, packOutcomes, cancellationToken).ConfigureAwait(false);
             outcomes.AddRange(packOutcomes);
         }
         return outcomes;
-    }
-
-    private static async Task<PackQueryOutcome> RunOneAsync(QueryRunner runner, QueryDefinition query, FlowLogSource source,
-        IReadOnlyDictionary<string, string> parameters, string folder, CancellationToken cancellationToken)
-    {
-        var missing = RequiredFieldsCheck.Missing(query, source.Format);
-        if (missing.Count > 0)
-            return new PackQueryOutcome(query, Skipped, 0, TimeSpan.Zero, null, RequiredFieldsCheck.Message(query.Id, missing));
-
-        // Pack-wide parameters apply to the queries that declare them.
-        var own = parameters.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var unset = query.Parameters.Where(p => p.Required && !own.ContainsKey(p.Name)).Select(p => $"--param {p.Name}=…").ToList();
-        if (unset.Count > 0)
-            return new PackQueryOutcome(query, Skipped, 0, TimeSpan.Zero, null, $"Query '{query.Id}' needs {string.Join(" and ", unset)} (no default).");
-
-        var file = Path.Combine(folder, query.Id + ".csv");
-        var clock = Stopwatch.StartNew();
-        try
-        {
-            var outcome = await runner.RunAsync(query, own, CsvSink.ToFile(file), cancellationToken).ConfigureAwait(false);
-            return new PackQueryOutcome(query, Ok, outcome.RowsWritten, clock.Elapsed, file, null);
-        }
-        catch (FlowLogAthenaException e) when (e is not TimeWindowException and not SourceException)
-        {
-            // One broken query must not sink the pack; a missing source or empty window would fail them all.
-            return new PackQueryOutcome(query, Failed, 0, clock.Elapsed, null, e.Message);
-        }
     }
 
     private static Task<long> WriteSummaryAsync(string path, IReadOnlyList<PackQueryOutcome> outcomes, CancellationToken cancellationToken)
@@ -105,7 +76,7 @@ public sealed class PackRunner(BoundTable table)
         var folder = Path.GetDirectoryName(path)!;
         var rows = outcomes.Select(o => new object?[]
         {
-            o.Query.Id, o.Status, o.Rows, Math.Round(o.Elapsed.TotalSeconds, 3),
+            o.Query.Id, o.Status.ToText(), o.Rows, Math.Round(o.Elapsed.TotalSeconds, 3),
             o.File is null ? null : Path.GetRelativePath(folder, o.File), o.Reason,
         }).ToAsyncEnumerable();
         return CsvSink.ToFile(path).WriteAsync(columns, rows, cancellationToken);

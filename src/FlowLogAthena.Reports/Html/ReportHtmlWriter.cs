@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Reports.Sections;
 
@@ -48,13 +49,13 @@ public static class ReportHtmlWriter
         html.Append("</dl>\n");
         if (!page.Results.PreviousWeekHasData)
             html.Append("<p class=\"no-previous\" id=\"no-previous-week\">").Append(E(page.Results.NoPreviousWeekNote)).Append("</p>\n");
-        var notRun = page.Results.Outcomes.Where(o => o.Status is ReportQueryOutcome.Skipped or ReportQueryOutcome.Failed)
+        var notRun = page.Results.Outcomes.Where(o => o.Status is QueryStatus.Skipped or QueryStatus.Failed)
             .GroupBy(o => (o.Spec.QualifiedId, o.Status, o.Reason)).Select(g => g.Key).ToList();
         if (notRun.Count > 0)
         {
             html.Append("<ul class=\"notes\" id=\"not-run\">\n");
             foreach (var (id, status, reason) in notRun)
-                html.Append("<li><code>").Append(E(id)).Append("</code> ").Append(E(status)).Append(": ").Append(E(reason)).Append("</li>\n");
+                html.Append("<li><code>").Append(E(id)).Append("</code> ").Append(E(status.ToText())).Append(": ").Append(E(reason)).Append("</li>\n");
             html.Append("</ul>\n");
         }
         html.Append("<nav><ul>\n");
@@ -120,8 +121,8 @@ public static class ReportHtmlWriter
             .Append("<table id=\"queries-table\">\n<thead><tr><th>week</th><th>query</th><th>window</th><th>status</th><th class=\"num\">rows</th><th>CSV or reason</th></tr></thead>\n<tbody>\n");
         foreach (var o in page.Results.Outcomes)
         {
-            html.Append("<tr class=\"").Append(E(o.Status)).Append("\"><td>").Append(o.Week == ReportWeek.This ? "this" : "previous").Append("</td><td><code>")
-                .Append(E(o.Spec.QualifiedId)).Append("</code></td><td>").Append(E(o.Window.ToString())).Append("</td><td>").Append(E(o.Status))
+            html.Append("<tr class=\"").Append(E(o.Status.ToText())).Append("\"><td>").Append(o.Week == ReportWeek.This ? "this" : "previous").Append("</td><td><code>")
+                .Append(E(o.Spec.QualifiedId)).Append("</code></td><td>").Append(E(o.Window.ToString())).Append("</td><td>").Append(E(o.Status.ToText()))
                 .Append("</td><td class=\"num\">").Append(o.Table.Rows.Count.ToString(CultureInfo.InvariantCulture)).Append("</td><td>");
             if (o.File is not null)
             {

@@ -2,6 +2,7 @@ using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Reports.Jobs;
 
@@ -23,7 +24,7 @@ public sealed class WeeklyReportJobRunner(BoundTable table, QueryCatalog catalog
         JobRunState? state = null;
         string? error = null;
         var request = new WeeklyReportRequest { Week = plan.Window, OutputFolder = staging, Parameters = plan.Parameters };
-        var seen = new SynchronousProgress(outcome => records.Add(Record(outcome)));
+        var seen = new ImmediateProgress<ReportQueryOutcome>(outcome => records.Add(Record(outcome)));
         try
         {
             var result = await new WeeklyReport(table, catalog).WriteAsync(request, seen, cancellationToken).ConfigureAwait(false);
@@ -71,22 +72,12 @@ public sealed class WeeklyReportJobRunner(BoundTable table, QueryCatalog catalog
         return new JobQueryRecord
         {
             Query = $"{week}/{outcome.Spec.QualifiedId}",
-            State = outcome.Status switch
-            {
-                ReportQueryOutcome.Ok => JobQueryRecord.Ok,
-                ReportQueryOutcome.Failed => JobQueryRecord.Failed,
-                _ => JobQueryRecord.Skipped,
-            },
+            State = outcome.Status,
             ExecutionId = outcome.Stats?.ExecutionId,
             Rows = outcome.Table.Rows.Count,
             BytesScanned = outcome.Stats?.BytesScanned ?? 0,
             CostUsd = outcome.Stats?.CostUsd,
-            Reason = outcome.Status == ReportQueryOutcome.NoData ? "no flow log data in " + outcome.Window : outcome.Reason,
+            Reason = outcome.Status == QueryStatus.NoData ? "no flow log data in " + outcome.Window : outcome.Reason,
         };
-    }
-
-    private sealed class SynchronousProgress(Action<ReportQueryOutcome> report) : IProgress<ReportQueryOutcome>
-    {
-        public void Report(ReportQueryOutcome value) => report(value);
     }
 }

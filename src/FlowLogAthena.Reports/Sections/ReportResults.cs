@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Running;
 namespace FlowLogAthena.Reports.Sections;
 
 /// <summary>The runs of both weeks, looked up by query and week, and whether the previous week has any data at all.</summary>
@@ -8,7 +9,7 @@ public sealed class ReportResults(ReportWeeks weeks, IReadOnlyList<ReportQueryOu
     public IReadOnlyList<ReportQueryOutcome> Outcomes { get; } = outcomes;
 
     /// <summary>True when some query of the previous week ran and returned rows: only then is a comparison shown.</summary>
-    public bool PreviousWeekHasData { get; } = outcomes.Any(o => o.Week == ReportWeek.Previous && o.Status == ReportQueryOutcome.Ok && o.Table.Rows.Count > 0);
+    public bool PreviousWeekHasData { get; } = outcomes.Any(o => o.Week == ReportWeek.Previous && o.Status == QueryStatus.Ok && o.Table.Rows.Count > 0);
 
     public string NoPreviousWeekNote => $"No previous week: no flow log data for {Weeks.Previous}, so nothing is compared.";
 
@@ -18,7 +19,7 @@ public sealed class ReportResults(ReportWeeks weeks, IReadOnlyList<ReportQueryOu
 
     /// <summary>Why a section has nothing for this week (skipped or failed), or null when its query ran.</summary>
     public static string? Unavailable(ReportQueryOutcome current) =>
-        current.Status is ReportQueryOutcome.Skipped or ReportQueryOutcome.Failed ? $"{current.Spec.QualifiedId} {current.Status}: {current.Reason}" : null;
+        current.Status is QueryStatus.Skipped or QueryStatus.Failed ? $"{current.Spec.QualifiedId} {current.Status.ToText()}: {current.Reason}" : null;
 
     /// <summary>Notes every section carries: no previous week, or a sum-feeding result that may be cut at its limit.</summary>
     public List<string> CommonNotes(params ReportQueryOutcome[] used)

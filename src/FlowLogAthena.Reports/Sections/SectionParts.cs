@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Running;
 namespace FlowLogAthena.Reports.Sections;
 
 /// <summary>Small pieces the section builders share.</summary>
@@ -9,9 +10,9 @@ internal static class SectionParts
         if (!results.PreviousWeekHasData) return (false, null);
         return previous.Status switch
         {
-            ReportQueryOutcome.Ok => (true, null),
-            ReportQueryOutcome.NoData => (true, null),
-            _ => (false, $"The previous week's {previous.Spec.QualifiedId} {previous.Status}: {previous.Reason}"),
+            QueryStatus.Ok => (true, null),
+            QueryStatus.NoData => (true, null),
+            _ => (false, $"The previous week's {previous.Spec.QualifiedId} {previous.Status.ToText()}: {previous.Reason}"),
         };
     }
 

@@ -177,7 +177,7 @@ public sealed class CompliancePackTests : IDisposable
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
         var outcomes = await new PackRunner(new BoundTable(engine, new FlowLogSource(options.Root, options.Format, options.Layout), window, ownsEngine: false)).RunAsync(Catalog.InPack("compliance"), parameters, Path.Combine(_root, output), null, CancellationToken.None);
         Assert.Equal(Controls, outcomes.Select(o => o.Query.Id));
-        Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
+        Assert.DoesNotContain(outcomes, o => o.Status == QueryStatus.Failed);
         var folder = Path.Combine(_root, output, "compliance");
         return (folder, File.ReadAllLines(Path.Combine(folder, "summary.csv")));
     }

@@ -44,7 +44,7 @@ public sealed class PackRunnerTests : IDisposable
             },
             output, null, CancellationToken.None);
 
-        Assert.All(outcomes, o => Assert.True(o.Status == PackRunner.Ok, $"{o.Query.Id}: {o.Status} {o.Reason}"));
+        Assert.All(outcomes, o => Assert.True(o.Status == QueryStatus.Ok, $"{o.Query.Id}: {o.Status} {o.Reason}"));
         Assert.Equal(Catalog.All.Count, outcomes.Count);
         Assert.Equal(6, File.ReadAllLines(Path.Combine(output, "traffic", "top-talkers.csv")).Length); // header + limit 5, applied pack-wide
         var summary = File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv"));
@@ -65,7 +65,7 @@ public sealed class PackRunnerTests : IDisposable
         var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false))
             .RunAsync([.. Catalog.InPack("traffic"), .. Catalog.InPack("paths")], new Dictionary<string, string>(), output, null, CancellationToken.None);
 
-        var skipped = outcomes.Where(o => o.Status == PackRunner.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
+        var skipped = outcomes.Where(o => o.Status == QueryStatus.Skipped).ToDictionary(o => o.Query.Id, o => o.Reason);
         Assert.Contains("flow-direction", skipped["traffic-path"]);
         Assert.Contains("--param address=", skipped["traffic-from-address"]); // a required parameter nobody gave
         Assert.Equal(
@@ -74,8 +74,8 @@ public sealed class PackRunnerTests : IDisposable
                     "traffic-from-address", "traffic-to-address"])
                 .Order(StringComparer.Ordinal),
             skipped.Keys.Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(outcomes, o => o.Status == PackRunner.Failed);
-        Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == PackRunner.Ok && o.Rows == 10);
+        Assert.DoesNotContain(outcomes, o => o.Status == QueryStatus.Failed);
+        Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == QueryStatus.Ok && o.Rows == 10);
         Assert.False(File.Exists(Path.Combine(output, "paths", "traffic-path.csv")));
         Assert.Contains(File.ReadAllLines(Path.Combine(output, "paths", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));
     }

@@ -1,4 +1,4 @@
-namespace FlowLogAthena.Cli.Console;
+namespace FlowLogAthena.Core.Running;
 
 /// <summary>
 /// An <see cref="IProgress{T}"/> that reports on the caller's thread, at once. <see cref="Progress{T}"/> posts to the
