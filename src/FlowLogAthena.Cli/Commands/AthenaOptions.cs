@@ -62,7 +62,7 @@ public sealed class AthenaOptions
         {
             if (value.State == _last) return;
             _last = value.State;
-            terminal.Note($"athena {value.ExecutionId}: {value.State}, {RunCommand.Bytes(value.DataScannedInBytes)} scanned after {value.Elapsed.TotalSeconds:F1} s");
+            terminal.Note($"athena {value.ExecutionId}: {value.State}, {ByteSize.Format(value.DataScannedInBytes)} scanned after {value.Elapsed.TotalSeconds:F1} s");
         }
     }
 }

@@ -54,7 +54,7 @@ public static class DemoCommand
                 Records = parse.GetValue(records),
                 Seed = parse.GetValue(seed),
             }, cancellationToken).ConfigureAwait(false);
-            terminal.Note($"Generated {generated.Records:N0} records in {generated.Files.Count} files ({RunCommand.Bytes(generated.Bytes)}) under {Markup.Escape(source.Root)} in {generated.Elapsed.TotalSeconds:F1} s.");
+            terminal.Note($"Generated {generated.Records:N0} records in {generated.Files.Count} files ({ByteSize.Format(generated.Bytes)}) under {Markup.Escape(source.Root)} in {generated.Elapsed.TotalSeconds:F1} s.");
 
             // The window is parsed once into memory; every query then reads it there. Queries that need a value
             // only the user can give (an address to look at, an allow-list) are skipped with that reason.
@@ -63,11 +63,7 @@ public static class DemoCommand
             var clock = Stopwatch.StartNew();
             var outcomes = await terminal.StatusAsync("Running every pack…",
                 () => new PackRunner(packsTable).RunAsync(catalog.All, new Dictionary<string, string>(), results, null, cancellationToken)).ConfigureAwait(false);
-            var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Result or reason");
-            foreach (var o in outcomes)
-                summary.AddRow(Markup.Escape(o.Query.QualifiedId), o.Verdict.ToText(), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"),
-                    Markup.Escape(o.File is null ? o.Reason ?? "" : Path.GetRelativePath(Environment.CurrentDirectory, o.File)));
-            terminal.Out.Write(summary);
+            terminal.Out.Write(PackSummaryTable.Create(outcomes, showFiles: true));
             var ran = outcomes.Count(o => o.Status == QueryStatus.Ok);
             terminal.Note($"{ran} of {outcomes.Count} queries ran in {clock.Elapsed.TotalSeconds:F1} s over {Markup.Escape(window.ToString())}; "
                 + $"results and a summary.csv per pack in {Markup.Escape(results)}.");

@@ -14,7 +14,11 @@ namespace FlowLogAthena.Cli.Commands;
 /// </summary>
 public sealed class EngineOptions
 {
-    public Option<string> Engine { get; } = RunCommand.EngineOption();
+    public Option<string> Engine { get; } = new Option<string>("--engine")
+    {
+        Description = "Query engine: local (embedded DuckDB, also accepted as duckdb) or athena (the Glue table made by provision).",
+        DefaultValueFactory = _ => "local",
+    }.AcceptOnlyFromAmong("local", "duckdb", "athena");
 
     public SourceOptions Source { get; } = new();
 

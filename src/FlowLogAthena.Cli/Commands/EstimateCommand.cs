@@ -31,7 +31,7 @@ public static class EstimateCommand
             var estimate = await ScanEstimate.ForAsync(lister, flowLogs, window, cancellationToken).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Window", "Partitions", "Files", "Bytes to scan", "Athena cost (USD)");
             table.AddRow(Markup.Escape(query.Id), Markup.Escape(window.ToString()), estimate.Partitions.ToString(), estimate.Files.ToString(),
-                Markup.Escape(RunCommand.Bytes(estimate.Bytes) + (estimate.IsUpperBound ? " (at most: Parquet reads only the needed columns)" : "")),
+                Markup.Escape(ByteSize.Format(estimate.Bytes) + (estimate.IsUpperBound ? " (at most: Parquet reads only the needed columns)" : "")),
                 estimate.CostUsd.ToString("0.000000"));
             terminal.Out.Write(table);
             terminal.Note($"{estimate.AccountsAndRegions.Count} account/region pairs: {Markup.Escape(string.Join(", ", estimate.AccountsAndRegions.Select(a => $"{a.Account}/{a.Region}")))}");

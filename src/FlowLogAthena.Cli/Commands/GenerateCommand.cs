@@ -60,7 +60,7 @@ public static class GenerateCommand
             var summary = await RunAsync(terminal, options, cancellationToken).ConfigureAwait(false);
             if (bucketPrefix is not null)
                 await UploadAsync(summary, bucketPrefix, aws.WriteOptions(parse), parse, terminal, cancellationToken).ConfigureAwait(false);
-            terminal.Note($"Wrote {summary.Records:N0} records in {summary.Files.Count} files ({RunCommand.Bytes(summary.Bytes)}) under {Markup.Escape(target)} "
+            terminal.Note($"Wrote {summary.Records:N0} records in {summary.Files.Count} files ({ByteSize.Format(summary.Bytes)}) under {Markup.Escape(target)} "
                 + $"in {summary.Elapsed.TotalSeconds:F2} s ({summary.RecordsPerSecond / 1e6:F2} M records/s).");
             return ExitCodes.Success;
         });

@@ -8,11 +8,10 @@ namespace FlowLogAthena.Cli.Commands;
 public sealed class QueryOptions
 {
     /// <summary>Environment variable that points at a packs folder of your own.</summary>
-    public const string QueriesVariable = "FLOWLOG_ATHENA_QUERIES";
 
     public Option<string?> Queries { get; } = new("--queries")
     {
-        Description = $"Folder of query packs (<pack>/<query>.sql). Default: ${QueriesVariable}, else the packs shipped with the tool.",
+        Description = $"Folder of query packs (<pack>/<query>.sql). Default: ${QueryCatalog.RootVariable}, else the packs shipped with the tool.",
     };
 
     public Option<string[]> Params { get; } = new("--param")
@@ -24,12 +23,7 @@ public sealed class QueryOptions
 
     public static Argument<string> QueryId() => new("query") { Description = "Query id (e.g. top-talkers) or pack/id." };
 
-    public QueryCatalog LoadCatalog(ParseResult parse) => QueryCatalog.Load(CatalogRoot(parse.GetValue(Queries)));
-
-    public static string CatalogRoot(string? explicitRoot) =>
-        explicitRoot
-        ?? Environment.GetEnvironmentVariable(QueriesVariable)
-        ?? Path.Combine(AppContext.BaseDirectory, "queries");
+    public QueryCatalog LoadCatalog(ParseResult parse) => QueryCatalog.Load(QueryCatalog.RootFor(parse.GetValue(Queries)));
 
     public IReadOnlyDictionary<string, string> GetParameters(ParseResult parse) => ParseParameters(parse.GetValue(Params) ?? []);
 

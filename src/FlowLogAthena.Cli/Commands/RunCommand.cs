@@ -54,7 +54,7 @@ public static class RunCommand
             await OutputOptions.WriteManifestAsync(sink, outcome, table.Source, table.EngineName, clock, cancellationToken).ConfigureAwait(false);
             var stats = outcome.Stats;
             var destination = parse.GetValue(output.Out);
-            var read = stats.FilesRead > 0 ? $"from {stats.FilesRead} files ({Bytes(stats.BytesScanned)})" : $"{Bytes(stats.BytesScanned)} scanned";
+            var read = stats.FilesRead > 0 ? $"from {stats.FilesRead} files ({ByteSize.Format(stats.BytesScanned)})" : $"{ByteSize.Format(stats.BytesScanned)} scanned";
             var cost = stats.CostUsd is { } usd ? $", ${usd:0.000000}" : "";
             var execution = stats.ExecutionId is { } executionId && table.EngineName == "athena" ? $" (execution {executionId})" : "";
             terminal.Note($"[green]{Markup.Escape(query.Id)}[/]: {outcome.RowsWritten} rows {read} in {stats.EngineTime.TotalSeconds:F2} s{cost}{Markup.Escape(execution)}"
@@ -81,25 +81,8 @@ public static class RunCommand
         var outcomes = await new PackRunner(table).RunAsync(queries, parameters, outFolder,
             new ImmediateProgress<PackQueryOutcome>(o => terminal.Note($"{Markup.Escape(o.Query.QualifiedId)}: {o.Verdict.ToText()}, {o.Rows} rows in {o.Elapsed.TotalSeconds:F2} s{(o.Reason is null ? "" : " — " + Markup.Escape(o.Reason))}")),
             cancellationToken).ConfigureAwait(false);
-        var summary = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Status", "Rows", "Seconds", "Reason");
-        foreach (var o in outcomes)
-            summary.AddRow(Markup.Escape(o.Query.QualifiedId), o.Verdict.ToText(), o.Rows.ToString("N0"), o.Elapsed.TotalSeconds.ToString("F2"), Markup.Escape(o.Reason ?? ""));
-        terminal.Out.Write(summary);
+        terminal.Out.Write(PackSummaryTable.Create(outcomes));
         return outcomes.Any(o => o.Status == QueryStatus.Failed) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
-
-    public static Option<string> EngineOption() => new Option<string>("--engine")
-    {
-        Description = "Query engine: local (embedded DuckDB, also accepted as duckdb) or athena (the Glue table made by provision).",
-        DefaultValueFactory = _ => "local",
-    }.AcceptOnlyFromAmong("local", "duckdb", "athena");
-
-    public static string Bytes(long bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (double)(1L << 30):F1} GiB",
-        >= 1L << 20 => $"{bytes / (double)(1L << 20):F1} MiB",
-        >= 1L << 10 => $"{bytes / 1024.0:F1} KiB",
-        _ => $"{bytes} B",
-    };
 }

@@ -3,6 +3,7 @@ using System.Runtime.ExceptionServices;
 using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
+using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Worker;
 using FlowLogAthena.Worker.Hosting;
@@ -46,7 +47,7 @@ public static class ServeCommand
         { jobs, state, queries.Queries, horizon, maxRuns, threads, cache };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var queriesFolder = QueryOptions.CatalogRoot(parse.GetValue(queries.Queries));
+            var queriesFolder = QueryCatalog.RootFor(parse.GetValue(queries.Queries));
             var settings = new WorkerOptions
             {
                 JobsFolder = parse.GetRequiredValue(jobs),

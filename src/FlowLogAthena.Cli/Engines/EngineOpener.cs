@@ -2,6 +2,7 @@ using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Sources;
@@ -51,7 +52,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
             note?.Invoke($"Reading the window's objects from {source.Root}…");
             var synced = await new S3SourceCache(aws().S3, request.CacheFolder ?? S3SourceCache.DefaultRoot, request.ExpectedBucketOwner)
                 .SyncAsync(source, window, cancellationToken).ConfigureAwait(false);
-            note?.Invoke($"{synced.Downloaded} objects downloaded ({Commands.RunCommand.Bytes(synced.BytesDownloaded)}), {synced.Reused} reused from {synced.LocalSource.Root}");
+            note?.Invoke($"{synced.Downloaded} objects downloaded ({ByteSize.Format(synced.BytesDownloaded)}), {synced.Reused} reused from {synced.LocalSource.Root}");
             source = synced.LocalSource;
         }
         if (!request.FormatGiven && source.Layout.FileFormat == LogFileFormat.Text)

@@ -21,7 +21,7 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
 
     public async Task<JobRunResult> RunAsync(JobDefinition job, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var catalog = QueryCatalog.Load(Commands.QueryOptions.CatalogRoot(options.QueriesFolder));
+        var catalog = QueryCatalog.Load(QueryCatalog.RootFor(options.QueriesFolder));
         var plan = JobValidator.Validate(job, catalog, at);
         var store = new JobOutputRouter(new LocalJobOutputStore(), () => new S3JobOutputStore(new S3Uploader(_aws.Value.S3, new S3WriteOptions
         {

@@ -30,6 +30,15 @@ public sealed partial class QueryCatalog
     /// <summary>Pack names in order.</summary>
     public IReadOnlyList<string> Packs { get; }
 
+    /// <summary>The environment variable naming a folder of query packs to use instead of the shipped ones.</summary>
+    public const string RootVariable = "FLOWLOG_ATHENA_QUERIES";
+
+    /// <summary>Where the catalog is: the folder given (<c>--queries</c>, a job's setting), else <c>$FLOWLOG_ATHENA_QUERIES</c>, else the packs shipped beside the tool.</summary>
+    public static string RootFor(string? explicitRoot) =>
+        explicitRoot
+        ?? Environment.GetEnvironmentVariable(RootVariable)
+        ?? Path.Combine(AppContext.BaseDirectory, "queries");
+
     /// <summary>Loads every <c>&lt;pack&gt;/*.sql</c> below <paramref name="root"/>; any bad file fails the whole load.</summary>
     public static QueryCatalog Load(string root)
     {

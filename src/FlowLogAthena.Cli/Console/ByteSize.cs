@@ -1,0 +1,13 @@
+namespace FlowLogAthena.Cli.Console;
+
+/// <summary>A byte count as people read it on the console: B, KiB, MiB or GiB with one decimal.</summary>
+public static class ByteSize
+{
+    public static string Format(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):F1} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):F1} MiB",
+        >= 1L << 10 => $"{bytes / 1024.0:F1} KiB",
+        _ => $"{bytes} B",
+    };
+}
