@@ -42,43 +42,22 @@ public static class ProvisionCommand
                 ? DateOnly.FromDateTime(TimeWindow.ParseInstant(text, "--start-date"))
                 : today.AddDays(-90);
             using var clients = AwsOptions.CreateClients(parse, terminal);
-            var lister = new S3LogFileLister(clients.S3, parse.GetValue(aws.ExpectedBucketOwner));
-            // Without --format, the objects' header line says what the flow log writes (as run does locally).
-            var offline = parse.GetValue(printDdl) && parse.GetRequiredValue(accounts).Length > 0 && parse.GetRequiredValue(regions).Length > 0;
-            if (parse.GetValue(source.Format) is null && !offline
-                && await new S3FormatDetector(clients.S3, parse.GetValue(aws.ExpectedBucketOwner)).DetectAsync(flowLogs, cancellationToken).ConfigureAwait(false) is { } detected)
-            {
-                terminal.Note($"Format from the objects' header: {Markup.Escape(detected.FormatString)}");
-                flowLogs = flowLogs with { Format = detected };
-            }
-            var mode = parse.GetValue(partitions);
-
             var (accountList, regionList) = (parse.GetRequiredValue(accounts), parse.GetRequiredValue(regions));
-            if (mode == PartitionMode.Projection && (accountList.Length == 0 || regionList.Length == 0))
+            var plan = await new ProvisionPlanner(clients.S3, parse.GetValue(aws.ExpectedBucketOwner)).PlanAsync(new ProvisionRequest
             {
-                var found = await lister.AccountsAndRegionsAsync(flowLogs, cancellationToken).ConfigureAwait(false);
-                if (accountList.Length == 0) accountList = found.Select(f => f.Account).Distinct().Order(StringComparer.Ordinal).ToArray();
-                if (regionList.Length == 0) regionList = found.Select(f => f.Region).Distinct().Order(StringComparer.Ordinal).ToArray();
-            }
-            var definition = TableDefinition.For(flowLogs, new TableOptions
-            {
+                Source = flowLogs,
+                FormatGiven = parse.GetValue(source.Format) is not null,
                 Database = parse.GetRequiredValue(database),
                 Table = parse.GetRequiredValue(table),
-                Partitions = mode,
+                Partitions = parse.GetValue(partitions),
                 StartDate = start,
+                Today = today,
                 Accounts = accountList,
                 Regions = regionList,
-            });
-
-            IReadOnlyList<TablePartition> explicitPartitions = [];
-            if (mode == PartitionMode.Explicit)
-            {
-                var window = new TimeWindow(start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), today.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-                var files = await lister.ListAsync(flowLogs, window, cancellationToken).ConfigureAwait(false);
-                var scheme = PartitionScheme.For(flowLogs);
-                explicitPartitions = files.Select(f => (f.Account, f.Region, f.PartitionStartUtc)).Distinct()
-                    .Select(p => scheme.Partition(p.Account, p.Region, p.PartitionStartUtc)).ToArray();
-            }
+                Offline = parse.GetValue(printDdl) && accountList.Length > 0 && regionList.Length > 0,
+            }, cancellationToken).ConfigureAwait(false);
+            if (plan.DetectedFormat is { } detected) terminal.Note($"Format from the objects' header: {Markup.Escape(detected.FormatString)}");
+            var (definition, explicitPartitions) = (plan.Definition, plan.Partitions);
 
             if (parse.GetValue(printDdl))
             {
