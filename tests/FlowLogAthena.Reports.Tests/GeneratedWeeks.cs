@@ -1,8 +1,8 @@
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Reports.Tests;
 

@@ -3,11 +3,11 @@ using System.Diagnostics;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using FlowLogAthena.Reports;
+using FlowLogAthena.Synthetic;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
