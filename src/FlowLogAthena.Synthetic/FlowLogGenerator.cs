@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic.Writing;
 
 namespace FlowLogAthena.Synthetic;
 

@@ -1,6 +1,9 @@
 using System.Text;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic.Network;
+using FlowLogAthena.Synthetic.Sampling;
+using FlowLogAthena.Synthetic.Writing;
 
 namespace FlowLogAthena.Synthetic;
 

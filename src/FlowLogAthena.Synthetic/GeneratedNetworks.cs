@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowLogAthena.Synthetic.Network;
 
 namespace FlowLogAthena.Synthetic;
 

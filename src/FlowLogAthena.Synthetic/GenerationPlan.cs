@@ -1,4 +1,6 @@
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic.Network;
+using FlowLogAthena.Synthetic.Writing;
 
 namespace FlowLogAthena.Synthetic;
 

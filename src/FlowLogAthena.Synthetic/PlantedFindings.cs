@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FlowLogAthena.Synthetic.Sampling;
 
 namespace FlowLogAthena.Synthetic;
 

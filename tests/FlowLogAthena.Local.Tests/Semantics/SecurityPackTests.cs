@@ -5,6 +5,7 @@ using FlowLogAthena.Core.Queries.Parameters;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Synthetic;
+using FlowLogAthena.Synthetic.Network;
 
 namespace FlowLogAthena.Local.Tests.Semantics;
 
