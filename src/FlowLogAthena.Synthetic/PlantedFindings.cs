@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using FlowLogAthena.Synthetic.Sampling;
+using FlowLogAthena.Synthetic.Findings;
 
 namespace FlowLogAthena.Synthetic;
 

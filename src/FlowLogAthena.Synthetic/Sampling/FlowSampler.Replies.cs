@@ -18,6 +18,9 @@ internal sealed partial class FlowSampler
     /// <summary>Whether the drawn record carries the client's packets (set by <see cref="Conversation"/>).</summary>
     private bool _fromClient;
 
+    /// <summary>The drawn record is accepted but never answered (a one-way flow): no reply follows it.</summary>
+    internal void LeaveUnanswered() => _unanswered = true;
+
     /// <summary>The reply to the record drawn last, once: the caller writes it as the next record.</summary>
     public bool TryTakeReply(ref FlowSample s)
     {

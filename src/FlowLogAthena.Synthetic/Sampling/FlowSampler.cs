@@ -1,3 +1,4 @@
+using FlowLogAthena.Synthetic.Findings;
 using FlowLogAthena.Synthetic.Network;
 
 namespace FlowLogAthena.Synthetic.Sampling;
@@ -37,7 +38,7 @@ internal sealed partial class FlowSampler
     private readonly NetworkTopology _net;
     private readonly RemoteAddresses _remote;
     private readonly bool _plantFindings;
-    private readonly DiagnoseTargets _diagnose;
+    private readonly FindingTargets _targets;
     private FastRandom _rng;
 
     /// <param name="windowFromUnixSeconds">Start of the whole generated window (not just this file's slice).</param>
@@ -49,8 +50,20 @@ internal sealed partial class FlowSampler
         _remote = remote;
         _rng = new FastRandom(seed);
         _plantFindings = plantFindings;
-        _diagnose = DiagnoseTargets.Of(net, windowFromUnixSeconds, windowToUnixSeconds);
+        _targets = new FindingTargets(net, DiagnoseTargets.Of(net, windowFromUnixSeconds, windowToUnixSeconds));
     }
+
+    /// <summary>The account and region's network the records are drawn from.</summary>
+    internal NetworkTopology Net => _net;
+
+    /// <summary>The addresses outside the VPCs, shared by the run.</summary>
+    internal RemoteAddresses Remote => _remote;
+
+    /// <summary>The interfaces the planted findings are about.</summary>
+    internal FindingTargets Targets => _targets;
+
+    /// <summary>The file's random stream: every draw, here or in a finding, advances this one sequence.</summary>
+    internal ref FastRandom Rng => ref _rng;
 
     /// <summary>Unix seconds in [from, to): callers spread record starts over their file's slice with it.</summary>
     public long NextInt64(long maxExclusive) => _rng.NextInt64(maxExclusive);
@@ -68,12 +81,12 @@ internal sealed partial class FlowSampler
             _hasReply = false;
             _unanswered = false;
             _fromClient = true;
-            if (!(_plantFindings && TryPlantFinding(ref s))) DrawScenario(ref s);
-            if (_plantFindings && Silenced(in s)) continue;
+            if (!(_plantFindings && FindingTable.TryPlant(this, ref s))) DrawScenario(ref s);
+            if (_plantFindings && SilentInterface.Silences(_targets.Diagnose, in s)) continue;
             if (!_hasReply && !_unanswered && s.Status == LogStatus.Ok && !s.Reject)
             {
                 Answer(in s);
-                if (_plantFindings) BlockByNacl(ref s, ref _reply);
+                if (_plantFindings) NaclAsymmetry.BlockReply(this, ref s, ref _reply);
             }
             if (!_hasReply || replyFits) return;
         }
@@ -234,7 +247,7 @@ internal sealed partial class FlowSampler
 
     /// <summary>
     /// Internet access from a private subnet through the NAT gateway; S3 and DynamoDB take the VPC's gateway
-    /// endpoint instead (the planted <see cref="Finding.S3OverNat"/> is the exception).
+    /// endpoint instead (the planted <see cref="S3OverNat"/> is the exception).
     /// </summary>
     private void NatGateway(ref FlowSample s)
     {
@@ -257,7 +270,7 @@ internal sealed partial class FlowSampler
     /// internet→gateway, and gateway→instance (pkt-srcaddr = the internet host). A regional NAT gateway has no
     /// interface: interface-id is <c>-</c> and resource-id names the gateway.
     /// </summary>
-    private void ThroughNatGateway(ref FlowSample s, int instance, IpValue remote, int service, int port, int protocol, long maxPackets)
+    internal void ThroughNatGateway(ref FlowSample s, int instance, IpValue remote, int service, int port, int protocol, long maxPackets)
     {
         var i = _net.Interfaces[instance];
         var vpc = _net.Vpcs[i.Vpc];
@@ -554,7 +567,7 @@ internal sealed partial class FlowSampler
     /// Fills addresses, ports, flags and counters for one direction of a client/server conversation as seen by
     /// the local interface: egress puts the local address in srcaddr, ingress in dstaddr.
     /// </summary>
-    private void Conversation(ref FlowSample s, IpValue local, IpValue remote, bool egress, bool localIsClient,
+    internal void Conversation(ref FlowSample s, IpValue local, IpValue remote, bool egress, bool localIsClient,
         int servicePort, int protocol, long maxPackets)
     {
         s.Ingress = !egress;
@@ -594,7 +607,7 @@ internal sealed partial class FlowSampler
     }
 
     /// <summary>Turns the flow into a rejected attempt: a few SYN-sized packets from the initiator.</summary>
-    private void Rejected(ref FlowSample s, bool byBpa)
+    internal void Rejected(ref FlowSample s, bool byBpa)
     {
         s.Reject = true;
         s.RejectedByBpa = byBpa;
@@ -606,13 +619,13 @@ internal sealed partial class FlowSampler
     }
 
     /// <summary>The AWS service of the remote end goes on whichever pkt-* address holds it.</summary>
-    private static void SetRemoteService(ref FlowSample s, int service)
+    internal static void SetRemoteService(ref FlowSample s, int service)
     {
         if (s.Ingress) s.SrcService = service;
         else s.DstService = service;
     }
 
-    private (IpValue Address, int Service) PopularOrFresh(int freshPerTenThousand)
+    internal (IpValue Address, int Service) PopularOrFresh(int freshPerTenThousand)
     {
         if (_rng.Chance(freshPerTenThousand)) return (AwsServices.NonAwsAddress(ref _rng), -1);
         var rank = _rng.Skewed(_remote.PopularV4.Length);
@@ -620,14 +633,14 @@ internal sealed partial class FlowSampler
     }
 
     /// <summary>Internet gateway: 8 on Nitro instances (most), 2 otherwise.</summary>
-    private int InternetPath() => _rng.Next(4) == 0 ? 2 : 8;
+    internal int InternetPath() => _rng.Next(4) == 0 ? 2 : 8;
 
     /// <summary>
     /// encryption-status under VPC Encryption Controls: 1/3 inside AWS (Nitro), 0/2 beyond; TLS ports add 2. The
     /// Encryption Controls VPC runs its data stores (databases, caches, brokers, directory, file shares) with TLS,
     /// so in clean data no sensitive port crosses the VPN, transit gateway or local gateway in the clear.
     /// </summary>
-    private int Encryption(int vpc, int port, bool insideAws)
+    internal int Encryption(int vpc, int port, bool insideAws)
     {
         if (!_net.Vpcs[vpc].EncryptionControls) return -1;
         var tls = port is 443 or 8443 or 22 or 636 or 50051
@@ -635,7 +648,7 @@ internal sealed partial class FlowSampler
         return insideAws ? (tls ? 3 : 1) : (tls ? 2 : 0);
     }
 
-    private int Pick(int[] interfaces) => interfaces[_rng.Skewed(interfaces.Length)];
+    internal int Pick(int[] interfaces) => interfaces[_rng.Skewed(interfaces.Length)];
 
     /// <summary>
     /// About 3 % of client/server pairs are not allowed by the server's security group. Fixed per pair, as a rule
@@ -644,7 +657,7 @@ internal sealed partial class FlowSampler
     private static bool SecurityGroupDenies(int client, int server) => FastRandom.Mix((ulong)client, (ulong)server, 0x5EC) % 100 < 3;
 
     /// <summary>A peer from the list other than <paramref name="self"/>: half skewed to the busy ones, half uniform.</summary>
-    private int PeerIn(int[] candidates, int self)
+    internal int PeerIn(int[] candidates, int self)
     {
         var rank = _rng.Next(2) == 0 ? _rng.Skewed(candidates.Length) : _rng.Next(candidates.Length);
         return candidates[rank] != self ? candidates[rank] : candidates[(rank + 1) % candidates.Length];

@@ -1,6 +1,6 @@
 using FlowLogAthena.Synthetic.Network;
 
-namespace FlowLogAthena.Synthetic.Sampling;
+namespace FlowLogAthena.Synthetic.Findings;
 
 /// <summary>
 /// What the diagnose pack's planted findings are about in one account and region. Decided by the network and
