@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -25,11 +26,11 @@ internal static class BackupBurst
         var onClient = f.Rng.Next(2) == 0;
         s.Interface = onClient ? client : server;
         s.NextHop = onClient ? server : client;
-        if (onClient) f.Conversation(ref s, c.Address, v.Address, egress: true, localIsClient: true, Port, 6, 20_000);
-        else f.Conversation(ref s, v.Address, c.Address, egress: false, localIsClient: false, Port, 6, 20_000);
+        if (onClient) f.Conversation(ref s, c.Address, v.Address, egress: true, localIsClient: true, Port, Protocol.Tcp, 20_000);
+        else f.Conversation(ref s, v.Address, c.Address, egress: false, localIsClient: false, Port, Protocol.Tcp, 20_000);
         s.Packets = 300_000 + f.Rng.Next(200_000);
         s.Bytes = s.Packets * 1448;
-        if (onClient) s.TrafficPath = 1;
+        if (onClient) s.TrafficPath = TrafficPath.SameVpc;
         s.Encryption = f.Encryption(c.Vpc, Port, insideAws: true);
     }
 }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -14,7 +15,7 @@ internal static class BpaEgressAttempt
         var l = f.Net.Interfaces[local];
         var (remote, service) = f.PopularOrFresh(freshPerTenThousand: 5000);
         s.Interface = local;
-        f.Conversation(ref s, l.Address, remote, egress: true, localIsClient: true, 443, 6, 4);
+        f.Conversation(ref s, l.Address, remote, egress: true, localIsClient: true, 443, Protocol.Tcp, 4);
         FlowSampler.SetRemoteService(ref s, service);
         s.TrafficPath = f.InternetPath();
         f.Rejected(ref s, byBpa: true);

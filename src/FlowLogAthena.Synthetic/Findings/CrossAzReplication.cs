@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -20,11 +21,11 @@ internal static class CrossAzReplication
         var onPrimary = f.Rng.Next(2) == 0;
         s.Interface = onPrimary ? primary : replica;
         s.NextHop = onPrimary ? replica : primary;
-        if (onPrimary) f.Conversation(ref s, p.Address, r.Address, egress: true, localIsClient: false, Port, 6, 20_000);
-        else f.Conversation(ref s, r.Address, p.Address, egress: false, localIsClient: true, Port, 6, 20_000);
+        if (onPrimary) f.Conversation(ref s, p.Address, r.Address, egress: true, localIsClient: false, Port, Protocol.Tcp, 20_000);
+        else f.Conversation(ref s, r.Address, p.Address, egress: false, localIsClient: true, Port, Protocol.Tcp, 20_000);
         s.Packets = 20_000 + f.Rng.Next(30_000);
         s.Bytes = s.Packets * 1448;
-        if (onPrimary) s.TrafficPath = 1;
+        if (onPrimary) s.TrafficPath = TrafficPath.SameVpc;
         s.Encryption = f.Encryption(p.Vpc, Port, insideAws: true);
     }
 }

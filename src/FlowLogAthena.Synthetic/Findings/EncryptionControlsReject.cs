@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -18,8 +19,8 @@ internal static class EncryptionControlsReject
         s.Interface = onClient ? client : server;
         s.NextHop = onClient ? server : client;
         f.Conversation(ref s, onClient ? c.Address : v.Address, onClient ? v.Address : c.Address, egress: onClient, localIsClient: onClient,
-            f.Targets.DatabasePortOf(server), 6, 4);
-        if (onClient) s.TrafficPath = 1;
+            f.Targets.DatabasePortOf(server), Protocol.Tcp, 4);
+        if (onClient) s.TrafficPath = TrafficPath.SameVpc;
         f.Rejected(ref s, byBpa: false);
         s.RejectedByEncryptionControls = true;
     }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -14,7 +15,7 @@ internal static class ForbiddenNetwork
         var local = f.Pick(f.Targets.ReachablePublicWorkloads);
         var l = f.Net.Interfaces[local];
         s.Interface = local;
-        f.Conversation(ref s, l.Address, FindingTargets.HostIn(ref f.Rng, 203, 0, 113), egress: true, localIsClient: true, 443, 6, 5_000);
+        f.Conversation(ref s, l.Address, FindingTargets.HostIn(ref f.Rng, 203, 0, 113), egress: true, localIsClient: true, 443, Protocol.Tcp, 5_000);
         s.TrafficPath = f.InternetPath();
         s.Encryption = f.Encryption(l.Vpc, 443, insideAws: false);
     }

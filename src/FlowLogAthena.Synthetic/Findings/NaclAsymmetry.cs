@@ -1,5 +1,6 @@
 using FlowLogAthena.Synthetic.Network;
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -17,7 +18,7 @@ internal static class NaclAsymmetry
         var server = f.Targets.Diagnose.NaclServer;
         var t = f.Net.Interfaces[server];
         s.Interface = server;
-        f.Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref f.Rng), egress: false, localIsClient: false, t.ServicePort, 6, 3);
+        f.Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref f.Rng), egress: false, localIsClient: false, t.ServicePort, Protocol.Tcp, 3);
         s.SrcPort = f.Rng.Next(DiagnoseTargets.NaclEphemeralLimit, 65536);
         s.TrafficPath = f.InternetPath();
         s.Encryption = f.Encryption(t.Vpc, t.ServicePort, insideAws: false);
@@ -29,19 +30,19 @@ internal static class NaclAsymmetry
     /// </summary>
     public static void BlockReply(FlowSampler f, ref FlowSample request, ref FlowSample reply)
     {
-        if (reply.Ingress || reply.Interface < 0 || reply.DstPort < DiagnoseTargets.NaclEphemeralLimit || reply.Protocol is not (6 or 17)) return;
+        if (reply.Ingress || reply.Interface < 0 || reply.DstPort < DiagnoseTargets.NaclEphemeralLimit || reply.Protocol is not (Protocol.Tcp or Protocol.Udp)) return;
         var server = f.Net.Interfaces[reply.Interface];
         if (server.Subnet != f.Targets.Diagnose.NaclSubnet || reply.SrcPort != server.ServicePort) return;
         reply.Reject = true;
         reply.Encryption = -1;
-        if (reply.Protocol != 6) return;
+        if (reply.Protocol != Protocol.Tcp) return;
         var header = request.Src.IsV6 ? 60 : 40;
         request.Packets = 1 + f.Rng.Next(3);
-        request.TcpFlags = 2;
+        request.TcpFlags = TcpFlags.Syn;
         request.Bytes = request.Packets * (header + 4);
         request.End = request.Start + (request.Packets == 1 ? 0 : f.Rng.Next(1, 61));
         reply.Packets = request.Packets;
-        reply.TcpFlags = 18;
+        reply.TcpFlags = TcpFlags.SynAck;
         reply.Bytes = reply.Packets * (header + 4);
         reply.End = request.End;
     }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -28,7 +29,7 @@ internal static class NatHeavyDownloader
         {
             // The instance's request, entering the gateway: pkt-dstaddr is the repository.
             s.Interface = gateway;
-            f.Conversation(ref s, g.Address, i.Address, egress: false, localIsClient: false, ArtifactPort, 6, 200);
+            f.Conversation(ref s, g.Address, i.Address, egress: false, localIsClient: false, ArtifactPort, Protocol.Tcp, 200);
             s.PktDst = ArtifactRepository;
             s.NextHop = instance;
         }
@@ -37,20 +38,20 @@ internal static class NatHeavyDownloader
             if (variant == 1)
             {
                 s.Interface = gateway; // the download entering the gateway from the internet
-                f.Conversation(ref s, g.Address, ArtifactRepository, egress: false, localIsClient: true, ArtifactPort, 6, 20_000);
+                f.Conversation(ref s, g.Address, ArtifactRepository, egress: false, localIsClient: true, ArtifactPort, Protocol.Tcp, 20_000);
             }
             else if (variant == 2)
             {
                 s.Interface = gateway; // the download leaving the gateway for the instance
-                f.Conversation(ref s, g.Address, i.Address, egress: true, localIsClient: false, ArtifactPort, 6, 20_000);
+                f.Conversation(ref s, g.Address, i.Address, egress: true, localIsClient: false, ArtifactPort, Protocol.Tcp, 20_000);
                 s.PktSrc = ArtifactRepository;
                 s.NextHop = instance;
-                s.TrafficPath = 1;
+                s.TrafficPath = TrafficPath.SameVpc;
             }
             else
             {
                 s.Interface = instance; // the download arriving at the instance
-                f.Conversation(ref s, i.Address, ArtifactRepository, egress: false, localIsClient: true, ArtifactPort, 6, 20_000);
+                f.Conversation(ref s, i.Address, ArtifactRepository, egress: false, localIsClient: true, ArtifactPort, Protocol.Tcp, 20_000);
                 s.NextHop = gateway;
             }
             s.Packets = 30_000 + f.Rng.Next(30_000);

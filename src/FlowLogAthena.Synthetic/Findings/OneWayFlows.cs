@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -17,16 +18,16 @@ internal static class OneWayFlows
         f.LeaveUnanswered();
         if (f.Rng.Next(10) < 6)
         {
-            f.Conversation(ref s, l.Address, DiagnoseTargets.DeadCollector, egress: true, localIsClient: true, 2055, 17, 200);
+            f.Conversation(ref s, l.Address, DiagnoseTargets.DeadCollector, egress: true, localIsClient: true, 2055, Protocol.Udp, 200);
             s.SrcPort = f.Targets.Diagnose.ExportSourcePort;
         }
         else
         {
-            f.Conversation(ref s, l.Address, DiagnoseTargets.DeadHost, egress: true, localIsClient: true, DiagnoseTargets.DeadHostPort, 6, 3);
-            s.TcpFlags = 2;
+            f.Conversation(ref s, l.Address, DiagnoseTargets.DeadHost, egress: true, localIsClient: true, DiagnoseTargets.DeadHostPort, Protocol.Tcp, 3);
+            s.TcpFlags = TcpFlags.Syn;
             s.Bytes = s.Packets * 44;
         }
-        s.TrafficPath = 3;
+        s.TrafficPath = TrafficPath.VirtualPrivateGateway;
         s.Encryption = f.Encryption(l.Vpc, s.DstPort, insideAws: false);
     }
 }

@@ -1,5 +1,6 @@
 using FlowLogAthena.Synthetic.Network;
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -21,7 +22,7 @@ internal static class PublicDatabase
         var port = ExposedDatabasePorts[host % ExposedDatabasePorts.Length];
         var egress = f.Rng.Next(100) < 45;
         s.Interface = host;
-        f.Conversation(ref s, h.Address, AwsServices.NonAwsAddress(ref f.Rng), egress, localIsClient: false, port, 6, 2_000);
+        f.Conversation(ref s, h.Address, AwsServices.NonAwsAddress(ref f.Rng), egress, localIsClient: false, port, Protocol.Tcp, 2_000);
         s.TrafficPath = f.InternetPath();
         s.Encryption = f.Encryption(h.Vpc, port, insideAws: false);
     }

@@ -1,5 +1,6 @@
 using FlowLogAthena.Synthetic.Network;
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -14,7 +15,7 @@ internal static class SshFromInternet
         var target = f.Pick(f.Targets.Bastions);
         var t = f.Net.Interfaces[target];
         s.Interface = target;
-        f.Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref f.Rng), egress: false, localIsClient: false, 22, 6, 2_000);
+        f.Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref f.Rng), egress: false, localIsClient: false, 22, Protocol.Tcp, 2_000);
         s.Encryption = f.Encryption(t.Vpc, 22, insideAws: false);
     }
 }

@@ -1,5 +1,6 @@
 using FlowLogAthena.Synthetic.Network;
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -14,7 +15,7 @@ internal static class TelnetFromInternet
         var target = f.Pick(f.Targets.ReachablePublicWorkloads);
         var t = f.Net.Interfaces[target];
         s.Interface = target;
-        f.Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref f.Rng), egress: false, localIsClient: false, 23, 6, 500);
+        f.Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref f.Rng), egress: false, localIsClient: false, 23, Protocol.Tcp, 500);
         s.Encryption = f.Encryption(t.Vpc, 23, insideAws: false);
     }
 }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -13,7 +14,7 @@ internal static class UnapprovedEgress
         var local = f.Pick(f.Targets.ReachablePublicWorkloads);
         var l = f.Net.Interfaces[local];
         s.Interface = local;
-        f.Conversation(ref s, l.Address, FindingTargets.HostIn(ref f.Rng, 192, 0, 2), egress: true, localIsClient: true, 443, 6, 50_000);
+        f.Conversation(ref s, l.Address, FindingTargets.HostIn(ref f.Rng, 192, 0, 2), egress: true, localIsClient: true, 443, Protocol.Tcp, 50_000);
         s.TrafficPath = f.InternetPath();
         s.Encryption = f.Encryption(l.Vpc, 443, insideAws: false);
     }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Sampling;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Findings;
 
@@ -16,8 +17,8 @@ internal static class UnencryptedDatabase
         var egress = f.Rng.Next(2) == 0;
         var port = f.Rng.Next(2) == 0 ? 1433 : 5432;
         s.Interface = local;
-        f.Conversation(ref s, l.Address, f.Remote.OnPremises[f.Rng.Skewed(f.Remote.OnPremises.Length)], egress, localIsClient: true, port, 6, 20_000);
-        s.TrafficPath = 3;
-        s.Encryption = 0;
+        f.Conversation(ref s, l.Address, f.Remote.OnPremises[f.Rng.Skewed(f.Remote.OnPremises.Length)], egress, localIsClient: true, port, Protocol.Tcp, 20_000);
+        s.TrafficPath = TrafficPath.VirtualPrivateGateway;
+        s.Encryption = EncryptionStatus.NotEncrypted;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Network;
 
@@ -17,28 +18,28 @@ internal sealed class NetworkTopology
 
     private static readonly VpcPlan[] VpcPlans =
     [
-        new("prod", EncryptionControls: true, BlockPublicAccess: false, RegionalNat: false, DualStackPublic: true, DualStackPrivate: true, Edge: "outpost"),
-        new("staging", EncryptionControls: false, BlockPublicAccess: false, RegionalNat: true, DualStackPublic: true, DualStackPrivate: false, Edge: "localzone"),
-        new("shared", EncryptionControls: false, BlockPublicAccess: true, RegionalNat: false, DualStackPublic: false, DualStackPrivate: false, Edge: "wavelength"),
+        new("prod", EncryptionControls: true, BlockPublicAccess: false, RegionalNat: false, DualStackPublic: true, DualStackPrivate: true, Edge: SublocationType.Outpost),
+        new("staging", EncryptionControls: false, BlockPublicAccess: false, RegionalNat: true, DualStackPublic: true, DualStackPrivate: false, Edge: SublocationType.LocalZone),
+        new("shared", EncryptionControls: false, BlockPublicAccess: true, RegionalNat: false, DualStackPublic: false, DualStackPrivate: false, Edge: SublocationType.Wavelength),
     ];
 
     private static readonly Role[] PublicRoles =
     [
-        new("web", 443, 6, "storefront", true, 55), new("web-http", 80, 6, "storefront", true, 15),
-        new("bastion", 22, 6, "platform", false, 15), new("rdp-gateway", 3389, 6, "it", false, 5),
-        new("mail", 25, 6, "it", false, 10),
+        new("web", 443, Protocol.Tcp, "storefront", true, 55), new("web-http", 80, Protocol.Tcp, "storefront", true, 15),
+        new("bastion", 22, Protocol.Tcp, "platform", false, 15), new("rdp-gateway", 3389, Protocol.Tcp, "it", false, 5),
+        new("mail", 25, Protocol.Tcp, "it", false, 10),
     ];
 
     private static readonly Role[] PrivateRoles =
     [
-        new("api", 8080, 6, "checkout", true, 20), new("app", 8443, 6, "storefront", true, 10),
-        new("postgres", 5432, 6, "Data%20Platform", false, 10), new("mysql", 3306, 6, "payments", false, 8),
-        new("redis", 6379, 6, "platform", false, 8), new("memcached", 11211, 6, "platform", false, 4),
-        new("kafka", 9092, 6, "Data%20Platform", false, 8), new("rabbitmq", 5672, 6, "payments", false, 4),
-        new("search", 9200, 6, "search", true, 6), new("nfs", 2049, 6, "platform", false, 5),
-        new("fileserver", 445, 6, "it", false, 3), new("mongo", 27017, 6, "identity", false, 4),
-        new("grpc", 50051, 6, "identity", true, 5), new("ldap", 389, 6, "it", false, 2),
-        new("mssql", 1433, 6, "finance", false, 3),
+        new("api", 8080, Protocol.Tcp, "checkout", true, 20), new("app", 8443, Protocol.Tcp, "storefront", true, 10),
+        new("postgres", 5432, Protocol.Tcp, "Data%20Platform", false, 10), new("mysql", 3306, Protocol.Tcp, "payments", false, 8),
+        new("redis", 6379, Protocol.Tcp, "platform", false, 8), new("memcached", 11211, Protocol.Tcp, "platform", false, 4),
+        new("kafka", 9092, Protocol.Tcp, "Data%20Platform", false, 8), new("rabbitmq", 5672, Protocol.Tcp, "payments", false, 4),
+        new("search", 9200, Protocol.Tcp, "search", true, 6), new("nfs", 2049, Protocol.Tcp, "platform", false, 5),
+        new("fileserver", 445, Protocol.Tcp, "it", false, 3), new("mongo", 27017, Protocol.Tcp, "identity", false, 4),
+        new("grpc", 50051, Protocol.Tcp, "identity", true, 5), new("ldap", 389, Protocol.Tcp, "it", false, 2),
+        new("mssql", 1433, Protocol.Tcp, "finance", false, 3),
     ];
 
     private static readonly string[][] EcsServices =
@@ -179,8 +180,8 @@ internal sealed class NetworkTopology
         var city = LocalZoneCities[_rng.Next(LocalZoneCities.Length)];
         var sublocationId = kind switch
         {
-            "outpost" => "op-" + _rng.Hex(17),
-            "localzone" => $"{prefix}-{city}-az1",
+            SublocationType.Outpost => "op-" + _rng.Hex(17),
+            SublocationType.LocalZone => $"{prefix}-{city}-az1",
             _ => $"{prefix}-wl1-{city[..3]}-wlz1",
         };
         _subnets.Add(new SubnetInfo
@@ -189,17 +190,17 @@ internal sealed class NetworkTopology
             Vpc = v,
             AzId = null,
             Zone = -1,
-            IsPublic = kind != "outpost",
+            IsPublic = kind != SublocationType.Outpost,
             SublocationType = Encoding.ASCII.GetBytes(kind),
             SublocationId = Encoding.ASCII.GetBytes(sublocationId),
         });
         var subnet = _subnets.Count - 1;
         var hosts = new HostCounter(octet, 2 * ZoneCount);
-        Role[] roles = kind == "outpost" ? [new("historian", 1433, 6, "manufacturing", false, 1)] : [new("edge-web", 443, 6, "storefront", false, 1)];
+        Role[] roles = kind == SublocationType.Outpost ? [new("historian", 1433, Protocol.Tcp, "manufacturing", false, 1)] : [new("edge-web", 443, Protocol.Tcp, "storefront", false, 1)];
         for (var k = 0; k < EdgeWorkloads; k++)
         {
             var index = AddInstance(v, subnet, hosts.Next(), roles[0], null);
-            (kind == "outpost" ? _outposts : _edgeInternet).Add(index);
+            (kind == SublocationType.Outpost ? _outposts : _edgeInternet).Add(index);
         }
     }
 

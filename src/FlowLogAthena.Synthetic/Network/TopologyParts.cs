@@ -1,3 +1,5 @@
+using static FlowLogAthena.Core.Formats.FieldCodes;
+
 namespace FlowLogAthena.Synthetic.Network;
 
 /// <summary>What owns an interface; decides interface-type, instance-id and which scenarios use it.</summary>
@@ -83,7 +85,7 @@ internal sealed class InterfaceInfo
     /// <summary>The port this interface serves on (its role), and that port's protocol.</summary>
     public required int ServicePort { get; init; }
 
-    public int ServiceProtocol { get; init; } = 6;
+    public int ServiceProtocol { get; init; } = Protocol.Tcp;
 }
 
 internal sealed class RegionalNatInfo

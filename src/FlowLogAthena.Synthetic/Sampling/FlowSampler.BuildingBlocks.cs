@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Network;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Sampling;
 
@@ -21,7 +22,7 @@ internal sealed partial class FlowSampler
         s.Protocol = protocol;
         var fromClient = egress == localIsClient;
         _fromClient = fromClient;
-        if (protocol is 1 or 58)
+        if (protocol is Protocol.Icmp or Protocol.Icmpv6)
         {
             s.SrcPort = s.DstPort = 0; // ICMP has no ports; AWS writes 0
         }
@@ -32,23 +33,24 @@ internal sealed partial class FlowSampler
             s.DstPort = fromClient ? servicePort : ephemeral;
         }
         s.Packets = _rng.LogUniform(maxPackets);
-        if (protocol == 6) s.TcpFlags = TcpFlags(fromClient, s.Packets);
+        if (protocol == Protocol.Tcp) s.TcpFlags = DrawTcpFlags(fromClient, s.Packets);
         var header = s.Src.IsV6 ? 60 : 40;
-        var payload = protocol is 1 or 58 ? 44 : fromClient ? _rng.Next(12, 400) : _rng.Next(200, 1408);
+        var payload = protocol is Protocol.Icmp or Protocol.Icmpv6 ? 44 : fromClient ? _rng.Next(12, 400) : _rng.Next(200, 1408);
         s.Bytes = s.Packets * (header + payload);
         s.End = s.Start + (s.Packets == 1 ? 0 : _rng.Next(1, 61));
     }
 
     /// <summary>
-    /// Flags OR-ed over the window for packets from the client (SYN 2, SYN+FIN 3, FIN 1) or the server
-    /// (SYN-ACK 18, SYN-ACK+FIN 19, FIN 1, RST 4); 0 for the middle of a long connection.
+    /// Flags OR-ed over the window for packets from the client (SYN, SYN+FIN, FIN) or the server (SYN-ACK,
+    /// SYN-ACK+FIN, FIN, RST); none for the middle of a long connection.
     /// </summary>
-    private int TcpFlags(bool fromClient, long packets)
+    private int DrawTcpFlags(bool fromClient, long packets)
     {
         var roll = _rng.Next(100);
-        if (fromClient) return packets == 1 ? 2 : roll < 20 ? 2 : roll < 35 ? 3 : roll < 50 ? 1 : 0;
-        if (packets == 1) return roll < 80 ? 18 : 4;
-        return roll < 20 ? 18 : roll < 35 ? 19 : roll < 50 ? 1 : roll < 55 ? 4 : 0;
+        if (fromClient)
+            return packets == 1 ? TcpFlags.Syn : roll < 20 ? TcpFlags.Syn : roll < 35 ? TcpFlags.SynFin : roll < 50 ? TcpFlags.Fin : TcpFlags.NoTrackedFlag;
+        if (packets == 1) return roll < 80 ? TcpFlags.SynAck : TcpFlags.Rst;
+        return roll < 20 ? TcpFlags.SynAck : roll < 35 ? TcpFlags.SynAckFin : roll < 50 ? TcpFlags.Fin : roll < 55 ? TcpFlags.Rst : TcpFlags.NoTrackedFlag;
     }
 
     /// <summary>Turns the flow into a rejected attempt: a few SYN-sized packets from the initiator.</summary>
@@ -58,8 +60,8 @@ internal sealed partial class FlowSampler
         s.RejectedByBpa = byBpa;
         s.Encryption = -1;
         s.Packets = 1 + _rng.Next(3);
-        s.Bytes = s.Packets * ((s.Src.IsV6 ? 60 : 40) + (s.Protocol == 6 ? 4 : 44));
-        if (s.Protocol == 6) s.TcpFlags = 2;
+        s.Bytes = s.Packets * ((s.Src.IsV6 ? 60 : 40) + (s.Protocol == Protocol.Tcp ? 4 : 44));
+        if (s.Protocol == Protocol.Tcp) s.TcpFlags = TcpFlags.Syn;
         s.End = s.Start + (s.Packets == 1 ? 0 : _rng.Next(1, 61));
     }
 
@@ -77,8 +79,8 @@ internal sealed partial class FlowSampler
         return (_remote.PopularV4[rank], _remote.PopularV4Service[rank]);
     }
 
-    /// <summary>Internet gateway: 8 on Nitro instances (most), 2 otherwise.</summary>
-    internal int InternetPath() => _rng.Next(4) == 0 ? 2 : 8;
+    /// <summary>Through the internet gateway: 8 (Nitro) on most instances, 2 on the older ones.</summary>
+    internal int InternetPath() => _rng.Next(4) == 0 ? TrafficPath.InternetGatewayOrGatewayEndpoint : TrafficPath.InternetGatewayNitro;
 
     /// <summary>
     /// encryption-status under VPC Encryption Controls: 1/3 inside AWS (Nitro), 0/2 beyond; TLS ports add 2. The
@@ -90,7 +92,9 @@ internal sealed partial class FlowSampler
         if (!_net.Vpcs[vpc].EncryptionControls) return -1;
         var tls = port is 443 or 8443 or 22 or 636 or 50051
             or 389 or 445 or 1433 or 2049 or 3306 or 5432 or 5672 or 6379 or 9092 or 9200 or 11211 or 27017;
-        return insideAws ? (tls ? 3 : 1) : (tls ? 2 : 0);
+        return insideAws
+            ? (tls ? EncryptionStatus.NitroAndApplicationEncrypted : EncryptionStatus.NitroEncrypted)
+            : (tls ? EncryptionStatus.ApplicationEncrypted : EncryptionStatus.NotEncrypted);
     }
 
     internal int Pick(int[] interfaces) => interfaces[_rng.Skewed(interfaces.Length)];

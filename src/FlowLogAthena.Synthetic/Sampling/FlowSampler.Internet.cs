@@ -1,5 +1,6 @@
 using FlowLogAthena.Synthetic.Findings;
 using FlowLogAthena.Synthetic.Network;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Sampling;
 
@@ -26,7 +27,7 @@ internal sealed partial class FlowSampler
             return;
         }
         var roll = _rng.Next(100);
-        var (port, protocol) = roll < 70 ? (443, 6) : roll < 82 ? (80, 6) : roll < 88 ? (123, 17) : roll < 94 ? (53, 17) : (22, 6);
+        var (port, protocol) = roll < 70 ? (443, Protocol.Tcp) : roll < 82 ? (80, Protocol.Tcp) : roll < 88 ? (123, Protocol.Udp) : roll < 94 ? (53, Protocol.Udp) : (22, Protocol.Tcp);
         s.Interface = local;
         if (vpc.BlockPublicAccess)
         {
@@ -38,7 +39,7 @@ internal sealed partial class FlowSampler
             return;
         }
         var egress = _rng.Next(100) < 55;
-        Conversation(ref s, l.Address, remote, egress, localIsClient: true, port, protocol, protocol == 17 ? 4 : 50_000);
+        Conversation(ref s, l.Address, remote, egress, localIsClient: true, port, protocol, protocol == Protocol.Udp ? 4 : 50_000);
         SetRemoteService(ref s, service);
         s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
@@ -84,7 +85,7 @@ internal sealed partial class FlowSampler
         }
         var egress = !reject && _rng.Next(100) < 45;
         s.Interface = target;
-        Conversation(ref s, t.Address, client, egress, localIsClient: false, port, 6, 20_000);
+        Conversation(ref s, t.Address, client, egress, localIsClient: false, port, Protocol.Tcp, 20_000);
         SetRemoteService(ref s, service);
         s.TrafficPath = InternetPath();
         if (reject)
@@ -109,8 +110,8 @@ internal sealed partial class FlowSampler
             return;
         }
         var roll = _rng.Next(100);
-        var (port, protocol) = roll < 75 ? (443, 6) : roll < 90 ? (80, 6) : (123, 17);
-        ThroughNatGateway(ref s, instance, remote, service, port, protocol, protocol == 17 ? 4 : 20_000);
+        var (port, protocol) = roll < 75 ? (443, Protocol.Tcp) : roll < 90 ? (80, Protocol.Tcp) : (123, Protocol.Udp);
+        ThroughNatGateway(ref s, instance, remote, service, port, protocol, protocol == Protocol.Udp ? 4 : 20_000);
     }
 
     /// <summary>
@@ -136,7 +137,7 @@ internal sealed partial class FlowSampler
             SetRemoteService(ref s, service);
             s.NextHop = gateway;
             s.NextHopRegionalNat = regional;
-            s.TrafficPath = 1;
+            s.TrafficPath = TrafficPath.SameVpc;
         }
         else
         {
@@ -148,7 +149,7 @@ internal sealed partial class FlowSampler
                 s.PktDst = remote;
                 s.DstService = service;
                 s.NextHop = instance;
-                s.TrafficPath = 1;
+                s.TrafficPath = TrafficPath.SameVpc;
             }
             else if (variant < 70)
             {
@@ -168,7 +169,7 @@ internal sealed partial class FlowSampler
                 s.PktSrc = remote;
                 s.SrcService = service;
                 s.NextHop = instance;
-                s.TrafficPath = 1;
+                s.TrafficPath = TrafficPath.SameVpc;
             }
         }
         s.Encryption = Encryption(i.Vpc, port, insideAws: false);
@@ -185,11 +186,11 @@ internal sealed partial class FlowSampler
         var t = _net.Interfaces[target];
         var vpc = _net.Vpcs[t.Vpc];
         var roll = _rng.Next(100);
-        var protocol = roll < 85 ? 6 : roll < 95 ? 17 : 1;
+        var protocol = roll < 85 ? Protocol.Tcp : roll < 95 ? Protocol.Udp : Protocol.Icmp;
         var port = protocol switch
         {
-            6 => _rng.Next(2) == 0 ? _rng.Next(1, 65536) : CommonScanPorts[_rng.Next(CommonScanPorts.Length)],
-            17 => UdpScanPorts[_rng.Next(UdpScanPorts.Length)],
+            Protocol.Tcp => _rng.Next(2) == 0 ? _rng.Next(1, 65536) : CommonScanPorts[_rng.Next(CommonScanPorts.Length)],
+            Protocol.Udp => UdpScanPorts[_rng.Next(UdpScanPorts.Length)],
             _ => 0,
         };
         s.Interface = target;
@@ -197,13 +198,13 @@ internal sealed partial class FlowSampler
         s.Src = s.PktSrc = _remote.Scanners[scanner];
         s.Dst = s.PktDst = t.Address;
         s.Protocol = protocol;
-        s.SrcPort = protocol == 1 ? 0 : _remote.ScannerBasePorts[scanner] + _rng.Next(16);
+        s.SrcPort = protocol == Protocol.Icmp ? 0 : _remote.ScannerBasePorts[scanner] + _rng.Next(16);
         s.DstPort = port;
-        s.TcpFlags = protocol == 6 ? 2 : -1;
+        s.TcpFlags = protocol == Protocol.Tcp ? TcpFlags.Syn : -1;
         s.Packets = 1 + _rng.Next(2);
-        s.Bytes = s.Packets * (protocol == 6 ? 44 : 28 + _rng.Next(60));
+        s.Bytes = s.Packets * (protocol == Protocol.Tcp ? 44 : 28 + _rng.Next(60));
         s.End = s.Start + (s.Packets == 1 ? 0 : _rng.Next(1, 4));
-        var open = !vpc.BlockPublicAccess && protocol == 6 && port == t.ServicePort && port is 80 or 443;
+        var open = !vpc.BlockPublicAccess && protocol == Protocol.Tcp && port == t.ServicePort && port is 80 or 443;
         if (!open) Rejected(ref s, byBpa: vpc.BlockPublicAccess);
         else s.TrafficPath = InternetPath(); // an open port answers the probe, out through the internet gateway
     }
@@ -215,7 +216,7 @@ internal sealed partial class FlowSampler
         var l = _net.Interfaces[local];
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
-        Conversation(ref s, l.Address, AwsServices.NonAwsAddress(ref _rng), egress, localIsClient: false, l.ServicePort, 6, 20_000);
+        Conversation(ref s, l.Address, AwsServices.NonAwsAddress(ref _rng), egress, localIsClient: false, l.ServicePort, Protocol.Tcp, 20_000);
         s.TrafficPath = InternetPath();
         s.Encryption = Encryption(l.Vpc, l.ServicePort, insideAws: false);
     }
@@ -236,12 +237,12 @@ internal sealed partial class FlowSampler
             var server = localIsClient ? p : l;
             s.NextHop = peer;
             Conversation(ref s, l.Ipv6, p.Ipv6, egress, localIsClient, server.ServicePort, server.ServiceProtocol, 20_000);
-            s.TrafficPath = p.Vpc == l.Vpc ? 1 : 4;
+            s.TrafficPath = p.Vpc == l.Vpc ? TrafficPath.SameVpc : TrafficPath.IntraRegionPeering;
             s.Encryption = Encryption(l.Vpc, server.ServicePort, insideAws: true);
             return;
         }
         var remote = _rng.Next(2) == 0 ? _remote.PopularV6[_rng.Skewed(_remote.PopularV6.Length)] : RemoteAddresses.RandomV6(ref _rng);
-        if (roll < 30) Conversation(ref s, l.Ipv6, remote, egress, localIsClient: true, 0, 58, 10); // ICMPv6
+        if (roll < 30) Conversation(ref s, l.Ipv6, remote, egress, localIsClient: true, 0, Protocol.Icmpv6, 10); // ICMPv6
         else
         {
             // Only public-subnet servers take connections from the internet; private ones just reach out.
@@ -249,7 +250,7 @@ internal sealed partial class FlowSampler
             var port = localIsClient ? (_rng.Next(5) == 0 ? 80 : 443) : l.ServicePort;
             // As over IPv4, admin ports turn internet hosts away: the security groups let only the office in.
             var adminAttempt = !localIsClient && port is 22 or 3389;
-            Conversation(ref s, l.Ipv6, remote, egress && !adminAttempt, localIsClient, port, 6, 20_000);
+            Conversation(ref s, l.Ipv6, remote, egress && !adminAttempt, localIsClient, port, Protocol.Tcp, 20_000);
             if (adminAttempt)
             {
                 Rejected(ref s, byBpa: false);
@@ -257,7 +258,7 @@ internal sealed partial class FlowSampler
             }
         }
         s.TrafficPath = InternetPath();
-        s.Encryption = Encryption(l.Vpc, s.Protocol == 58 ? 0 : 443, insideAws: false);
+        s.Encryption = Encryption(l.Vpc, s.Protocol == Protocol.Icmpv6 ? 0 : 443, insideAws: false);
     }
 
     private void Icmp(ref FlowSample s)
@@ -270,8 +271,8 @@ internal sealed partial class FlowSampler
             var peer = PeerIn(_net.VpcWorkloads[l.Vpc], local);
             s.Interface = local;
             s.NextHop = peer;
-            Conversation(ref s, l.Address, _net.Interfaces[peer].Address, egress, _rng.Next(2) == 0, 0, 1, 10);
-            s.TrafficPath = 1;
+            Conversation(ref s, l.Address, _net.Interfaces[peer].Address, egress, _rng.Next(2) == 0, 0, Protocol.Icmp, 10);
+            s.TrafficPath = TrafficPath.SameVpc;
             s.Encryption = Encryption(l.Vpc, 0, insideAws: true);
             return;
         }
@@ -282,7 +283,7 @@ internal sealed partial class FlowSampler
         var reject = vpc.BlockPublicAccess || _rng.Next(2) == 0;
         egress &= !reject;
         s.Interface = target;
-        Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref _rng), egress, localIsClient: false, 0, 1, 4);
+        Conversation(ref s, t.Address, AwsServices.NonAwsAddress(ref _rng), egress, localIsClient: false, 0, Protocol.Icmp, 4);
         if (reject)
         {
             Rejected(ref s, byBpa: vpc.BlockPublicAccess);

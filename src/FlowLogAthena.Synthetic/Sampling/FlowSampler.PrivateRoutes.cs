@@ -1,4 +1,5 @@
 using FlowLogAthena.Synthetic.Network;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Synthetic.Sampling;
 
@@ -32,7 +33,7 @@ internal sealed partial class FlowSampler
         s.Interface = local;
         s.NextHop = peer;
         Conversation(ref s, l.Address, p.Address, egress, localIsClient, server.ServicePort, server.ServiceProtocol, 20_000);
-        s.TrafficPath = 1;
+        s.TrafficPath = TrafficPath.SameVpc;
         if (denied)
         {
             Rejected(ref s, byBpa: false);
@@ -47,8 +48,8 @@ internal sealed partial class FlowSampler
         var l = _net.Interfaces[local];
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
-        Conversation(ref s, l.Address, _net.Vpcs[l.Vpc].Resolver, egress, localIsClient: true, 53, 17, 12);
-        s.TrafficPath = 1;
+        Conversation(ref s, l.Address, _net.Vpcs[l.Vpc].Resolver, egress, localIsClient: true, 53, Protocol.Udp, 12);
+        s.TrafficPath = TrafficPath.SameVpc;
         s.Encryption = Encryption(l.Vpc, 53, insideAws: true);
     }
 
@@ -73,15 +74,15 @@ internal sealed partial class FlowSampler
         {
             s.Interface = local;
             s.NextHop = endpoint;
-            Conversation(ref s, l.Address, e.Address, egress, localIsClient: true, 443, 6, 5_000);
+            Conversation(ref s, l.Address, e.Address, egress, localIsClient: true, 443, Protocol.Tcp, 5_000);
         }
         else
         {
             s.Interface = endpoint;
             s.NextHop = local;
-            Conversation(ref s, e.Address, l.Address, egress, localIsClient: false, 443, 6, 5_000);
+            Conversation(ref s, e.Address, l.Address, egress, localIsClient: false, 443, Protocol.Tcp, 5_000);
         }
-        s.TrafficPath = 1;
+        s.TrafficPath = TrafficPath.SameVpc;
         s.Encryption = Encryption(l.Vpc, 443, insideAws: true);
     }
 
@@ -94,9 +95,9 @@ internal sealed partial class FlowSampler
         var l = _net.Interfaces[local];
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
-        Conversation(ref s, l.Address, remote, egress, localIsClient: true, 443, 6, service == AwsServices.DynamoDb ? 5_000 : 500_000);
+        Conversation(ref s, l.Address, remote, egress, localIsClient: true, 443, Protocol.Tcp, service == AwsServices.DynamoDb ? 5_000 : 500_000);
         SetRemoteService(ref s, service);
-        s.TrafficPath = _rng.Next(4) == 0 ? 2 : 7;
+        s.TrafficPath = _rng.Next(4) == 0 ? TrafficPath.InternetGatewayOrGatewayEndpoint : TrafficPath.GatewayEndpointNitro;
         s.Encryption = Encryption(l.Vpc, 443, insideAws: false);
     }
 
@@ -111,8 +112,8 @@ internal sealed partial class FlowSampler
         var port = localIsClient ? OnPremisesPorts[_rng.Next(OnPremisesPorts.Length)] : l.ServicePort;
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
-        Conversation(ref s, l.Address, _remote.OnPremises[_rng.Skewed(_remote.OnPremises.Length)], egress, localIsClient, port, 6, 20_000);
-        s.TrafficPath = 3;
+        Conversation(ref s, l.Address, _remote.OnPremises[_rng.Skewed(_remote.OnPremises.Length)], egress, localIsClient, port, Protocol.Tcp, 20_000);
+        s.TrafficPath = TrafficPath.VirtualPrivateGateway;
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -132,15 +133,15 @@ internal sealed partial class FlowSampler
             var server = localIsClient ? p : l;
             s.NextHop = peer;
             Conversation(ref s, l.Address, p.Address, egress, localIsClient, server.ServicePort, server.ServiceProtocol, 20_000);
-            s.TrafficPath = 4;
+            s.TrafficPath = TrafficPath.IntraRegionPeering;
             s.Encryption = Encryption(l.Vpc, server.ServicePort, insideAws: true);
         }
         else
         {
             var remote = _remote.InterRegionPeers[_rng.Skewed(_remote.InterRegionPeers.Length)];
             var port = localIsClient ? 443 : l.ServicePort;
-            Conversation(ref s, l.Address, remote, egress, localIsClient, port, 6, 20_000);
-            s.TrafficPath = 5;
+            Conversation(ref s, l.Address, remote, egress, localIsClient, port, Protocol.Tcp, 20_000);
+            s.TrafficPath = TrafficPath.InterRegionPeering;
             s.Encryption = Encryption(l.Vpc, port, insideAws: true);
         }
     }
@@ -154,8 +155,8 @@ internal sealed partial class FlowSampler
         var port = localIsClient ? 502 : l.ServicePort;
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
-        Conversation(ref s, l.Address, _remote.OutpostLan[_rng.Skewed(_remote.OutpostLan.Length)], egress, localIsClient, port, 6, 20_000);
-        s.TrafficPath = 6;
+        Conversation(ref s, l.Address, _remote.OutpostLan[_rng.Skewed(_remote.OutpostLan.Length)], egress, localIsClient, port, Protocol.Tcp, 20_000);
+        s.TrafficPath = TrafficPath.LocalGateway;
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 
@@ -168,8 +169,8 @@ internal sealed partial class FlowSampler
         var egress = _rng.Next(2) == 0;
         s.Interface = local;
         s.NextHop = _net.TransitGateways[l.Vpc][_net.Subnets[l.Subnet].Zone];
-        Conversation(ref s, l.Address, _remote.TransitPeers[_rng.Skewed(_remote.TransitPeers.Length)], egress, localIsClient, port, 6, 20_000);
-        s.TrafficPath = 1;
+        Conversation(ref s, l.Address, _remote.TransitPeers[_rng.Skewed(_remote.TransitPeers.Length)], egress, localIsClient, port, Protocol.Tcp, 20_000);
+        s.TrafficPath = TrafficPath.SameVpc;
         s.Encryption = Encryption(l.Vpc, port, insideAws: false);
     }
 }

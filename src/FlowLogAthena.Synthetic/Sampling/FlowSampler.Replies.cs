@@ -1,3 +1,5 @@
+using static FlowLogAthena.Core.Formats.FieldCodes;
+
 namespace FlowLogAthena.Synthetic.Sampling;
 
 /// <summary>
@@ -46,9 +48,9 @@ internal sealed partial class FlowSampler
         r.DstService = request.SrcService;
         var fromClient = !_fromClient;
         r.Packets = request.Packets == 1 ? 1 : Math.Max(1, request.Packets * _rng.Next(50, 151) / 100);
-        if (request.Protocol == 6) r.TcpFlags = ReplyFlags(request.TcpFlags, fromClient);
+        if (request.Protocol == Protocol.Tcp) r.TcpFlags = ReplyFlags(request.TcpFlags, fromClient);
         var header = r.Src.IsV6 ? 60 : 40;
-        var payload = request.Protocol is 1 or 58 ? 44 : fromClient ? _rng.Next(12, 400) : _rng.Next(200, 1408);
+        var payload = request.Protocol is Protocol.Icmp or Protocol.Icmpv6 ? 44 : fromClient ? _rng.Next(12, 400) : _rng.Next(200, 1408);
         r.Bytes = r.Packets * (header + payload);
         r.End = r.Packets == 1 ? r.Start : request.End > request.Start ? request.End : r.Start + _rng.Next(1, 61);
         _hasReply = true;
@@ -59,6 +61,6 @@ internal sealed partial class FlowSampler
     /// short connection) by SYN-ACK+FIN, FIN by FIN; and the server's flags the other way round.
     /// </summary>
     private static int ReplyFlags(int flags, bool fromClient) => fromClient
-        ? flags switch { 18 or 4 => 2, 19 => 3, _ => flags }
-        : flags switch { 2 => 18, 3 => 19, _ => flags };
+        ? flags switch { TcpFlags.SynAck or TcpFlags.Rst => TcpFlags.Syn, TcpFlags.SynAckFin => TcpFlags.SynFin, _ => flags }
+        : flags switch { TcpFlags.Syn => TcpFlags.SynAck, TcpFlags.SynFin => TcpFlags.SynAckFin, _ => flags };
 }

@@ -15,6 +15,17 @@ internal sealed class RecordEncoder
     /// <summary>An upper bound for one text line of any format (54 fields, ARNs and IPv6 addresses included).</summary>
     public const int MaxLineLength = 4096;
 
+    // The text codes a record holds, as the field catalog spells them.
+    private static readonly byte[] Ok = Utf8(FieldCodes.LogStatus.Ok), NoData = Utf8(FieldCodes.LogStatus.NoData),
+        SkipData = Utf8(FieldCodes.LogStatus.SkipData);
+
+    private static readonly byte[] Accept = Utf8(FieldCodes.Action.Accept), Reject = Utf8(FieldCodes.Action.Reject);
+    private static readonly byte[] IPv4 = Utf8(FieldCodes.TrafficType.IPv4), IPv6 = Utf8(FieldCodes.TrafficType.IPv6);
+    private static readonly byte[] Ingress = Utf8(FieldCodes.FlowDirection.Ingress), Egress = Utf8(FieldCodes.FlowDirection.Egress);
+
+    private static readonly byte[] BlockPublicAccess = Utf8(FieldCodes.RejectReason.BlockPublicAccess),
+        EncryptionControls = Utf8(FieldCodes.RejectReason.EncryptionControls);
+
     private readonly FieldId[] _fields;
     private readonly int _version;
 
@@ -88,7 +99,7 @@ internal sealed class RecordEncoder
             case FieldId.AccountId: return Copy(net.AccountUtf8, destination);
             case FieldId.InterfaceId: return s.Interface < 0 ? -1 : Copy(net.Interfaces[s.Interface].Id, destination);
             case FieldId.LogStatus:
-                return Copy(s.Status switch { LogStatus.Ok => "OK"u8, LogStatus.NoData => "NODATA"u8, _ => "SKIPDATA"u8 }, destination);
+                return Copy(s.Status switch { LogStatus.Ok => Ok, LogStatus.NoData => NoData, _ => SkipData }, destination);
         }
 
         // NODATA and SKIPDATA records carry only version, account, interface, start, end and log-status.
@@ -103,18 +114,18 @@ internal sealed class RecordEncoder
             FieldId.Dstaddr => s.Dst.Format(destination),
             FieldId.PktSrcaddr => s.PktSrc.Format(destination),
             FieldId.PktDstaddr => s.PktDst.Format(destination),
-            FieldId.Action => Copy(s.Reject ? "REJECT"u8 : "ACCEPT"u8, destination),
+            FieldId.Action => Copy(s.Reject ? Reject : Accept, destination),
             FieldId.VpcId => Copy(eni is not null ? net.Vpcs[eni.Vpc].Id : nat is not null ? net.Vpcs[nat.Vpc].Id : null, destination),
             FieldId.SubnetId => Copy(subnet?.Id, destination),
             FieldId.InstanceId => Copy(eni?.InstanceId, destination),
-            FieldId.Type => Copy(s.Src.IsV6 ? "IPv6"u8 : "IPv4"u8, destination),
+            FieldId.Type => Copy(s.Src.IsV6 ? IPv6 : IPv4, destination),
             FieldId.Region => Copy(net.RegionUtf8, destination),
             FieldId.AzId => Copy(subnet?.AzId, destination),
             FieldId.SublocationType => Copy(subnet?.SublocationType, destination),
             FieldId.SublocationId => Copy(subnet?.SublocationId, destination),
             FieldId.PktSrcAwsService => Copy(s.SrcService < 0 ? null : AwsServices.Utf8Labels[s.SrcService], destination),
             FieldId.PktDstAwsService => Copy(s.DstService < 0 ? null : AwsServices.Utf8Labels[s.DstService], destination),
-            FieldId.FlowDirection => Copy(s.Ingress ? "ingress"u8 : "egress"u8, destination),
+            FieldId.FlowDirection => Copy(s.Ingress ? Ingress : Egress, destination),
             FieldId.EcsClusterArn => Copy(eni?.Ecs?.ClusterArn, destination),
             FieldId.EcsClusterName => Copy(eni?.Ecs?.ClusterName, destination),
             FieldId.EcsContainerInstanceArn => Copy(eni?.Ecs?.ContainerInstanceArn, destination),
@@ -125,7 +136,7 @@ internal sealed class RecordEncoder
             FieldId.EcsTaskDefinitionArn => Copy(eni?.Ecs?.TaskDefinitionArn, destination),
             FieldId.EcsTaskArn => Copy(eni?.Ecs?.TaskArn, destination),
             FieldId.EcsTaskId => Copy(eni?.Ecs?.TaskId, destination),
-            FieldId.RejectReason => Copy(s.RejectedByBpa ? "BPA"u8 : s.RejectedByEncryptionControls ? "EC"u8 : default, destination),
+            FieldId.RejectReason => Copy(s.RejectedByBpa ? BlockPublicAccess : s.RejectedByEncryptionControls ? EncryptionControls : null, destination),
             FieldId.ResourceId => Copy(nat?.Id, destination),
             FieldId.InstanceTag => Copy(eni?.InstanceTag, destination),
             FieldId.InstanceTag2 => Copy(eni?.InstanceTag2, destination),
@@ -144,6 +155,8 @@ internal sealed class RecordEncoder
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No encoder for this field."),
         };
     }
+
+    private static byte[] Utf8(string code) => Encoding.ASCII.GetBytes(code);
 
     private static int Copy(byte[]? value, Span<byte> destination) => value is null ? -1 : Copy(value.AsSpan(), destination);
 
