@@ -1,4 +1,3 @@
-using System.Globalization;
 using FlowLogAthena.Synthetic.Network;
 
 namespace FlowLogAthena.Synthetic;
@@ -44,7 +43,7 @@ public static class GeneratedNetworks
     {
         var vpcIpv6 = regions.Select(RegionNames.Ipv6Block).Distinct().Select(Ipv6Slash32);
         var internet = AwsServices.RangeCidrs()
-            .Concat(AwsServices.NonAwsFirstOctets.Select(o => o.ToString(CultureInfo.InvariantCulture) + ".0.0.0/8"))
+            .Concat(AwsServices.NonAwsFirstOctets.Select(o => $"{IpValue.V4(o, 0, 0, 0)}/8"))
             .Concat(RemoteAddresses.Ipv6Providers.Select(Ipv6Slash32))
             .Append(ArtifactRepository);
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -56,6 +55,5 @@ public static class GeneratedNetworks
         };
     }
 
-    private static string Ipv6Slash32(uint block) =>
-        string.Create(CultureInfo.InvariantCulture, $"{block >> 16:x}:{block & 0xFFFF:x}::/32");
+    private static string Ipv6Slash32(uint block) => $"{IpValue.V6((ulong)block << 32, 0)}/32";
 }

@@ -29,6 +29,9 @@ internal readonly struct IpValue
 
     public bool IsV6 { get; }
 
+    /// <summary>An IPv4 address as one 32-bit number, for arithmetic inside a range.</summary>
+    public uint V4Bits => IsV6 ? throw new InvalidOperationException($"{this} is not an IPv4 address.") : (uint)Low;
+
     public static IpValue V4(uint address) => new(0, address, false);
 
     public static IpValue V4(int a, int b, int c, int d) => V4((uint)((a << 24) | (b << 16) | (c << 8) | d));

@@ -12,18 +12,18 @@ internal static class AwsServices
     public static readonly byte[][] Utf8Labels = Labels.Select(System.Text.Encoding.ASCII.GetBytes).ToArray();
 
     /// <summary>(first address, prefix length) per service; every range lies in 3/8, 13/8, 18/8, 52/8 or 54/8.</summary>
-    private static readonly (uint Base, int PrefixLength, int Service)[] Ranges =
+    private static readonly (IpValue Base, int PrefixLength, int Service)[] Ranges =
     [
-        (Address(52, 216, 0, 0), 15, S3),
-        (Address(3, 5, 0, 0), 19, S3),
-        (Address(52, 94, 0, 0), 22, DynamoDb),
-        (Address(3, 80, 0, 0), 12, Ec2),
-        (Address(54, 144, 0, 0), 12, Ec2),
-        (Address(13, 32, 0, 0), 15, CloudFront),
-        (Address(54, 239, 0, 0), 17, Amazon),
-        (Address(54, 243, 31, 192), 26, Route53HealthChecks),
-        (Address(3, 216, 135, 0), 24, ApiGateway),
-        (Address(18, 206, 107, 24), 29, Ec2InstanceConnect),
+        (IpValue.V4(52, 216, 0, 0), 15, S3),
+        (IpValue.V4(3, 5, 0, 0), 19, S3),
+        (IpValue.V4(52, 94, 0, 0), 22, DynamoDb),
+        (IpValue.V4(3, 80, 0, 0), 12, Ec2),
+        (IpValue.V4(54, 144, 0, 0), 12, Ec2),
+        (IpValue.V4(13, 32, 0, 0), 15, CloudFront),
+        (IpValue.V4(54, 239, 0, 0), 17, Amazon),
+        (IpValue.V4(54, 243, 31, 192), 26, Route53HealthChecks),
+        (IpValue.V4(3, 216, 135, 0), 24, ApiGateway),
+        (IpValue.V4(18, 206, 107, 24), 29, Ec2InstanceConnect),
     ];
 
     /// <summary>First octets of public blocks that hold none of the ranges above, for non-AWS internet hosts.</summary>
@@ -31,8 +31,7 @@ internal static class AwsServices
         [23, 31, 37, 45, 62, 77, 81, 89, 91, 104, 142, 151, 167, 172, 185, 193, 195, 212, 217];
 
     /// <summary>Every range above as CIDR text, e.g. <c>52.216.0.0/15</c>.</summary>
-    public static IEnumerable<string> RangeCidrs() =>
-        Ranges.Select(r => $"{r.Base >> 24}.{(r.Base >> 16) & 0xFF}.{(r.Base >> 8) & 0xFF}.{r.Base & 0xFF}/{r.PrefixLength}");
+    public static IEnumerable<string> RangeCidrs() => Ranges.Select(r => $"{r.Base}/{r.PrefixLength}");
 
     /// <summary>A random address inside one of <paramref name="service"/>'s ranges.</summary>
     public static IpValue AddressOf(int service, ref FastRandom rng)
@@ -44,7 +43,7 @@ internal static class AwsServices
         {
             if (s != service || pick-- != 0) continue;
             var size = 1u << (32 - prefixLength);
-            return IpValue.V4(start + 1 + (uint)rng.Next((int)Math.Min(size - 2, int.MaxValue)));
+            return IpValue.V4(start.V4Bits + 1 + (uint)rng.Next((int)Math.Min(size - 2, int.MaxValue)));
         }
         throw new ArgumentOutOfRangeException(nameof(service));
     }
@@ -56,6 +55,4 @@ internal static class AwsServices
         var second = first == 172 ? rng.Next(32, 256) : rng.Next(256);
         return IpValue.V4(first, second, rng.Next(256), rng.Next(1, 255));
     }
-
-    private static uint Address(int a, int b, int c, int d) => (uint)((a << 24) | (b << 16) | (c << 8) | d);
 }
