@@ -16,7 +16,7 @@ public static class FlowLogGenerator
     /// <summary>The files that GenerateAsync would write, with their records, without writing.</summary>
     public static GenerationPlan Plan(GeneratorOptions options) => GenerationPlan.Create(options);
 
-    public static IEnumerable<GeneratedFile> EnumerateFiles(GeneratorOptions options) => Plan(options).Files;
+    internal static IEnumerable<GeneratedFile> EnumerateFiles(GeneratorOptions options) => Plan(options).Files;
 
     /// <summary>Writes every planned file, in parallel. Each appears under its final name only once complete.</summary>
     /// <exception cref="GeneratorOptionsException">The options are invalid.</exception>

@@ -6,7 +6,8 @@ namespace FlowLogAthena.Synthetic;
 /// <summary>
 /// One generated record as the files hold it: each format field's text, or null where the file has <c>-</c>
 /// (and Parquet a null). Rendered by the same code that writes the files, so tests can compute reference
-/// answers from these and compare them with what any engine reads back.
+/// answers from these and compare them with what any engine reads back. Public (it is made only inside this
+/// project) because the other projects' test helpers take and return records in their public signatures.
 /// </summary>
 public sealed class FlowRecord
 {

@@ -11,7 +11,7 @@ namespace FlowLogAthena.Synthetic;
 /// One log file of a <see cref="GenerationPlan"/>: where it goes, the time slice its records start in, and its
 /// records, which <see cref="EnumerateRecords"/> reproduces exactly without writing anything.
 /// </summary>
-public sealed class GeneratedFile
+internal sealed class GeneratedFile
 {
     private readonly Lazy<NetworkTopology> _network;
     private readonly RemoteAddresses _remote;

@@ -8,7 +8,7 @@ namespace FlowLogAthena.Synthetic;
 /// control, and each planted violation fails its control. The addresses the findings use are documentation
 /// ranges, so they can never collide with the ordinary traffic's.
 /// </summary>
-public static class GeneratedNetworks
+internal static class GeneratedNetworks
 {
     /// <summary>The office the admins work from: with EC2 Instance Connect, the only outside source let into SSH and RDP.</summary>
     public const string Office = "198.51.100.0/28";

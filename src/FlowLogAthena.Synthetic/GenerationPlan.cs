@@ -21,7 +21,7 @@ public sealed class GenerationPlan
 
     public GeneratorOptions Options { get; }
 
-    public IReadOnlyList<GeneratedFile> Files { get; }
+    internal IReadOnlyList<GeneratedFile> Files { get; }
 
     public long Records { get; }
 

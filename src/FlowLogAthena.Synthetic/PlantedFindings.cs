@@ -7,6 +7,7 @@ namespace FlowLogAthena.Synthetic;
 /// <summary>A finding the generator planted, by the interface it is about, and the query that finds it.</summary>
 /// <param name="Query">The id of the query that finds it.</param>
 /// <param name="SinceUtc">When the finding starts, for findings about time (the silent interface's cut-off).</param>
+/// <remarks>Public for the same reason as <see cref="FlowRecord"/>: test helpers of other projects expose it.</remarks>
 public sealed record PlantedFinding(string Query, string Account, string Region, string InterfaceId, string Description, DateTime? SinceUtc = null);
 
 /// <summary>
@@ -14,7 +15,7 @@ public sealed record PlantedFinding(string Query, string Account, string Region,
 /// pack should find. The findings that depend on chance (how many records, which clients) are in the data only
 /// when the plan has enough records; the interfaces they are about are fixed by the seed.
 /// </summary>
-public static class PlantedFindings
+internal static class PlantedFindings
 {
     /// <summary>The diagnose pack's planted findings per account and region; empty when PlantFindings is off.</summary>
     public static IReadOnlyList<PlantedFinding> Of(GenerationPlan plan)
