@@ -1,4 +1,4 @@
-using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Cli.Tests;
 

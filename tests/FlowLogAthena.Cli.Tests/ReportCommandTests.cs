@@ -1,7 +1,7 @@
 using FlowLogAthena.Cli.Commands;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Cli.Tests;
 

@@ -1,9 +1,9 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Reports.Tests;
 

@@ -1,8 +1,8 @@
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Reports.Tests;
 

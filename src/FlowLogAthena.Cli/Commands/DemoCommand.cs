@@ -4,11 +4,11 @@ using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using FlowLogAthena.Reports;
+using FlowLogAthena.Synthetic;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;

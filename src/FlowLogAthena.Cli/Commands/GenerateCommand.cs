@@ -3,8 +3,8 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;

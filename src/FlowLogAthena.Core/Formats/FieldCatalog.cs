@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Globalization;
+using static FlowLogAthena.Core.Formats.FieldCodes;
 
 namespace FlowLogAthena.Core.Formats;
 
@@ -12,24 +14,26 @@ public static class FieldCatalog
     private static readonly FrozenDictionary<string, string> None = FrozenDictionary<string, string>.Empty;
 
     public static readonly FrozenDictionary<string, string> ProtocolLabels = Codes(
-        ("1", "ICMP"), ("6", "TCP"), ("17", "UDP"), ("47", "GRE"), ("50", "ESP"), ("58", "ICMPv6"), ("132", "SCTP"));
+        (Protocol.Icmp, "ICMP"), (Protocol.Tcp, "TCP"), (Protocol.Udp, "UDP"), (Protocol.Gre, "GRE"), (Protocol.Esp, "ESP"),
+        (Protocol.Icmpv6, "ICMPv6"), (Protocol.Sctp, "SCTP"));
 
     public static readonly FrozenDictionary<string, string> TrafficPathLabels = Codes(
-        ("1", "same VPC"),
-        ("2", "internet gateway or gateway VPC endpoint"),
-        ("3", "virtual private gateway"),
-        ("4", "intra-region VPC peering"),
-        ("5", "inter-region VPC peering"),
-        ("6", "local gateway"),
-        ("7", "gateway VPC endpoint (Nitro)"),
-        ("8", "internet gateway (Nitro)"));
+        (TrafficPath.SameVpc, "same VPC"),
+        (TrafficPath.InternetGatewayOrGatewayEndpoint, "internet gateway or gateway VPC endpoint"),
+        (TrafficPath.VirtualPrivateGateway, "virtual private gateway"),
+        (TrafficPath.IntraRegionPeering, "intra-region VPC peering"),
+        (TrafficPath.InterRegionPeering, "inter-region VPC peering"),
+        (TrafficPath.LocalGateway, "local gateway"),
+        (TrafficPath.GatewayEndpointNitro, "gateway VPC endpoint (Nitro)"),
+        (TrafficPath.InternetGatewayNitro, "internet gateway (Nitro)"));
 
     public static readonly FrozenDictionary<string, string> TcpFlagLabels = Codes(
-        ("0", "no tracked flag"), ("1", "FIN"), ("2", "SYN"), ("3", "SYN+FIN"), ("4", "RST"),
-        ("18", "SYN-ACK"), ("19", "SYN-ACK+FIN"));
+        (TcpFlags.NoTrackedFlag, "no tracked flag"), (TcpFlags.Fin, "FIN"), (TcpFlags.Syn, "SYN"), (TcpFlags.SynFin, "SYN+FIN"),
+        (TcpFlags.Rst, "RST"), (TcpFlags.SynAck, "SYN-ACK"), (TcpFlags.SynAckFin, "SYN-ACK+FIN"));
 
     public static readonly FrozenDictionary<string, string> EncryptionStatusLabels = Codes(
-        ("0", "not encrypted"), ("1", "Nitro encrypted"), ("2", "application encrypted"), ("3", "Nitro and application encrypted"));
+        (EncryptionStatus.NotEncrypted, "not encrypted"), (EncryptionStatus.NitroEncrypted, "Nitro encrypted"),
+        (EncryptionStatus.ApplicationEncrypted, "application encrypted"), (EncryptionStatus.NitroAndApplicationEncrypted, "Nitro and application encrypted"));
 
     public static IReadOnlyList<FlowLogField> All { get; } =
     [
@@ -45,24 +49,24 @@ public static class FieldCatalog
         F("bytes", 2, FieldType.Int64, "Byte count for the flow in the aggregation window."),
         F("start", 2, FieldType.Int64, "Unix seconds of the first packet seen in the window."),
         F("end", 2, FieldType.Int64, "Unix seconds of the last packet seen in the window."),
-        F("action", 2, FieldType.String, "Whether the traffic was allowed or dropped.", Codes(("ACCEPT", "accepted"), ("REJECT", "rejected"))),
+        F("action", 2, FieldType.String, "Whether the traffic was allowed or dropped.", Codes((FieldCodes.Action.Accept, "accepted"), (FieldCodes.Action.Reject, "rejected"))),
         F("log-status", 2, FieldType.String, "Health of logging for this record.",
-            Codes(("OK", "data logged"), ("NODATA", "no traffic in the window"), ("SKIPDATA", "records skipped"))),
+            Codes((LogStatus.Ok, "data logged"), (LogStatus.NoData, "no traffic in the window"), (LogStatus.SkipData, "records skipped"))),
         F("vpc-id", 3, FieldType.String, "VPC of the recording interface."),
         F("subnet-id", 3, FieldType.String, "Subnet of the recording interface."),
         F("instance-id", 3, FieldType.String, "Instance attached to the interface, if you own it."),
         F("tcp-flags", 3, FieldType.Int32, "Bitmask of TCP flags seen in the window (OR-ed).", TcpFlagLabels, max: byte.MaxValue),
-        F("type", 3, FieldType.String, "Kind of traffic.", Codes(("IPv4", "IPv4"), ("IPv6", "IPv6"), ("EFA", "Elastic Fabric Adapter"))),
+        F("type", 3, FieldType.String, "Kind of traffic.", Codes((TrafficType.IPv4, "IPv4"), (TrafficType.IPv6, "IPv6"), (TrafficType.Efa, "Elastic Fabric Adapter"))),
         F("pkt-srcaddr", 3, FieldType.String, "Original source IP of the packet (differs from srcaddr behind NAT)."),
         F("pkt-dstaddr", 3, FieldType.String, "Original destination IP of the packet."),
         F("region", 4, FieldType.String, "Region of the recording interface."),
         F("az-id", 4, FieldType.String, "AZ ID of the recording interface."),
         F("sublocation-type", 4, FieldType.String, "Kind of sublocation in sublocation-id.",
-            Codes(("wavelength", "Wavelength Zone"), ("outpost", "Outpost"), ("localzone", "Local Zone"))),
+            Codes((SublocationType.Wavelength, "Wavelength Zone"), (SublocationType.Outpost, "Outpost"), (SublocationType.LocalZone, "Local Zone"))),
         F("sublocation-id", 4, FieldType.String, "Wavelength Zone, Outpost or Local Zone that holds the interface."),
         F("pkt-src-aws-service", 5, FieldType.String, "AWS service range that pkt-srcaddr falls in."),
         F("pkt-dst-aws-service", 5, FieldType.String, "AWS service range that pkt-dstaddr falls in."),
-        F("flow-direction", 5, FieldType.String, "Direction relative to the recording interface.", Codes(("ingress", "ingress"), ("egress", "egress"))),
+        F("flow-direction", 5, FieldType.String, "Direction relative to the recording interface.", Codes((FlowDirection.Ingress, "ingress"), (FlowDirection.Egress, "egress"))),
         F("traffic-path", 5, FieldType.Int32, "Route that egress traffic took.", TrafficPathLabels, max: byte.MaxValue),
         F("ecs-cluster-arn", 7, FieldType.String, "ARN of the ECS cluster running the task."),
         F("ecs-cluster-name", 7, FieldType.String, "Name of the ECS cluster."),
@@ -75,7 +79,7 @@ public static class FieldCatalog
         F("ecs-task-arn", 7, FieldType.String, "ARN of the task."),
         F("ecs-task-id", 7, FieldType.String, "ID of the task."),
         F("reject-reason", 8, FieldType.String, "Why a REJECT happened when a feature-level block caused it.",
-            Codes(("BPA", "VPC Block Public Access"), ("EC", "VPC Encryption Controls")), confirmed: false),
+            Codes((RejectReason.BlockPublicAccess, "VPC Block Public Access"), (RejectReason.EncryptionControls, "VPC Encryption Controls")), confirmed: false),
         F("resource-id", 9, FieldType.String, "Resource the flow belongs to when there is no ENI (regional NAT gateway).", confirmed: false),
         F("encryption-status", 10, FieldType.String, "Whether the flow was encrypted in transit (VPC Encryption Controls).",
             EncryptionStatusLabels, confirmed: false),
@@ -123,4 +127,7 @@ public static class FieldCatalog
 
     private static FrozenDictionary<string, string> Codes(params (string Code, string Label)[] codes) =>
         codes.ToFrozenDictionary(c => c.Code, c => c.Label, StringComparer.Ordinal);
+
+    private static FrozenDictionary<string, string> Codes(params (int Code, string Label)[] codes) =>
+        Codes([.. codes.Select(c => (c.Code.ToString(CultureInfo.InvariantCulture), c.Label))]);
 }

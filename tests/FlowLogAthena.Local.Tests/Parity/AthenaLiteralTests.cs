@@ -18,7 +18,7 @@ public sealed class AthenaLiteralTests
         athena.Bind(new TextValue(QueryParameterType.String, "it's"), bound);
         athena.Bind(new DateValue(new DateOnly(2026, 11, 2)), bound);
         athena.Bind(new TimestampValue(new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc)), bound);
-        athena.Bind(new ListValue(QueryParameterType.Ip, [new IpValue(IPAddress.Parse("10.0.0.1")), new IpValue(IPAddress.Parse("2001:db8::1"))]), bound);
+        athena.Bind(new ListValue(QueryParameterType.Ip, [new IpAddressValue(IPAddress.Parse("10.0.0.1")), new IpAddressValue(IPAddress.Parse("2001:db8::1"))]), bound);
 
         Assert.Equal(["25", "(-7)", "5000000000", "'it''s'", "DATE '2026-11-02'", "1793577600", "'10.0.0.1'", "'2001:db8::1'"], bound);
         Assert.Equal<object>([25, -7, 5_000_000_000L, "it's", new DateOnly(2026, 11, 2), 1_793_577_600, "10.0.0.1", "2001:db8::1"],

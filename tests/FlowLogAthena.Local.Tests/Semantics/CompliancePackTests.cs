@@ -1,9 +1,9 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic;
 using static FlowLogAthena.Local.Tests.Semantics.ReferenceCompliance;
 
 namespace FlowLogAthena.Local.Tests.Semantics;

@@ -1,9 +1,9 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Local.Tests.Semantics;
 

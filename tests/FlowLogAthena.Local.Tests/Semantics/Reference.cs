@@ -1,6 +1,5 @@
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
-
+using FlowLogAthena.Synthetic;
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 

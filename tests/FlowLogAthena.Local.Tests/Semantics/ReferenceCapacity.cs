@@ -1,5 +1,5 @@
-using FlowLogAthena.Core.Generation;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Local.Tests.Semantics;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Synthetic;
 
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;

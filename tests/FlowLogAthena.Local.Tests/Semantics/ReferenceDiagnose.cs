@@ -1,4 +1,4 @@
-using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Synthetic;
 
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Synthetic;
 
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;

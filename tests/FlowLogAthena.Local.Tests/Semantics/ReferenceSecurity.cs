@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Generation;
+using FlowLogAthena.Synthetic;
 
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;

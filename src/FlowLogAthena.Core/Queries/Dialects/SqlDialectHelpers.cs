@@ -71,7 +71,7 @@ public abstract class SqlDialectHelpers
         TextValue v => StringLiteral(v.Value),
         DateValue v => DateLiteral(v.Value),
         TimestampValue v => IntegerLiteral(v.UnixSeconds),
-        IpValue or CidrValue => StringLiteral(value.Canonical),
+        IpAddressValue or CidrValue => StringLiteral(value.Canonical),
         ListValue v => string.Join(", ", v.Items.Select(Literal)),
         DecimalValue v => DecimalLiteral(v.Value),
         _ => throw new ArgumentException($"No literal form for a {value.Type.ToName()} value.", nameof(value)),

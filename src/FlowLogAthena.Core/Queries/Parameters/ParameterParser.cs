@@ -110,7 +110,7 @@ public static partial class ParameterParser
 
             case QueryParameterType.Ip:
                 if (!IpAddressText.TryParse(text, out var address)) return "is not an IPv4 or IPv6 address";
-                value = new IpValue(address);
+                value = new IpAddressValue(address);
                 return null;
 
             case QueryParameterType.Cidr:

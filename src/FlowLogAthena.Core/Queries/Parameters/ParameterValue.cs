@@ -41,7 +41,8 @@ public sealed record TimestampValue(DateTime Utc) : ParameterValue(QueryParamete
     public override string Canonical => TimeWindow.Format(Utc);
 }
 
-public sealed record IpValue(IPAddress Address) : ParameterValue(QueryParameterType.Ip)
+/// <summary>An <c>ip</c> value: one address, read and written by <see cref="IpAddressText"/> (IPv4-mapped IPv6 is its IPv4 address).</summary>
+public sealed record IpAddressValue(IPAddress Address) : ParameterValue(QueryParameterType.Ip)
 {
     public override string Canonical => IpAddressText.Format(Address);
 }

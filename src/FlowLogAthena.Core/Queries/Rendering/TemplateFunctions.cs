@@ -104,7 +104,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         var networks = items.Select(v => v switch
         {
             CidrValue c => c.Network,
-            IpValue ip => IpNetwork.Single(ip.Address),
+            IpAddressValue ip => IpNetwork.Single(ip.Address),
             _ => throw new TemplateHelperException($"Parameter '{parameterName}' holds no network."),
         }).ToList();
         return sql.CidrMatch(columnSql, networks);
