@@ -1,5 +1,6 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Core.Jobs;
@@ -20,13 +21,13 @@ public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvi
     {
         var started = clock.GetUtcNow().UtcDateTime;
         using var staging = StagingFolder.Create("job");
-        var published = new Dictionary<JobQueryPlan, List<JobOutputRecord>>();
+        // Each query's published outputs, by the query (the batch item carries the same definition).
+        var published = new Dictionary<QueryDefinition, List<JobOutputRecord>>();
         var items = plan.Queries.Select(query => Item(plan, query, staging.Path, published)).ToList();
-        var plans = items.Zip(plan.Queries).ToDictionary(p => p.First, p => p.Second);
         var records = new List<JobQueryRecord>();
         var seen = new ImmediateProgress<BatchOutcome>(outcome =>
         {
-            var record = Record(outcome, published.GetValueOrDefault(plans[outcome.Item]));
+            var record = Record(outcome, published.GetValueOrDefault(outcome.Item.Query));
             records.Add(record);
             progress?.Report(record);
         });
@@ -48,7 +49,7 @@ public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvi
     }
 
     /// <summary>One query of the plan: staged locally in every format the outputs ask for, then published to each output.</summary>
-    private BatchQuery Item(JobPlan plan, JobQueryPlan query, string staging, Dictionary<JobQueryPlan, List<JobOutputRecord>> published)
+    private BatchQuery Item(JobPlan plan, JobQueryPlan query, string staging, Dictionary<QueryDefinition, List<JobOutputRecord>> published)
     {
         var formats = plan.Job.Outputs.Select(o => o.Template.Format).Distinct()
             .ToDictionary(f => f, f => Path.Combine(staging, $"{query.Query.Pack}.{query.Query.Id}.{(f == OutputFormat.Csv ? "csv" : "jsonl")}"));
@@ -68,7 +69,7 @@ public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvi
                     outputs.Add(await JobOutputPublisher.PublishAsync(store, formats[format], query.Outputs[i], format == OutputFormat.Csv ? "csv" : "jsonl",
                         StagingSink.ContentType(format), cancellationToken).ConfigureAwait(false));
                 }
-                published[query] = outputs;
+                published[query.Query] = outputs;
             },
         };
     }

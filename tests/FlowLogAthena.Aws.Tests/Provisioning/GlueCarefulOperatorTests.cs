@@ -92,10 +92,7 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
     {
         using var aws = moto.CreateClients();
         var database = "db_" + Guid.NewGuid().ToString("N")[..10];
-        var scheme = PartitionScheme.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Default, SourceLayout.DefaultLayout));
-        var partitions = Enumerable.Range(0, 3)
-            .Select(d => scheme.Partition("012345678901", "us-east-1", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(d)))
-            .ToArray();
+        var partitions = ThreeDays();
         var flaky = new RefusesOncePerPartition(aws.Glue);
 
         var result = await new GlueProvisioner(flaky).ProvisionAsync(Definition(database, FlowLogFormat.DefaultFormatString, PartitionMode.Explicit), update: false, partitions, None);
@@ -111,10 +108,7 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
     {
         using var aws = moto.CreateClients();
         var database = "db_" + Guid.NewGuid().ToString("N")[..10];
-        var scheme = PartitionScheme.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Default, SourceLayout.DefaultLayout));
-        var partitions = Enumerable.Range(0, 3)
-            .Select(d => scheme.Partition("012345678901", "us-east-1", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(d)))
-            .ToArray();
+        var partitions = ThreeDays();
         var flaky = new RefusesOncePerPartition(aws.Glue, always: true);
         var retry = AwsRetryPolicy.For(RetryMode.Standard, maxAttempts) with { BaseDelay = TimeSpan.FromMilliseconds(1) };
 
@@ -123,6 +117,15 @@ public sealed class GlueCarefulOperatorTests(MotoServer moto)
 
         Assert.Equal(batchSizes, flaky.BatchSizes);
         Assert.Contains("InternalServiceException", error.Message);
+    }
+
+    /// <summary>Three daily partitions of one account and region.</summary>
+    private static TablePartition[] ThreeDays()
+    {
+        var scheme = PartitionScheme.For(new FlowLogSource("s3://flow-bucket/logs", FlowLogFormat.Default, SourceLayout.DefaultLayout));
+        return Enumerable.Range(0, 3)
+            .Select(d => scheme.Partition("012345678901", "us-east-1", new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc).AddDays(d)))
+            .ToArray();
     }
 
     /// <summary>Glue's batch answer refuses the first partition of the first call (of every call when <paramref name="always"/>) with InternalServiceException.</summary>
