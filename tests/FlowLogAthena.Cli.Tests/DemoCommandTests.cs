@@ -3,20 +3,17 @@ namespace FlowLogAthena.Cli.Tests;
 /// <summary>The README's first command, small: generate, run every pack, write CSVs, summaries, evidence and the weekly report.</summary>
 public sealed class DemoCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public async Task Demo_runs_every_pack_and_writes_each_packs_results_summary_and_compliance_evidence()
     {
-        var run = await CliRun.Of("demo", "--out", _root, "--records", "30000", "--days", "1");
+        var run = await CliRun.Of("demo", "--out", _root.Path, "--records", "30000", "--days", "1");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var results = Path.Combine(_root, "results");
+        var results = _root.Combine("results");
         foreach (var pack in new[] { "traffic", "security", "diagnose", "paths", "compliance", "capacity", "cost" })
             Assert.True(File.Exists(Path.Combine(results, pack, "summary.csv")), $"{pack}/summary.csv");
         Assert.True(File.ReadAllLines(Path.Combine(results, "traffic", "top-talkers.csv")).Length > 1);
@@ -29,10 +26,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("compliance/insecure-protocols-accepted", run.Stdout);
 
         // The weekly report compares the day looked at with the day before it, which was generated too.
-        var html = File.ReadAllText(Path.Combine(_root, "report", "report.html"));
+        var html = File.ReadAllText(_root.Combine("report", "report.html"));
         Assert.Contains("<img", html);
         Assert.DoesNotContain("No previous week", html);
-        Assert.True(File.Exists(Path.Combine(_root, "report", "summary.csv")));
+        Assert.True(File.Exists(_root.Combine("report", "summary.csv")));
         Assert.Contains("Weekly report (", run.Stderr);
     }
 }

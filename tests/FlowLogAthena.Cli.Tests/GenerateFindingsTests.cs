@@ -11,12 +11,9 @@ public sealed class GenerateFindingsTests : IDisposable
     private static readonly string[] Controls =
         ["admin-access-from-internet", "egress-outside-allow-list", "insecure-protocols-accepted", "rejected-by-vpc-controls", "traffic-to-forbidden-networks", "unencrypted-sensitive-flows"];
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public async Task No_findings_data_passes_every_compliance_control_and_the_default_data_fails_each()
@@ -30,12 +27,12 @@ public sealed class GenerateFindingsTests : IDisposable
 
     private async Task<string[]> GenerateAndRunPackAsync(string name, params string[] generateFlags)
     {
-        var logs = Path.Combine(_root, name);
+        var logs = _root.Combine(name);
         var generate = await CliRun.Of(["generate", "--out", logs, "--format", Format, "--records", "20000", .. generateFlags]);
         Assert.True(generate.ExitCode == 0, generate.ToString());
 
         var parameters = GeneratedNetworks.ComplianceParameters(["us-east-1", "eu-west-1"]).SelectMany(p => new[] { "--param", $"{p.Key}={p.Value}" });
-        var output = Path.Combine(_root, name + "-out");
+        var output = _root.Combine(name + "-out");
         var run = await CliRun.Of(["run", "--pack", "compliance", "--source", logs, "--from", "2026-11-02", "--to", "2026-11-03", "--out", output, .. parameters]);
         Assert.True(run.ExitCode == 0, run.ToString());
         return File.ReadAllLines(Path.Combine(output, "compliance", "summary.csv"));

@@ -2,7 +2,7 @@ namespace FlowLogAthena.Cli.Tests;
 
 public sealed class JobCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
     /// <summary>Line numbers in the error cases refer to this file.</summary>
     private const string Valid = """
@@ -22,13 +22,12 @@ public sealed class JobCommandTests : IDisposable
         schedule: "0 7 * * 1"
         """;
 
-    public JobCommandTests() => Directory.CreateDirectory(_root);
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
     private async Task<(CliRun Run, string Path)> Validate(string yaml, params string[] extra)
     {
-        var path = Path.Combine(_root, "job.yaml");
+        var path = _root.Combine("job.yaml");
         await File.WriteAllTextAsync(path, yaml);
         return (await CliRun.Of(["job", "validate", path, .. extra]), path);
     }
@@ -53,7 +52,7 @@ public sealed class JobCommandTests : IDisposable
     [Fact]
     public async Task Validate_without_at_uses_the_clock_and_the_shipped_example_is_valid()
     {
-        var example = Path.Combine(RepoRoot(), "examples", "jobs", "nightly-security.yaml");
+        var example = RepositoryRoot.Combine("examples", "jobs", "nightly-security.yaml");
         var run = await CliRun.Of("job", "validate", example);
 
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -89,7 +88,7 @@ public sealed class JobCommandTests : IDisposable
     [Fact]
     public async Task A_missing_job_file_is_bad_input()
     {
-        var run = await CliRun.Of("job", "validate", Path.Combine(_root, "nope.yaml"));
+        var run = await CliRun.Of("job", "validate", _root.Combine("nope.yaml"));
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("nope.yaml: the job file does not exist.", run.Stderr);
@@ -98,7 +97,7 @@ public sealed class JobCommandTests : IDisposable
     [Fact]
     public async Task Every_shipped_example_job_is_valid()
     {
-        var examples = Directory.GetFiles(Path.Combine(RepoRoot(), "examples", "jobs"), "*.yaml").Order(StringComparer.Ordinal).ToList();
+        var examples = Directory.GetFiles(RepositoryRoot.Combine("examples", "jobs"), "*.yaml").Order(StringComparer.Ordinal).ToList();
         Assert.True(examples.Count >= 2, string.Join(", ", examples));
         foreach (var example in examples)
         {
@@ -111,12 +110,5 @@ public sealed class JobCommandTests : IDisposable
                 Assert.Contains("cost/egress-cost → s3://example-reports/weekly-capacity-cost/2026/11/16/cost/egress-cost.csv", run.Stdout);
             }
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
     }
 }

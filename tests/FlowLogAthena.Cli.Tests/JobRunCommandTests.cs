@@ -9,15 +9,14 @@ namespace FlowLogAthena.Cli.Tests;
 public sealed class JobRunCommandTests : IDisposable
 {
     private const string At = "2026-11-03T09:00:00Z";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public JobRunCommandTests() => Directory.CreateDirectory(_root);
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _root.Dispose();
 
-    private string Logs => Path.Combine(_root, "logs");
+    private string Logs => _root.Combine("logs");
 
-    private string Out => Path.Combine(_root, "out");
+    private string Out => _root.Combine("out");
 
     private async Task GenerateAsync()
     {
@@ -27,7 +26,7 @@ public sealed class JobRunCommandTests : IDisposable
 
     private string JobFile(string body, string name = "job.yaml")
     {
-        var path = Path.Combine(_root, name);
+        var path = _root.Combine(name);
         File.WriteAllText(path, body.Replace("LOGS", Logs, StringComparison.Ordinal).Replace("OUT", Out, StringComparison.Ordinal));
         return path;
     }
@@ -103,7 +102,7 @@ public sealed class JobRunCommandTests : IDisposable
     public async Task A_report_job_writes_the_weekly_report_into_each_folder_and_a_rerun_writes_the_same_bytes()
     {
         var generated = await CliRun.Of("generate", "--out", Logs, "--records", "20000", "--from", "2026-11-02", "--to", "2026-11-16", "--seed", "3",
-            "--format", Commands.DemoCommand.DemoFormat, "--accounts", "012345678901", "--regions", "us-east-1");
+            "--format", Core.Formats.FlowLogFormat.AllFields.FormatString, "--accounts", "012345678901", "--regions", "us-east-1");
         Assert.True(generated.ExitCode == 0, generated.ToString());
         var job = JobFile("""
             name: weekly
@@ -157,9 +156,9 @@ public sealed class JobRunCommandTests : IDisposable
     public async Task A_failing_query_makes_the_run_partial_with_exit_3_and_the_others_outputs_written()
     {
         await GenerateAsync();
-        var queries = Path.Combine(_root, "queries");
+        var queries = _root.Combine("queries");
         Directory.CreateDirectory(Path.Combine(queries, "traffic"));
-        File.Copy(Path.Combine(RepoRoot(), "queries", "traffic", "top-talkers.sql"), Path.Combine(queries, "traffic", "top-talkers.sql"));
+        File.Copy(RepositoryRoot.Combine("queries", "traffic", "top-talkers.sql"), Path.Combine(queries, "traffic", "top-talkers.sql"));
         // Renders fine; fails only when DuckDB runs it, as a query with a runtime error would.
         File.WriteAllText(Path.Combine(queries, "traffic", "broken.sql"), """
             ---
@@ -243,7 +242,7 @@ public sealed class JobRunCommandTests : IDisposable
         var seen = new List<JobQueryRecord>();
         var options = new JobExecutorOptions
         {
-            QueriesFolder = Path.Combine(RepoRoot(), "queries"),
+            QueriesFolder = RepositoryRoot.Queries,
             // Stop the run as soon as the first query is done, as a shutdown would.
             QueryProgress = new SynchronousProgress(r =>
             {
@@ -275,11 +274,4 @@ public sealed class JobRunCommandTests : IDisposable
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes), StringComparer.Ordinal);
 
     private static string Text(byte[] bytes) => System.Text.Encoding.UTF8.GetString(bytes);
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
-    }
 }

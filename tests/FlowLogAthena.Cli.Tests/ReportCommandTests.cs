@@ -1,4 +1,3 @@
-using FlowLogAthena.Cli.Commands;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Synthetic;
@@ -8,16 +7,16 @@ namespace FlowLogAthena.Cli.Tests;
 /// <summary><c>report weekly</c> end to end on the local engine over two generated weeks with every field.</summary>
 public sealed class ReportCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    private string Logs => Path.Combine(_root, "logs");
+    private string Logs => _root.Combine("logs");
 
-    private string Out => Path.Combine(_root, "report");
+    private string Out => _root.Combine("report");
 
     private Task<GenerationSummary> GenerateAsync() => FlowLogGenerator.GenerateAsync(new GeneratorOptions
     {
         Root = Logs,
-        Format = FlowLogFormat.Parse(DemoCommand.DemoFormat),
+        Format = FlowLogFormat.AllFields,
         Window = TimeWindow.Days(new DateOnly(2026, 11, 2), 14),
         Records = 8_000,
         Accounts = ["012345678901"],
@@ -62,14 +61,5 @@ public sealed class ReportCommandTests : IDisposable
         Assert.False(Directory.Exists(Out));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _root.Dispose();
 }

@@ -7,12 +7,9 @@ namespace FlowLogAthena.Integration.Tests;
 public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
 {
     private const string Format = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${flow-direction} ${traffic-path}";
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _out = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
-    }
+    public void Dispose() => _out.Dispose();
 
     private static string Bucket() => "flow-" + Guid.NewGuid().ToString("N")[..10];
 
@@ -63,7 +60,7 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
         await MotoAthena.QueueResultAsync(aws.Moto, [("srcaddr", "varchar"), ("dstaddr", "varchar"), ("bytes", "bigint"), ("packets", "bigint"), ("flows", "bigint")],
             [["10.0.0.1", "2600:1f18::7", "9000", "90", "3"], ["10.0.0.2", "10.0.0.3", "800", "8", "1"]]);
-        var file = Path.Combine(_out, "top.csv");
+        var file = _out.Combine("top.csv");
 
         var run = await InProcessCli.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_run", "--workgroup", "primary",
             "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv", "--out", file, "--verbose");
@@ -100,10 +97,10 @@ public sealed class AthenaCommandTests(CliAgainstMoto aws) : IDisposable
         try
         {
             var run = await InProcessCli.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowdb", "--table", "t_timeout",
-                "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--timeout", "2s", "--output", "csv", "--out", Path.Combine(_out, "never.csv"));
+                "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-04", "--timeout", "2s", "--output", "csv", "--out", _out.Combine("never.csv"));
 
             Assert.NotEqual(0, run.ExitCode);
-            Assert.False(File.Exists(Path.Combine(_out, "never.csv")));
+            Assert.False(File.Exists(_out.Combine("never.csv")));
             var states = await Boto3.RunAsync(aws.Moto, """
                 a = client('athena')
                 qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]

@@ -12,12 +12,9 @@ namespace FlowLogAthena.Integration.Tests;
 public sealed class FaultInjectionCliTests(CliAgainstMoto aws) : IDisposable
 {
     private const string Format = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _out = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_out)) Directory.Delete(_out, recursive: true);
-    }
+    public void Dispose() => _out.Dispose();
 
     [Theory]
     [InlineData(ProxyFault.Reset, "did not get an answer")]
@@ -37,7 +34,7 @@ public sealed class FaultInjectionCliTests(CliAgainstMoto aws) : IDisposable
         await using var proxy = await FaultProxy.StartAsync(aws.Moto.Endpoint, operation =>
             operation == "AmazonAthena.GetQueryExecution" && Interlocked.Increment(ref injected) <= faults ? fault : null);
         await MotoAthena.HoldExecutionsAsync(aws.Moto);
-        var output = Path.Combine(_out, "never.csv");
+        var output = _out.Combine("never.csv");
         var environment = new Dictionary<string, string?>
         {
             ["AWS_ENDPOINT_URL"] = proxy.Endpoint.ToString(),

@@ -1,5 +1,3 @@
-using FlowLogAthena.Aws.Tests.Support;
-
 namespace FlowLogAthena.Integration.Tests;
 
 /// <summary>
@@ -10,22 +8,19 @@ namespace FlowLogAthena.Integration.Tests;
 [Collection(CliMotoTests.Name)]
 public sealed class JobRunAgainstMotoTests(CliAgainstMoto aws) : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Two_runs_write_the_same_S3_objects_encrypted_and_equal_to_the_local_run()
     {
         var bucket = "jobs-" + Guid.NewGuid().ToString("N")[..10];
         var source = await aws.SeedLogsAsync(bucket, "vpc", "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}");
-        Directory.CreateDirectory(_temp);
+        Directory.CreateDirectory(_temp.Path);
         string Job(string output, string name)
         {
-            var path = Path.Combine(_temp, name);
+            var path = _temp.Combine(name);
             File.WriteAllText(path, $$"""
                 name: weekly
                 source:
@@ -40,8 +35,8 @@ public sealed class JobRunAgainstMotoTests(CliAgainstMoto aws) : IDisposable
             return path;
         }
         var toS3 = Job($"s3://{bucket}/reports", "s3.yaml");
-        var toDisk = Job(Path.Combine(_temp, "out"), "local.yaml");
-        var cache = Path.Combine(_temp, "cache");
+        var toDisk = Job(_temp.Combine("out"), "local.yaml");
+        var cache = _temp.Combine("cache");
 
         var first = await InProcessCli.RunAsync("job", "run", toS3, "--at", "2026-11-05T06:00:00Z", "--cache", cache);
         Assert.True(first.ExitCode == 0, first.Stderr);
@@ -61,7 +56,7 @@ public sealed class JobRunAgainstMotoTests(CliAgainstMoto aws) : IDisposable
         foreach (var key in expected.Where(k => k != manifest))
         {
             Assert.Equal(firstObjects[key].Body, secondObjects[key].Body);
-            Assert.Equal(File.ReadAllText(Path.Combine(_temp, "out", key["reports/".Length..])), firstObjects[key].Body);
+            Assert.Equal(File.ReadAllText(_temp.Combine("out", key["reports/".Length..])), firstObjects[key].Body);
             Assert.Equal("AES256", firstObjects[key].Encryption);
             Assert.True(firstObjects[key].Body.Split('\n').Length > 2, key); // a header and rows, not an empty result
         }

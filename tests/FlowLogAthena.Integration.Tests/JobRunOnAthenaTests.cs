@@ -10,12 +10,9 @@ namespace FlowLogAthena.Integration.Tests;
 public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
 {
     private const string Format = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     private async Task<string> JobAsync(string table, string timeout)
     {
@@ -23,8 +20,8 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
         var source = await aws.SeedLogsAsync(bucket, "vpc", Format);
         var provisioned = await InProcessCli.RunAsync("provision", "--source", source, "--format", Format, "--database", "flowdb", "--table", table, "--start-date", "2026-11-01");
         Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
-        Directory.CreateDirectory(_temp);
-        var path = Path.Combine(_temp, table + ".yaml");
+        Directory.CreateDirectory(_temp.Path);
+        var path = _temp.Combine(table + ".yaml");
         await File.WriteAllTextAsync(path, $$"""
             name: athena-{{table}}
             engine: athena
@@ -36,7 +33,7 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
               from: 2026-11-02
               to: 2026-11-04
             outputs:
-              - {{_temp}}/out/{job}/{query}.csv
+              - {{_temp.Path}}/out/{job}/{query}.csv
             athena:
               workgroup: primary
               output_location: s3://{{bucket}}/results/
@@ -55,8 +52,8 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
         var run = await InProcessCli.RunAsync("job", "run", job, "--at", "2026-11-10");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Equal(["srcaddr,dstaddr,bytes,packets,flows", "10.0.0.1,2600:1f18::7,9000,90,3"], File.ReadAllLines(Path.Combine(_temp, "out", "athena-t_jobrun", "top-talkers.csv")));
-        var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(Path.Combine(_temp, "out", "athena-t_jobrun", "manifest.json")));
+        Assert.Equal(["srcaddr,dstaddr,bytes,packets,flows", "10.0.0.1,2600:1f18::7,9000,90,3"], File.ReadAllLines(_temp.Combine("out", "athena-t_jobrun", "top-talkers.csv")));
+        var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(_temp.Combine("out", "athena-t_jobrun", "manifest.json")));
         var query = Assert.Single(manifest.Queries);
         var execution = await Boto3.RunAsync(aws.Moto, """
             a = client('athena')
@@ -80,10 +77,10 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
             var run = await InProcessCli.RunAsync("job", "run", job, "--at", "2026-11-10");
 
             Assert.True(run.ExitCode == 1, run.Stderr);
-            var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(Path.Combine(_temp, "out", "athena-t_job_timeout", "manifest.json")));
+            var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(_temp.Combine("out", "athena-t_job_timeout", "manifest.json")));
             Assert.Equal(JobRunState.Failed, manifest.State);
             Assert.Equal(QueryStatus.Failed, Assert.Single(manifest.Queries).State);
-            Assert.False(File.Exists(Path.Combine(_temp, "out", "athena-t_job_timeout", "top-talkers.csv")));
+            Assert.False(File.Exists(_temp.Combine("out", "athena-t_job_timeout", "top-talkers.csv")));
             var states = await Boto3.RunAsync(aws.Moto, """
                 a = client('athena')
                 qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]
@@ -124,10 +121,10 @@ public sealed class JobRunOnAthenaTests(CliAgainstMoto aws) : IDisposable
 
             Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
             Assert.Equal(["CANCELLED"], await StatesAsync("t_job_sigterm"));
-            var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(Path.Combine(_temp, "out", "athena-t_job_sigterm", "manifest.json")));
+            var manifest = JobRunManifest.FromJson(await File.ReadAllTextAsync(_temp.Combine("out", "athena-t_job_sigterm", "manifest.json")));
             Assert.Equal(JobRunState.Cancelled, manifest.State);
             Assert.Equal(QueryStatus.Cancelled, Assert.Single(manifest.Queries).State);
-            Assert.False(File.Exists(Path.Combine(_temp, "out", "athena-t_job_sigterm", "top-talkers.csv")));
+            Assert.False(File.Exists(_temp.Combine("out", "athena-t_job_sigterm", "top-talkers.csv")));
         }
         finally
         {

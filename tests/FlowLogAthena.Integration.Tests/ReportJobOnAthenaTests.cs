@@ -12,17 +12,14 @@ namespace FlowLogAthena.Integration.Tests;
 [Collection(CliMotoTests.Name)]
 public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task The_weekly_report_runs_each_week_on_athena_and_shows_what_the_service_returned()
     {
-        var format = Cli.Commands.DemoCommand.DemoFormat;
+        var format = Core.Formats.FlowLogFormat.AllFields.FormatString;
         var bucket = "report-" + Guid.NewGuid().ToString("N")[..10];
         var source = await aws.SeedLogsAsync(bucket, "vpc", format);
         var provisioned = await InProcessCli.RunAsync("provision", "--source", source, "--format", format, "--database", "flowdb", "--table", "t_report", "--start-date", "2026-11-01");
@@ -31,8 +28,8 @@ public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
         foreach (var week in new[] { ThisWeek, PreviousWeek })
             foreach (var id in JobReportKind.Weekly.QueryIds)
                 await QueueAsync(catalog.Get(id), week);
-        Directory.CreateDirectory(_temp);
-        var job = Path.Combine(_temp, "report.yaml");
+        Directory.CreateDirectory(_temp.Path);
+        var job = _temp.Combine("report.yaml");
         await File.WriteAllTextAsync(job, $$"""
             name: athena-report
             engine: athena
@@ -43,7 +40,7 @@ public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
             window:
               relative: last-week
             outputs:
-              - {{_temp}}/out/{job}/{yyyy}-{MM}-{dd}/
+              - {{_temp.Path}}/out/{job}/{yyyy}-{MM}-{dd}/
             athena:
               workgroup: primary
               output_location: s3://{{bucket}}/results/
@@ -52,7 +49,7 @@ public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
         var run = await InProcessCli.RunAsync("job", "run", job, "--at", "2026-11-17T06:00:00Z");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        var folder = Path.Combine(_temp, "out", "athena-report", "2026-11-09");
+        var folder = _temp.Combine("out", "athena-report", "2026-11-09");
         var html = await File.ReadAllTextAsync(Path.Combine(folder, "report.html"));
         Assert.Contains("4,321", html); // this week's rejects, as the service returned them
         Assert.Contains("1,234", html); // the previous week's

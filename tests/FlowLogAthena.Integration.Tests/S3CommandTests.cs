@@ -6,12 +6,9 @@ namespace FlowLogAthena.Integration.Tests;
 [Collection(CliMotoTests.Name)]
 public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _temp = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_temp)) Directory.Delete(_temp, recursive: true);
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Generate_to_S3_then_estimate_run_locally_and_export_to_S3_with_a_manifest()
@@ -20,12 +17,12 @@ public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
         using (var clients = aws.Moto.CreateClients()) await clients.S3.PutBucketAsync(bucket);
 
         var generated = await InProcessCli.RunAsync("generate", "--out", $"s3://{bucket}/logs", "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
-        var local = await InProcessCli.RunAsync("generate", "--out", Path.Combine(_temp, "same"), "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
+        var local = await InProcessCli.RunAsync("generate", "--out", _temp.Combine("same"), "--records", "3000", "--from", "2026-11-01", "--to", "2026-11-04", "--seed", "5");
         Assert.True(generated.ExitCode == 0, generated.Stderr);
         Assert.Equal(0, local.ExitCode);
         var keys = await Boto3.RunAsync(aws.Moto, $"out(sorted(o['Key'] for o in client('s3').list_objects_v2(Bucket='{bucket}')['Contents']))");
-        var expected = Directory.EnumerateFiles(Path.Combine(_temp, "same"), "*", SearchOption.AllDirectories)
-            .Select(f => "logs/" + Path.GetRelativePath(Path.Combine(_temp, "same"), f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+        var expected = Directory.EnumerateFiles(_temp.Combine("same"), "*", SearchOption.AllDirectories)
+            .Select(f => "logs/" + Path.GetRelativePath(_temp.Combine("same"), f).Replace('\\', '/')).Order(StringComparer.Ordinal);
         Assert.Equal(expected, keys.EnumerateArray().Select(k => k.GetString()));
 
         var estimate = await InProcessCli.RunAsync("estimate", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04");
@@ -33,8 +30,8 @@ public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("│ 8          │ 8     │", estimate.Stdout); // 2 days × 2 accounts × 2 regions
 
         var fromS3 = await InProcessCli.RunAsync("run", "top-talkers", "--source", $"s3://{bucket}/logs", "--from", "2026-11-02", "--to", "2026-11-04",
-            "--cache", Path.Combine(_temp, "cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
-        var fromDisk = await InProcessCli.RunAsync("run", "top-talkers", "--source", Path.Combine(_temp, "same"), "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv");
+            "--cache", _temp.Combine("cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
+        var fromDisk = await InProcessCli.RunAsync("run", "top-talkers", "--source", _temp.Combine("same"), "--from", "2026-11-02", "--to", "2026-11-04", "--output", "csv");
         Assert.True(fromS3.ExitCode == 0, fromS3.Stderr);
         var exported = await Boto3.RunAsync(aws.Moto, $$"""
             s3 = client('s3')
@@ -57,7 +54,7 @@ public sealed class S3CommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Equal(0, (await InProcessCli.RunAsync("generate", "--out", $"s3://{bucket}/logs", "--records", "500", "--from", "2026-11-01", "--to", "2026-11-03")).ExitCode);
 
         var run = await InProcessCli.RunAsync("run", "top-talkers", "--verbose", "--source", $"s3://{bucket}/logs", "--from", "2026-11-01", "--to", "2026-11-02",
-            "--cache", Path.Combine(_temp, "cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
+            "--cache", _temp.Combine("cache"), "--output", "csv", "--out", $"s3://{bucket}/reports/top.csv");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains($"aws: s3.ListObjectsV2 {bucket}/logs/AWSLogs/", run.Stderr);

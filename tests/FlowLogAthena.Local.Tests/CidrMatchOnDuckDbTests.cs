@@ -31,7 +31,7 @@ public sealed class CidrMatchOnDuckDbTests : IDisposable
         ["10.0.0.0/8", "10.1.2.3/32", "10.1.2.0/24", "10.1.2.2/31", "192.168.0.0/17", "0.0.0.0/0", "2001:db8::/32", "::1/128", "::/0",
             "2600:1f18::/32", "2600::/16", "fc00::/7", "a::/16"];
 
-    private readonly LogFolder _logs = new();
+    private readonly TempFolder _logs = new();
 
     public void Dispose() => _logs.Dispose();
 
@@ -39,7 +39,7 @@ public sealed class CidrMatchOnDuckDbTests : IDisposable
     public async Task Every_network_matches_exactly_the_addresses_it_contains()
     {
         _logs.WriteGzip(Day, Header, Addresses.Select(a => $"2 012345678901 eni-0a1 {a} 10.0.0.9 443 50123 6 1 40 1793577700 1793577760 ACCEPT OK").ToArray());
-        var source = new FlowLogSource(_logs.Root, FlowLogFormat.Default, SourceLayout.DefaultLayout);
+        var source = new FlowLogSource(_logs.Path, FlowLogFormat.Default, SourceLayout.DefaultLayout);
         var sql = SqlDialectHelpers.For(SqlDialect.DuckDb);
         var networks = Networks.Select(n => IpNetwork.TryParse(n, out var network) ? network : throw new ArgumentException(n)).ToList();
         var columns = string.Join(", ", networks.Select((n, i) => $"{sql.CidrMatch("\"srcaddr\"", [n])} AS m{i}"));

@@ -3,7 +3,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests;
 
@@ -15,11 +14,11 @@ public sealed class DuckDbEngineTests : IDisposable
     private const string Day5 = "AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/05/012345678901_vpcflowlogs_us-east-1_fl-1_20261105T0005Z_abcd1234.log.gz";
 
     private static readonly TimeWindow Window = TimeWindow.Parse("2026-11-02", "2026-11-04");
-    private readonly LogFolder _logs = new();
+    private readonly TempFolder _logs = new();
 
     public void Dispose() => _logs.Dispose();
 
-    private FlowLogSource Source => new(_logs.Root, FlowLogFormat.Default, SourceLayout.DefaultLayout);
+    private FlowLogSource Source => new(_logs.Path, FlowLogFormat.Default, SourceLayout.DefaultLayout);
 
     private static RenderedQuery Sql(string sql) => new("test", SqlDialect.DuckDb, sql, Window, new Dictionary<string, string>());
 
@@ -150,7 +149,7 @@ public sealed class DuckDbEngineTests : IDisposable
     {
         _logs.WriteGzip("AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=eu-west-1/year=2026/month=11/day=03/hour=07/012345678901_vpcflowlogs_eu-west-1_fl-1_20261103T0710Z_abcd1234.log.gz", Header,
             "2 012345678901 eni-0a1 10.0.1.5 10.0.1.6 443 50123 6 10 8400 1793689300 1793689360 ACCEPT OK");
-        var hive = new FlowLogSource(_logs.Root, FlowLogFormat.Default, new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly));
+        var hive = new FlowLogSource(_logs.Path, FlowLogFormat.Default, new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly));
 
         var rows = await RowsAsync("SELECT aws_account_id, aws_region, day, hour FROM flow_logs", hive);
 

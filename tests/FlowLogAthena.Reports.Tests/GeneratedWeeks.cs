@@ -14,13 +14,13 @@ namespace FlowLogAthena.Reports.Tests;
 /// </summary>
 public sealed class GeneratedWeeks : IAsyncLifetime
 {
-    public static readonly FlowLogFormat AllFields = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+    public static readonly FlowLogFormat AllFields = FlowLogFormat.AllFields;
 
     public static TimeWindow SecondWeek { get; } = TimeWindow.Days(new DateOnly(2026, 11, 9), 7);
 
     public static TimeWindow FirstWeek { get; } = TimeWindow.Days(new DateOnly(2026, 11, 2), 7);
 
-    public static QueryCatalog Catalog { get; } = QueryCatalog.Load(RepoRoot.Queries);
+    public static QueryCatalog Catalog => RepositoryRoot.Catalog;
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "flowlog-athena-report-tests", Guid.NewGuid().ToString("N"));
 
@@ -50,8 +50,7 @@ public sealed class GeneratedWeeks : IAsyncLifetime
     /// any query): the independent check of the page's rejects per day.
     /// </summary>
     public Dictionary<DateOnly, long> RejectsPerDayFromRecords(TimeWindow window) =>
-        FlowLogGenerator.EnumerateFiles(Generation).SelectMany(f => f.EnumerateRecords())
-            .Where(r => r.StartUnixSeconds >= window.FromUnixSeconds && r.StartUnixSeconds < window.ToUnixSecondsExclusive)
+        new GeneratedLogs(Generation).RecordsIn(window)
             .Where(r => r["action"] == "REJECT" && r.LoggedData)
             .GroupBy(r => DateOnly.FromDateTime(DateTime.UnixEpoch.AddSeconds(r.StartUnixSeconds)))
             .ToDictionary(g => g.Key, g => (long)g.Count());

@@ -9,7 +9,7 @@ public sealed class GeneratedNetworksTests
     [Fact]
     public void The_compliance_parameters_for_the_generated_data_are_the_ones_queries_README_documents()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoQueries.Folder, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Queries, "README.md"));
 
         Assert.Equal(["allowed_admin_cidrs", "allowed_egress_cidrs", "forbidden_cidrs", "internal_cidrs"], Documented.Keys.Order(StringComparer.Ordinal));
         Assert.All(Documented, p => Assert.Contains($"--param {p.Key}={p.Value}\n", readme));
@@ -18,7 +18,7 @@ public sealed class GeneratedNetworksTests
     [Fact]
     public void Every_documented_value_is_valid_for_every_compliance_control_that_declares_it()
     {
-        foreach (var query in RepoQueries.Catalog.InPack("compliance"))
+        foreach (var query in RepositoryRoot.Catalog.InPack("compliance"))
         {
             var own = Documented.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value);
             var bound = ParameterBinder.Bind(query, own);

@@ -4,28 +4,11 @@ using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Synthetic.Tests;
 
-/// <summary>A unique temporary folder, deleted when the test ends.</summary>
-public sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "flowlog-generator-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-    }
-}
-
 internal static class GeneratorTestSupport
 {
     /// <summary>Every catalog field, in AWS's order: the widest format there is.</summary>
     public static FlowLogFormat AllFields { get; } =
-        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+        FlowLogFormat.AllFields;
 
     public static TimeWindow Hours(int fromHour, int toHour) => new(
         new DateTime(2026, 11, 2, fromHour, 0, 0, DateTimeKind.Utc),
@@ -43,6 +26,5 @@ internal static class GeneratorTestSupport
     }
 
     /// <summary>All records of a plan, generated in memory (no files).</summary>
-    public static List<FlowRecord> AllRecords(GeneratorOptions options) =>
-        FlowLogGenerator.EnumerateFiles(options).SelectMany(f => f.EnumerateRecords()).ToList();
+    public static List<FlowRecord> AllRecords(GeneratorOptions options) => [.. new GeneratedLogs(options).Records()];
 }

@@ -24,7 +24,7 @@ public sealed class WorkerHostTests : IDisposable
         var clock = new ObservedClock(At("2026-11-10T05:00:00Z"), _changes);
         var executor = new FakeExecutor(_changes);
         var logs = new LogRecorder(_changes);
-        using var host = Build(["--Worker:JobsFolder", jobs, "--Worker:StateFolder", state, "--Worker:QueriesFolder", RepoPaths.Queries, "--Worker:CatchUpHorizon", "06:00:00"],
+        using var host = Build(["--Worker:JobsFolder", jobs, "--Worker:StateFolder", state, "--Worker:QueriesFolder", RepositoryRoot.Queries, "--Worker:CatchUpHorizon", "06:00:00"],
             clock, executor, logs);
 
         await host.StartAsync();
@@ -51,7 +51,7 @@ public sealed class WorkerHostTests : IDisposable
     public async Task Host_refuses_to_start_without_a_jobs_folder_naming_what_is_missing()
     {
         var missing = Path.Combine(_root, "no-such-folder");
-        using var host = Build(["--Worker:JobsFolder", missing, "--Worker:QueriesFolder", RepoPaths.Queries],
+        using var host = Build(["--Worker:JobsFolder", missing, "--Worker:QueriesFolder", RepositoryRoot.Queries],
             new ObservedClock(At("2026-11-10T05:00:00Z"), _changes), new FakeExecutor(_changes), new LogRecorder(_changes));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());

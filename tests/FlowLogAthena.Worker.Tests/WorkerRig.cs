@@ -20,7 +20,7 @@ public sealed class WorkerRig : IDisposable
         Executor = new FakeExecutor(Changes) { Gated = gated };
         Logs = new LogRecorder(Changes);
         Directory.CreateDirectory(JobsFolder);
-        Options = new WorkerOptions { JobsFolder = JobsFolder, StateFolder = StateFolder, QueriesFolder = RepoPaths.Queries };
+        Options = new WorkerOptions { JobsFolder = JobsFolder, StateFolder = StateFolder, QueriesFolder = RepositoryRoot.Queries };
         History = new RunHistory(StateFolder);
     }
 

@@ -21,9 +21,6 @@ namespace FlowLogAthena.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    /// <summary>Every field AWS documents (v2–v11), so every pack query finds the fields it needs.</summary>
-    public static readonly string DemoFormat = string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}"));
-
     public static Command Create(Terminal terminal)
     {
         var outDir = new Option<string>("--out") { Description = "Folder for the generated logs (logs/), the pack results (results/<pack>/) and the weekly report (report/report.html).", DefaultValueFactory = _ => "flowlog-demo" };
@@ -44,7 +41,7 @@ public static class DemoCommand
             // Every file the demo will write is checked before it generates anything.
             OutputTarget.CheckFolderFiles(Path.Combine(root, "results"), PackRunner.OutputFiles(catalog.All), "--out");
             WeeklyReport.CheckOutputs(Path.Combine(root, "report"), "--out");
-            var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.Parse(DemoFormat), SourceLayout.DefaultLayout);
+            var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.AllFields, SourceLayout.DefaultLayout);
 
             var generated = await GenerateCommand.RunAsync(terminal, new GeneratorOptions
             {

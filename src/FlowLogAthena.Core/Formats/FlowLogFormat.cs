@@ -12,6 +12,9 @@ public sealed partial class FlowLogFormat
 
     public static FlowLogFormat Default { get; } = Parse(DefaultFormatString);
 
+    /// <summary>Every field of the catalog, in AWS's order: the widest format there is (the demo's, and the tests').</summary>
+    public static FlowLogFormat AllFields { get; } = new(FieldCatalog.All.ToList());
+
     private readonly HashSet<string> _names;
 
     private FlowLogFormat(IReadOnlyList<FlowLogField> fields)

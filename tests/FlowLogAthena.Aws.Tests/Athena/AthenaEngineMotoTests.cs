@@ -7,7 +7,6 @@ using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
-using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 
@@ -42,7 +41,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         var bucket = await BucketAsync(aws);
         await MotoAthena.QueueResultAsync(moto, TalkerColumns, [["10.0.0.1", "10.0.0.2", "5000"], ["10.0.0.3", "8.8.8.8", "42"]]);
         var progress = new List<AthenaQueryProgress>();
-        await using var engine = new AthenaEngine(Options(bucket), aws.Athena, aws.S3, new SynchronousProgress<AthenaQueryProgress>(progress.Add));
+        await using var engine = new AthenaEngine(Options(bucket), aws.Athena, aws.S3, new ImmediateProgress<AthenaQueryProgress>(progress.Add));
 
         await using var result = (AthenaQueryResult)await engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None);
         var rows = await ReadAllAsync(result);
@@ -174,7 +173,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         var bucket = await BucketAsync(aws);
         using var cancel = new CancellationTokenSource();
         string? id = null;
-        var progress = new SynchronousProgress<AthenaQueryProgress>(p =>
+        var progress = new ImmediateProgress<AthenaQueryProgress>(p =>
         {
             // Ctrl+C a little after the first poll saw the query queued.
             if (Interlocked.Exchange(ref id, p.ExecutionId) is null)
@@ -202,7 +201,7 @@ public sealed class AthenaEngineMotoTests(MotoServer moto)
         using var aws = moto.CreateClients();
         var bucket = await BucketAsync(aws);
         var stopped = 0;
-        var progress = new SynchronousProgress<AthenaQueryProgress>(p =>
+        var progress = new ImmediateProgress<AthenaQueryProgress>(p =>
         {
             // Someone else (the console, another tool) stops it while we poll.
             if (Interlocked.Exchange(ref stopped, 1) == 0)

@@ -1,7 +1,7 @@
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
 using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Testing;
+using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 
@@ -42,7 +42,7 @@ public sealed class AthenaEngineScriptedTests
         });
         var states = new List<string>();
         await using var engine = new AthenaEngine(Options, athena, new Amazon.S3.AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), Amazon.RegionEndpoint.USEast1),
-            new SynchronousProgress<AthenaQueryProgress>(p => states.Add(p.State)));
+            new ImmediateProgress<AthenaQueryProgress>(p => states.Add(p.State)));
 
         var error = await Assert.ThrowsAsync<AthenaQueryFailedException>(() => engine.ExecuteOnceAsync(Queries.Athena(), Queries.Source, CancellationToken.None));
 

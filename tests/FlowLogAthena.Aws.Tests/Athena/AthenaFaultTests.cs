@@ -4,7 +4,6 @@ using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.Runtime.Retries;
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

@@ -8,7 +8,7 @@ public sealed class SystemdUnit
 {
     private readonly Dictionary<string, List<(string Key, string Value)>> _sections = new(StringComparer.Ordinal);
 
-    public static string Folder { get; } = Path.Combine(RepoRoot(), "infra");
+    public static string Folder { get; } = RepositoryRoot.Infra;
 
     public IReadOnlyList<string> Problems { get; }
 
@@ -52,12 +52,5 @@ public sealed class SystemdUnit
         var values = All(section, key);
         Assert.True(values.Count == 1, $"[{section}] {key} is given {values.Count} times");
         return values[0];
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -34,17 +34,10 @@ public sealed class StagingFolderTests
     public void No_writer_stages_under_the_old_shared_tmp_path()
     {
         // The old fixed folder another user could create first: nothing in src may name it any more.
-        var src = Path.Combine(RepoRoot(), "src");
+        var src = RepositoryRoot.Combine("src");
         var offenders = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f).Contains("GetTempPath(), \"flowlog-athena\"", StringComparison.Ordinal)).ToList();
 
         Assert.Empty(offenders);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException("FlowLogAthena.sln not found above " + AppContext.BaseDirectory);
     }
 }

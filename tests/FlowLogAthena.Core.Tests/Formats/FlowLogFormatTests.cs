@@ -65,7 +65,7 @@ public class FlowLogFormatTests
     [Fact]
     public void Every_catalog_field_parses()
     {
-        var all = string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}"));
+        var all = FlowLogFormat.AllFields.FormatString;
         var format = FlowLogFormat.Parse(all);
         Assert.Equal(54, format.Fields.Count);
         Assert.Equal(11, format.RecordVersion);

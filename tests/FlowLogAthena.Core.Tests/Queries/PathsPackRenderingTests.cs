@@ -11,7 +11,7 @@ namespace FlowLogAthena.Core.Tests.Queries;
 public sealed class PathsPackRenderingTests
 {
     private static readonly FlowLogFormat EveryField =
-        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+        FlowLogFormat.AllFields;
 
     /// <summary>Every field the pack requires and none of its optional ones (log-status, resource-id, interface-type).</summary>
     private static readonly FlowLogFormat RequiredOnly = FlowLogFormat.Parse(string.Join(' ',

@@ -4,14 +4,12 @@ using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Queries;
 
-/// <summary>The repository's real <c>queries/</c> folder, found by walking up to FlowLogAthena.sln.</summary>
+/// <summary>The shipped catalog with the window, formats and render request the query tests share.</summary>
 internal static class RepoQueries
 {
-    public static string Folder { get; } = Path.Combine(FindRepoRoot(), "queries");
+    public static string Folder => RepositoryRoot.Queries;
 
-    private static readonly Lazy<QueryCatalog> LazyCatalog = new(() => QueryCatalog.Load(Folder));
-
-    public static QueryCatalog Catalog => LazyCatalog.Value;
+    public static QueryCatalog Catalog => RepositoryRoot.Catalog;
 
     /// <summary>2026-11-02 00:00Z to 2026-11-03 00:00Z: Unix seconds 1793577600 to 1793664000.</summary>
     public static TimeWindow OneDay { get; } = TimeWindow.Parse("2026-11-02", "2026-11-03");
@@ -23,7 +21,7 @@ internal static class RepoQueries
 
     /// <summary>All 54 fields, so no query is refused for a field the format lacks.</summary>
     public static FlowLogFormat EveryField { get; } =
-        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+        FlowLogFormat.AllFields;
 
     public static RenderRequest Request(SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null) => new()
@@ -35,11 +33,4 @@ internal static class RepoQueries
             Partitioning = partitioning,
             Parameters = parameters ?? new Dictionary<string, string>(),
         };
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
-    }
 }

@@ -3,7 +3,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests.Hostile;
 
@@ -15,7 +14,7 @@ public sealed class DuckDbLockdownTests : IDisposable
 {
     private const string Header = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
     private static readonly TimeWindow Window = TimeWindow.Parse("2026-11-02", "2026-11-03");
-    private readonly LogFolder _logs = new();
+    private readonly TempFolder _logs = new();
     private readonly string _outside;
 
     public DuckDbLockdownTests()
@@ -29,9 +28,9 @@ public sealed class DuckDbLockdownTests : IDisposable
 
     public void Dispose() => _logs.Dispose();
 
-    private FlowLogSource Source => new(_logs.Root, FlowLogFormat.Default, SourceLayout.DefaultLayout);
+    private FlowLogSource Source => new(_logs.Path, FlowLogFormat.Default, SourceLayout.DefaultLayout);
 
-    private string Target => Path.Combine(_logs.Root, "written");
+    private string Target => _logs.Combine("written");
 
     public static TheoryData<string, bool> Attempts()
     {
@@ -67,7 +66,7 @@ public sealed class DuckDbLockdownTests : IDisposable
     public async Task A_query_cannot_write_attach_install_change_settings_or_read_outside_the_window(string template, bool materialize)
     {
         var sql = template.Replace("{target}", Target, StringComparison.Ordinal).Replace("{outside}", _outside, StringComparison.Ordinal)
-            .Replace("{root}", _logs.Root, StringComparison.Ordinal);
+            .Replace("{root}", _logs.Path, StringComparison.Ordinal);
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = materialize }, new LocalLogFileLister());
         var query = new RenderedQuery("hostile", SqlDialect.DuckDb, sql, Window, new Dictionary<string, string>()) { SourcePath = "/packs/evil/hostile.sql" };
 
@@ -80,7 +79,7 @@ public sealed class DuckDbLockdownTests : IDisposable
         });
 
         Assert.StartsWith("/packs/evil/hostile.sql: the query reaches outside the flow log table", error.Message);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_logs.Root, "written*"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_logs.Path, "written*"));
     }
 
     [Fact]

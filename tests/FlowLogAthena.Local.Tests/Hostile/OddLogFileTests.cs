@@ -2,7 +2,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests.Hostile;
 
@@ -13,11 +12,11 @@ public sealed class OddLogFileTests : IDisposable
     private const string Day = "AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/";
     private const string Record = "2 012345678901 eni-0a1 10.0.1.5 10.0.1.6 443 50123 6 10 8400 1793577700 1793577760 ACCEPT OK";
     private static readonly TimeWindow Window = TimeWindow.Parse("2026-11-02", "2026-11-03");
-    private readonly LogFolder _logs = new();
+    private readonly TempFolder _logs = new();
 
     public void Dispose() => _logs.Dispose();
 
-    private FlowLogSource Source => new(_logs.Root, FlowLogFormat.Default, SourceLayout.DefaultLayout);
+    private FlowLogSource Source => new(_logs.Path, FlowLogFormat.Default, SourceLayout.DefaultLayout);
 
     private static async Task<List<object?[]>> RowsAsync(string sql, FlowLogSource source, bool materialize = false)
     {

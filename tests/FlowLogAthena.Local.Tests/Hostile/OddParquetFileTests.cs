@@ -3,7 +3,6 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Testing;
 
 namespace FlowLogAthena.Local.Tests.Hostile;
 
@@ -13,16 +12,16 @@ public sealed class OddParquetFileTests : IDisposable
     private const string Day = "AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/";
     private static readonly TimeWindow Window = TimeWindow.Parse("2026-11-02", "2026-11-03");
     private static readonly FlowLogFormat Format = FlowLogFormat.Parse("${srcaddr} ${dstport} ${bytes}");
-    private readonly LogFolder _logs = new();
+    private readonly TempFolder _logs = new();
 
     public void Dispose() => _logs.Dispose();
 
-    private FlowLogSource Source => new(_logs.Root, Format, new SourceLayout(PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet));
+    private FlowLogSource Source => new(_logs.Path, Format, new SourceLayout(PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet));
 
     /// <summary>Writes a Parquet file with DuckDB from a SELECT giving its columns.</summary>
     private string Parquet(string name, string select)
     {
-        var path = Path.Combine(_logs.Root, Day, name);
+        var path = _logs.Combine(Day, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();

@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Local.Tests.Semantics;
 using Xunit.Abstractions;
 
 namespace FlowLogAthena.Local.Tests.Parity;
@@ -13,7 +12,7 @@ namespace FlowLogAthena.Local.Tests.Parity;
 /// </summary>
 public sealed class DialectParityTests(ParityFixture fixture, ITestOutputHelper output) : IClassFixture<ParityFixture>
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
 
     /// <summary>Each layout × each catalog query × each of its parameter variants.</summary>
     public static TheoryData<string, string, string> Cases()

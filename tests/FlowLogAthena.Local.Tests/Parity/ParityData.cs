@@ -14,7 +14,7 @@ namespace FlowLogAthena.Local.Tests.Parity;
 /// </summary>
 public sealed class ParityData : IAsyncDisposable
 {
-    public static FlowLogFormat Format { get; } = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+    public static FlowLogFormat Format { get; } = FlowLogFormat.AllFields;
 
     /// <summary>The DuckDB side: one bound table over the query window, loaded once for every query of the layout.</summary>
     private readonly BoundTable _table;

@@ -1,5 +1,3 @@
-using FlowLogAthena.Local.Tests.Semantics;
-
 namespace FlowLogAthena.Local.Tests.Parity;
 
 /// <summary>One row of the list in docs/PARITY.md.</summary>
@@ -20,7 +18,7 @@ public static class ParityList
     private const string Begin = "<!-- parity-list:begin -->";
     private const string End = "<!-- parity-list:end -->";
 
-    public static string File => Path.Combine(RepoRoot.Path, "docs", "PARITY.md");
+    public static string File => RepositoryRoot.Combine("docs", "PARITY.md");
 
     public static IReadOnlyList<ParityListRow> Load()
     {

@@ -7,7 +7,6 @@ using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Local.Tests.Semantics;
 
 namespace FlowLogAthena.Local.Tests.Running;
 
@@ -17,18 +16,18 @@ public sealed class BatchRunnerTests : IDisposable
     private const string Header = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status";
     private const string Day = "AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/";
     private const string Record = "2 012345678901 eni-0a1 10.0.1.5 10.0.1.6 443 50123 6 10 8400 1793577700 1793577760 ACCEPT OK";
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
     private static readonly TimeWindow Window = TimeWindow.Parse("2026-11-02", "2026-11-03");
-    private readonly LogFolder _logs = new();
+    private readonly TempFolder _logs = new();
 
     public void Dispose() => _logs.Dispose();
 
     private BoundTable Table(TimeWindow? window = null) =>
-        new(new DuckDbEngine(), new FlowLogSource(_logs.Root, FlowLogFormat.Default, SourceLayout.DefaultLayout), window ?? Window);
+        new(new DuckDbEngine(), new FlowLogSource(_logs.Path, FlowLogFormat.Default, SourceLayout.DefaultLayout), window ?? Window);
 
     private BatchQuery Item(BoundTable table, string id, IReadOnlyDictionary<string, string>? parameters = null, bool emptyIsNoData = false)
     {
-        var file = Path.Combine(_logs.Root, "out", id + ".csv");
+        var file = _logs.Combine("out", id + ".csv");
         return new BatchQuery
         {
             Query = Catalog.Get(id),

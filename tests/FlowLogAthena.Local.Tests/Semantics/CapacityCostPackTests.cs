@@ -14,15 +14,12 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public sealed class CapacityCostPackTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
-    private static readonly string EveryField = string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}"));
+    private static readonly string EveryField = FlowLogFormat.AllFields.FormatString;
 
     /// <summary>What the capacity and cost queries read, tags and v11 fields included.</summary>
     private const string CostFields =
@@ -48,7 +45,7 @@ public sealed class CapacityCostPackTests : IDisposable
     {
         var options = new GeneratorOptions
         {
-            Root = Path.Combine(_root, plantFindings ? "planted" : "clean"),
+            Root = _root.Combine(plantFindings ? "planted" : "clean"),
             Format = FlowLogFormat.Parse(format),
             Layout = new SourceLayout(prefix, partitioning, fileFormat),
             Window = TimeWindow.Parse("2026-11-01", "2026-11-05"),
@@ -217,7 +214,7 @@ public sealed class CapacityCostPackTests : IDisposable
 
     private string WriteCsv(Dictionary<string, string> map)
     {
-        var path = Path.Combine(_root, "cost-centers.csv");
+        var path = _root.Combine("cost-centers.csv");
         File.WriteAllLines(path, ["resource_id,cost_center", .. map.Select(kv => $"{kv.Key},\"{kv.Value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")]);
         return path;
     }

@@ -16,7 +16,7 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public sealed class CompliancePackTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
     private static readonly string[] Controls =
         ["admin-access-from-internet", "egress-outside-allow-list", "insecure-protocols-accepted", "rejected-by-vpc-controls", "traffic-to-forbidden-networks", "unencrypted-sensitive-flows"];
 
@@ -24,16 +24,13 @@ public sealed class CompliancePackTests : IDisposable
     private const string ControlFields =
         "${encryption-status} ${srcaddr} ${dstaddr} ${action} ${account-id} ${reject-reason} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${interface-id} ${log-status}";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {
-        { "all 54 fields parquet", string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")), PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
+        { "all 54 fields parquet", FlowLogFormat.AllFields.FormatString, PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
         { "control fields text hive hourly", ControlFields, PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Text },
     };
 
@@ -162,7 +159,7 @@ public sealed class CompliancePackTests : IDisposable
 
     private GeneratorOptions Options(string folder, string format, bool plant, SourceLayout? layout = null, int seed = 1) => new()
     {
-        Root = Path.Combine(_root, folder),
+        Root = _root.Combine(folder),
         Format = FlowLogFormat.Parse(format),
         Layout = layout ?? SourceLayout.DefaultLayout,
         Seed = seed,
@@ -175,10 +172,10 @@ public sealed class CompliancePackTests : IDisposable
     private async Task<(string Folder, string[] Summary)> RunPackAsync(GeneratorOptions options, TimeWindow window, IReadOnlyDictionary<string, string> parameters, string output)
     {
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
-        var outcomes = await new PackRunner(new BoundTable(engine, new FlowLogSource(options.Root, options.Format, options.Layout), window, ownsEngine: false)).RunAsync(Catalog.InPack("compliance"), parameters, Path.Combine(_root, output), null, CancellationToken.None);
+        var outcomes = await new PackRunner(new BoundTable(engine, new FlowLogSource(options.Root, options.Format, options.Layout), window, ownsEngine: false)).RunAsync(Catalog.InPack("compliance"), parameters, _root.Combine(output), null, CancellationToken.None);
         Assert.Equal(Controls, outcomes.Select(o => o.Query.Id));
         Assert.DoesNotContain(outcomes, o => o.Status == QueryStatus.Failed);
-        var folder = Path.Combine(_root, output, "compliance");
+        var folder = _root.Combine(output, "compliance");
         return (folder, File.ReadAllLines(Path.Combine(folder, "summary.csv")));
     }
 

@@ -16,7 +16,7 @@ public sealed class DiagnoseData : IDisposable
     public static readonly TimeWindow Generated = TimeWindow.Parse("2026-11-02", "2026-11-04");
     public static readonly TimeWindow Queried = TimeWindow.Parse("2026-11-02T03:00:00Z", "2026-11-03T21:00:00Z");
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
     private readonly Dictionary<string, Lazy<Task<Set>>> _sets;
 
     public DiagnoseData()
@@ -34,16 +34,13 @@ public sealed class DiagnoseData : IDisposable
 
     public Task<Set> GetAsync(string name) => _sets[name].Value;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     private Lazy<Task<Set>> Lazy(string name, string format, SourceLayout layout, bool plant) => new(async () =>
     {
         var options = new GeneratorOptions
         {
-            Root = Path.Combine(_root, name.Replace(' ', '-')),
+            Root = _root.Combine(name.Replace(' ', '-')),
             Format = FlowLogFormat.Parse(format),
             Layout = layout,
             Window = Generated,
@@ -67,7 +64,7 @@ public sealed class DiagnoseData : IDisposable
 /// </summary>
 public sealed class DiagnosePackTests(DiagnoseData data) : IClassFixture<DiagnoseData>
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
 
     public static TheoryData<string> PlantedSets => new() { "default v2", "v5 parquet hive hourly" };
 

@@ -9,17 +9,14 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 
 public sealed class PackRunnerTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     private async Task<FlowLogSource> GenerateAsync(FlowLogFormat format)
     {
-        var options = new GeneratorOptions { Root = Path.Combine(_root, "logs"), Format = format, Records = 10_000, Window = TimeWindow.Parse("2026-11-02", "2026-11-03") };
+        var options = new GeneratorOptions { Root = _root.Combine("logs"), Format = format, Records = 10_000, Window = TimeWindow.Parse("2026-11-02", "2026-11-03") };
         await FlowLogGenerator.GenerateAsync(options);
         return new FlowLogSource(options.Root, format, options.Layout);
     }
@@ -27,9 +24,9 @@ public sealed class PackRunnerTests : IDisposable
     [Fact]
     public async Task Every_query_of_every_pack_writes_its_CSV_and_each_pack_a_summary()
     {
-        var format = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")));
+        var format = FlowLogFormat.AllFields;
         var source = await GenerateAsync(format);
-        var output = Path.Combine(_root, "out");
+        var output = _root.Combine("out");
         await using var engine = new DuckDbEngine();
 
         var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false)).RunAsync(Catalog.All,
@@ -59,7 +56,7 @@ public sealed class PackRunnerTests : IDisposable
     public async Task A_query_whose_fields_the_format_lacks_is_skipped_with_its_reason_and_the_rest_still_run()
     {
         var source = await GenerateAsync(FlowLogFormat.Default);
-        var output = Path.Combine(_root, "out");
+        var output = _root.Combine("out");
         await using var engine = new DuckDbEngine();
 
         var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false))

@@ -14,21 +14,18 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public sealed class PathsPackTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
 
-    private static readonly string AllFields = string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}"));
+    private static readonly string AllFields = FlowLogFormat.AllFields.FormatString;
 
     /// <summary>Every field the pack reads, in no particular order, without its optional ones.</summary>
     private const string NarrowFields =
         "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr} ${packets} ${bytes} ${start} ${end} "
         + "${action} ${vpc-id} ${traffic-path} ${pkt-dst-aws-service} ${flow-direction} ${pkt-src-aws-service} ${next-hop-interface-id} ${next-hop-interface-type}";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {
@@ -102,7 +99,7 @@ public sealed class PathsPackTests : IDisposable
     {
         var options = new GeneratorOptions
         {
-            Root = _root,
+            Root = _root.Path,
             Format = FlowLogFormat.Parse(format),
             Layout = layout,
             Window = TimeWindow.Parse("2026-11-01", "2026-11-03"),
@@ -116,7 +113,7 @@ public sealed class PathsPackTests : IDisposable
         await FlowLogGenerator.GenerateAsync(options);
         var window = TimeWindow.Parse("2026-11-01T12:00:00Z", "2026-11-02T18:00:00Z");
         var records = Reference.InWindow(options, window).ToList();
-        return new GeneratedRun(new FlowLogSource(_root, options.Format, layout), window, records);
+        return new GeneratedRun(new FlowLogSource(_root.Path, options.Format, layout), window, records);
     }
 
     private sealed record GeneratedRun(FlowLogSource Source, TimeWindow Window, List<FlowRecord> Records)

@@ -14,13 +14,10 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public sealed class QuerySemanticsTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {
@@ -36,7 +33,7 @@ public sealed class QuerySemanticsTests : IDisposable
             PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Text
         },
         { "v5 without log-status", "${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${flow-direction} ${traffic-path}", PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Text },
-        { "all 54 fields parquet", string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")), PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
+        { "all 54 fields parquet", FlowLogFormat.AllFields.FormatString, PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
         { "v5 parquet hive hourly", "${srcaddr} ${dstaddr} ${dstport} ${bytes} ${packets} ${start} ${action} ${log-status} ${flow-direction} ${traffic-path}", PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
     };
 
@@ -46,7 +43,7 @@ public sealed class QuerySemanticsTests : IDisposable
     {
         var options = new GeneratorOptions
         {
-            Root = _root,
+            Root = _root.Path,
             Format = FlowLogFormat.Parse(format),
             Layout = new SourceLayout(prefix, partitioning, fileFormat),
             Window = TimeWindow.Parse("2026-11-01", "2026-11-05"),
@@ -55,7 +52,7 @@ public sealed class QuerySemanticsTests : IDisposable
             Seed = name.Length,
         };
         await FlowLogGenerator.GenerateAsync(options);
-        var source = new FlowLogSource(_root, options.Format, options.Layout);
+        var source = new FlowLogSource(_root.Path, options.Format, options.Layout);
         var window = partitioning == Partitioning.Hourly
             ? TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-03T17:00:00Z")
             : TimeWindow.Parse("2026-11-02", "2026-11-04");
@@ -127,14 +124,14 @@ public sealed class QuerySemanticsTests : IDisposable
     {
         var options = new GeneratorOptions
         {
-            Root = _root,
+            Root = _root.Path,
             Format = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"))),
             Records = 20_000,
             Window = TimeWindow.Parse("2026-11-01", "2026-11-04"),
             Seed = 11,
         };
         await FlowLogGenerator.GenerateAsync(options);
-        var source = new FlowLogSource(_root, options.Format, options.Layout);
+        var source = new FlowLogSource(_root.Path, options.Format, options.Layout);
         var window = TimeWindow.Parse("2026-11-02", "2026-11-03");
         var records = Reference.InWindow(options, window).ToList();
         await using var engine = new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister());
@@ -144,7 +141,7 @@ public sealed class QuerySemanticsTests : IDisposable
 
         var top = new ListSink();
         await runner.RunAsync(Catalog.Get("top-talkers"), all, top, CancellationToken.None);
-        Directory.Delete(Path.Combine(_root, "AWSLogs"), recursive: true); // later queries must not need the files again
+        Directory.Delete(_root.Combine("AWSLogs"), recursive: true); // later queries must not need the files again
         var rejected = new ListSink();
         await runner.RunAsync(Catalog.Get("rejected-traffic"), all, rejected, CancellationToken.None);
         var paths = new ListSink();
@@ -158,14 +155,14 @@ public sealed class QuerySemanticsTests : IDisposable
     [Fact]
     public async Task Top_talkers_limit_keeps_the_head_of_the_reference_order()
     {
-        var options = new GeneratorOptions { Root = _root, Records = 20_000, Window = TimeWindow.Parse("2026-11-02", "2026-11-03"), Seed = 3 };
+        var options = new GeneratorOptions { Root = _root.Path, Records = 20_000, Window = TimeWindow.Parse("2026-11-02", "2026-11-03"), Seed = 3 };
         await FlowLogGenerator.GenerateAsync(options);
         var window = options.Window;
         var expected = Reference.TopTalkers(Reference.InWindow(options, window)).Take(10).ToList();
 
         await using var engine = new DuckDbEngine();
         var sink = new ListSink();
-        await new QueryRunner(new BoundTable(engine, new FlowLogSource(_root, options.Format, options.Layout), window, ownsEngine: false))
+        await new QueryRunner(new BoundTable(engine, new FlowLogSource(_root.Path, options.Format, options.Layout), window, ownsEngine: false))
             .RunAsync(Catalog.Get("top-talkers"), new Dictionary<string, string> { ["limit"] = "10" }, sink, CancellationToken.None);
 
         Assert.Equal(["srcaddr", "dstaddr", "bytes", "packets", "flows"], sink.Columns.Select(c => c.Name));

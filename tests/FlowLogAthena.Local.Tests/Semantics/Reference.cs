@@ -9,9 +9,7 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public static class Reference
 {
-    public static IEnumerable<FlowRecord> InWindow(GeneratorOptions options, TimeWindow window) =>
-        FlowLogGenerator.EnumerateFiles(options).SelectMany(f => f.EnumerateRecords())
-            .Where(r => r.StartUnixSeconds >= window.FromUnixSeconds && r.StartUnixSeconds < window.ToUnixSecondsExclusive);
+    public static IEnumerable<FlowRecord> InWindow(GeneratorOptions options, TimeWindow window) => new GeneratedLogs(options).RecordsIn(window);
 
     public static List<object?[]> TopTalkers(IEnumerable<FlowRecord> records) =>
         records.Where(r => r.LoggedData)

@@ -17,7 +17,7 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public sealed class SecurityPackTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
 
     /// <summary>EC2 Instance Connect's range the generator draws from (published by AWS for us-east-1).</summary>
     private const string InstanceConnectRange = "18.206.107.24/29";
@@ -30,12 +30,9 @@ public sealed class SecurityPackTests : IDisposable
 
     private static readonly string[] DatabasePorts = ["1433", "1521", "3306", "5432", "6379", "27017", "9200"];
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {
@@ -44,7 +41,7 @@ public sealed class SecurityPackTests : IDisposable
             "${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${reject-reason}",
             PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Text
         },
-        { "all 54 fields parquet hive hourly", string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}")), PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
+        { "all 54 fields parquet hive hourly", FlowLogFormat.AllFields.FormatString, PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
     };
 
     [Theory]
@@ -191,7 +188,7 @@ public sealed class SecurityPackTests : IDisposable
 
     private GeneratorOptions Options(FlowLogFormat format, SourceLayout layout, int seed, string subfolder = "logs", bool plantFindings = true) => new()
     {
-        Root = Path.Combine(_root, subfolder),
+        Root = _root.Combine(subfolder),
         Format = format,
         Layout = layout,
         Window = TimeWindow.Parse("2026-11-01", "2026-11-05"),

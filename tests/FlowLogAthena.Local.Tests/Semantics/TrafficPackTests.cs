@@ -14,15 +14,12 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public sealed class TrafficPackTests : IDisposable
 {
-    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepoRoot.Queries);
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-tests", Guid.NewGuid().ToString("N"));
+    private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
-    private static readonly string EveryField = string.Join(' ', FieldCatalog.All.Select(f => "${" + f.Name + "}"));
+    private static readonly string EveryField = FlowLogFormat.AllFields.FormatString;
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {
@@ -152,7 +149,7 @@ public sealed class TrafficPackTests : IDisposable
     {
         var options = new GeneratorOptions
         {
-            Root = _root,
+            Root = _root.Path,
             Format = FlowLogFormat.Parse(format),
             Layout = layout,
             Window = TimeWindow.Parse("2026-11-01", "2026-11-05"),
@@ -161,7 +158,7 @@ public sealed class TrafficPackTests : IDisposable
             Seed = seed,
         };
         await FlowLogGenerator.GenerateAsync(options);
-        return (options, new FlowLogSource(_root, options.Format, options.Layout));
+        return (options, new FlowLogSource(_root.Path, options.Format, options.Layout));
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace FlowLogAthena.Core.Tests.Infra;
+namespace FlowLogAthena.Infra.Tests;
 
 /// <summary>
 /// A CloudFormation template in JSON from the repository's <c>infra/</c> folder, with the checks a deploy would
@@ -44,7 +44,7 @@ public sealed partial class CfnTemplate
 
     public JsonObject Outputs => Root[nameof(Outputs)] as JsonObject ?? [];
 
-    public static string Folder { get; } = Path.Combine(RepoRoot(), "infra");
+    public static string Folder { get; } = RepositoryRoot.Infra;
 
     public static IEnumerable<string> Files => Directory.EnumerateFiles(Folder, "*.json").Order(StringComparer.Ordinal);
 
@@ -254,14 +254,7 @@ public sealed partial class CfnTemplate
     private static string Substitute(string text, Func<string, string> lookup) =>
         SubVariablePattern().Replace(text, m => m.Groups[1].Value.StartsWith('!') ? "${" + m.Groups[1].Value[1..] + "}" : lookup(m.Groups[1].Value));
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
-    }
 
-    public static string RepoFile(params string[] parts) => Path.Combine([RepoRoot(), .. parts]);
 
     [GeneratedRegex(@"\$\{([^}]+)\}")]
     private static partial Regex SubVariablePattern();

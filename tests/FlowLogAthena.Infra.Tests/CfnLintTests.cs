@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace FlowLogAthena.Core.Tests.Infra;
+namespace FlowLogAthena.Infra.Tests;
 
 /// <summary>
 /// cfn-lint checks what the JSON checks here do not: every property against the resource's CloudFormation schema

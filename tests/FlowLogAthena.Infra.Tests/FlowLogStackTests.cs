@@ -3,7 +3,7 @@ using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
-namespace FlowLogAthena.Core.Tests.Infra;
+namespace FlowLogAthena.Infra.Tests;
 
 /// <summary>
 /// The flow log stack creates a format and layout that <c>flowlog-athena provision</c> handles, and the table it

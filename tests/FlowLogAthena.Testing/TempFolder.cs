@@ -1,4 +1,9 @@
-namespace FlowLogAthena.Core.Tests;
+using System.IO.Compression;
+using System.Text;
+
+using Xunit;
+
+namespace FlowLogAthena.Testing;
 
 /// <summary>A unique folder under the system temp folder, deleted with its content on dispose.</summary>
 public sealed class TempFolder : IDisposable
@@ -14,6 +19,25 @@ public sealed class TempFolder : IDisposable
         var full = Combine(relative.Split('/'));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.WriteAllText(full, content);
+        return full;
+    }
+
+    /// <summary>Writes a gzip text file (a flow log's header line, then its records) at a path relative to the folder.</summary>
+    public string WriteGzip(string relative, string header, params string[] lines)
+    {
+        var full = Combine(relative.Split('/'));
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        using var file = File.Create(full);
+        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        gzip.Write(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", lines) + "\n"));
+        return full;
+    }
+
+    public string WriteBytes(string relative, byte[] content)
+    {
+        var full = Combine(relative.Split('/'));
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
         return full;
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace FlowLogAthena.Aws.Tests.Support;
+namespace FlowLogAthena.Testing.Moto;
 
 /// <summary>
 /// boto3 on the image's python3, as a second, independent client: runs a script with <c>client(name)</c>

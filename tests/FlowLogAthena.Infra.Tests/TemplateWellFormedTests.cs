@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FlowLogAthena.Core.Tests.Infra;
+namespace FlowLogAthena.Infra.Tests;
 
 public sealed class TemplateWellFormedTests
 {

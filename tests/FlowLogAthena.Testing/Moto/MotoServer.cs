@@ -2,14 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Amazon.Runtime;
-using FlowLogAthena.Aws.Runtime;
+using Xunit;
 
-namespace FlowLogAthena.Aws.Tests.Support;
+namespace FlowLogAthena.Testing.Moto;
 
 /// <summary>
 /// A moto server of its own for one test collection: started on a free loopback port, awaited until it
 /// answers, killed with its process tree on dispose. Nothing is exported: clients get its endpoint.
+/// Each test assembly that shares one declares its own collection (xunit finds collection definitions only in
+/// the test assembly); the AWS SDK clients for it are the AWS tests' (FlowLogAthena.Aws.Tests/Support/MotoClients).
 /// </summary>
 public sealed class MotoServer : IAsyncLifetime
 {
@@ -19,14 +20,6 @@ public sealed class MotoServer : IAsyncLifetime
     private Process? _process;
 
     public Uri Endpoint { get; private set; } = null!;
-
-    /// <summary>Dummy credentials: moto accepts any, and they must never leak into messages.</summary>
-    public static SessionAWSCredentials Credentials { get; } = new("AKIAMOTOTESTKEY00001", "motoSecretKey/DoNotLeak+0123456789abcdef", "motoSessionToken/DoNotLeak+FwoGZXIvYXdzEJr");
-
-    public AwsSettings Settings => new() { Region = Region, EndpointUrl = Endpoint, Retry = FlowLogAthena.Aws.Runtime.Retries.AwsRetryPolicy.Default with { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(50) } };
-
-    public AwsClients CreateClients(HttpMessageHandler? handler = null, Action<AwsCallRecord>? trace = null) =>
-        AwsClients.Create(Settings, Credentials, handler, trace);
 
     public async Task InitializeAsync()
     {
@@ -105,10 +98,4 @@ public sealed class MotoServer : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class MotoTests : ICollectionFixture<MotoServer>
-{
-    public const string Name = "moto";
 }

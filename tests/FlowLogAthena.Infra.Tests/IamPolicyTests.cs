@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace FlowLogAthena.Core.Tests.Infra;
+namespace FlowLogAthena.Infra.Tests;
 
 /// <summary>
 /// The CLI and worker policies are least privilege: named actions only, every resource one of the stack's
@@ -152,7 +152,7 @@ public sealed partial class IamPolicyTests
     [Fact]
     public void Policies_grant_the_S3_permission_of_every_S3_call_the_code_makes()
     {
-        var calls = Directory.EnumerateFiles(CfnTemplate.RepoFile("src", "FlowLogAthena.Aws"), "*.cs", SearchOption.AllDirectories)
+        var calls = Directory.EnumerateFiles(RepositoryRoot.Combine("src", "FlowLogAthena.Aws"), "*.cs", SearchOption.AllDirectories)
             .SelectMany(f => S3CallPattern().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Contains("ListObjectsV2", calls);
@@ -210,7 +210,7 @@ public sealed partial class IamPolicyTests
     /// </summary>
     private static HashSet<string> CalledOperations()
     {
-        var source = CfnTemplate.RepoFile("src");
+        var source = RepositoryRoot.Combine("src");
         var callers = string.Join('\n', Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) is not ("GlueClient.cs" or "AthenaClient.cs" or "IGlueApi.cs" or "IAthenaApi.cs"))
             .Select(File.ReadAllText));
