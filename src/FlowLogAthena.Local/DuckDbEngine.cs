@@ -19,7 +19,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     {
     }
 
-    public string Name => "local";
+    public EngineKind Kind => EngineKind.Local;
 
     public SqlDialect Dialect => SqlDialect.DuckDb;
 

@@ -42,7 +42,7 @@ public sealed class WeeklyReport(BoundTable table, QueryCatalog catalog)
         var html = Path.Combine(request.OutputFolder, HtmlFile);
         var summary = Path.Combine(request.OutputFolder, SummaryFile);
         await ReportSummary.WriteAsync(summary, outcomes, cancellationToken).ConfigureAwait(false);
-        await ReportHtmlWriter.WriteAsync(html, new ReportPage(request, table.Source, table.EngineName, results, sections), cancellationToken).ConfigureAwait(false);
+        await ReportHtmlWriter.WriteAsync(html, new ReportPage(request, table.Source, table.Engine, results, sections), cancellationToken).ConfigureAwait(false);
         return new WeeklyReportResult(html, summary, outcomes, results.PreviousWeekHasData);
     }
 }

@@ -26,7 +26,7 @@ public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
         Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
         var catalog = QueryCatalog.Load(Path.Combine(AppContext.BaseDirectory, "queries"));
         foreach (var week in new[] { ThisWeek, PreviousWeek })
-            foreach (var id in JobReportKind.Weekly.QueryIds)
+            foreach (var id in Reports.Jobs.ReportKinds.Weekly.QueryIds)
                 await QueueAsync(catalog.Get(id), week);
         Directory.CreateDirectory(_temp.Path);
         var job = _temp.Combine("report.yaml");

@@ -31,7 +31,7 @@ public sealed class AthenaEngine : IQueryEngine
         _time = time ?? TimeProvider.System;
     }
 
-    public string Name => "athena";
+    public EngineKind Kind => EngineKind.Athena;
 
     public SqlDialect Dialect => SqlDialect.Athena;
 

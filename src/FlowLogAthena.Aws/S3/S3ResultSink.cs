@@ -11,7 +11,7 @@ namespace FlowLogAthena.Aws.S3;
 /// </summary>
 /// <remarks>With <paramref name="copiesCsvResults"/>, a result the engine already wrote as CSV (Athena's result
 /// object) is copied server-side instead: its rows are only counted, nothing is uploaded.</remarks>
-public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, Func<string, IResultSink> fileSink, string contentType, bool copiesCsvResults = false) : IResultSink
+public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, ResultFormat format, bool copiesCsvResults = false) : IResultSink
 {
     /// <summary>The object this export was copied from, when it was a server-side copy.</summary>
     public string? CopiedFrom { get; private set; }
@@ -31,6 +31,8 @@ public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, Func<string,
 
     public S3Uploader Uploader => uploader;
 
+    public ResultFormat Format => format;
+
     public string? Sha256 { get; private set; }
 
     public long Bytes { get; private set; }
@@ -39,11 +41,9 @@ public sealed class S3ResultSink(S3Uploader uploader, S3Uri target, Func<string,
     {
         using var staging = StagingFolder.Create("export");
         var local = staging.FileNamed(Path.GetFileName(target.Key));
-        var count = await fileSink(local).WriteAsync(columns, rows, cancellationToken).ConfigureAwait(false);
-        await using (var file = File.OpenRead(local))
-            Sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
-        Bytes = new FileInfo(local).Length;
-        await uploader.UploadAsync(local, target, contentType, cancellationToken).ConfigureAwait(false);
+        var count = await format.ToFile(local).WriteAsync(columns, rows, cancellationToken).ConfigureAwait(false);
+        (Sha256, Bytes) = await FileDigest.OfAsync(local, cancellationToken).ConfigureAwait(false);
+        await uploader.UploadAsync(local, target, format.ContentType, cancellationToken).ConfigureAwait(false);
         return count;
     }
 }

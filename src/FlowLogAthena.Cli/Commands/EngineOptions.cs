@@ -14,11 +14,12 @@ namespace FlowLogAthena.Cli.Commands;
 /// </summary>
 public sealed class EngineOptions
 {
-    public Option<string> Engine { get; } = new Option<string>("--engine")
+    public Option<EngineKind> Engine { get; } = new Option<EngineKind>("--engine")
     {
         Description = "Query engine: local (embedded DuckDB, also accepted as duckdb) or athena (the Glue table made by provision).",
-        DefaultValueFactory = _ => "local",
-    }.AcceptOnlyFromAmong("local", "duckdb", "athena");
+        DefaultValueFactory = _ => EngineKind.Local,
+        CustomParser = ParseEngine,
+    };
 
     public SourceOptions Source { get; } = new();
 
@@ -43,7 +44,7 @@ public sealed class EngineOptions
     /// <summary>Opens the chosen engine over the source for <paramref name="window"/>, saying on the terminal what it read.</summary>
     public Task<BoundTable> OpenAsync(ParseResult parse, TimeWindow window, bool materialize, LazyAwsClients aws, Terminal terminal, CancellationToken cancellationToken)
     {
-        var onAthena = parse.GetValue(Engine) == "athena";
+        var onAthena = parse.GetValue(Engine) == EngineKind.Athena;
         var given = parse.GetValue(Source.Source) is not null;
         if (!onAthena && !given)
             throw new SourceException("--source is required for the local engine: the folder (or s3:// prefix) that holds AWSLogs/.");
@@ -59,5 +60,13 @@ public sealed class EngineOptions
         };
         var opener = new EngineOpener(() => aws.Value, text => terminal.Note(Markup.Escape(text)), AthenaOptions.Progress(terminal));
         return opener.OpenAsync(request, window, cancellationToken);
+    }
+
+    private static EngineKind ParseEngine(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (EngineKinds.TryParse(text, out var kind)) return kind;
+        result.AddError($"--engine '{text}' is not local (also duckdb) or athena.");
+        return EngineKind.Local;
     }
 }

@@ -27,7 +27,7 @@ public static class JobCommand
         {
             var job = JobFileParser.Load(parse.GetValue(file)!);
             var now = parse.GetValue(at) is { } text ? new DateTimeOffset(TimeWindow.ParseInstant(text, "--at")) : clock.GetUtcNow();
-            var plan = JobValidator.Validate(job, options.LoadCatalog(parse), now);
+            var plan = JobValidator.Validate(job, options.LoadCatalog(parse), Reports.Jobs.ReportKinds.All, now);
             Print(terminal.Output, plan);
             return ExitCodes.Success;
         });
@@ -90,7 +90,7 @@ public static class JobCommand
             ? "  schedule: none (run it with `job run`)"
             : $"  schedule: '{job.Schedule.Text}' in {job.Schedule.TimeZone.Id}, next at {Describe(plan.NextRun, job.Schedule.TimeZone)}");
         if (job.Report is { } report)
-            output.WriteLine($"  report:   {report.Kind.Name} → {string.Join(", ", plan.ReportFolders)} (report.html, summary.csv, this-week/…, previous-week/…)");
+            output.WriteLine($"  report:   {report.Name} → {string.Join(", ", plan.ReportFolders)} (report.html, summary.csv, this-week/…, previous-week/…)");
         output.WriteLine($"  queries:  {plan.Queries.Count} will run");
         foreach (var query in plan.Queries)
             output.WriteLine(query.Outputs.Count > 0 ? $"    {query.Query.QualifiedId} → {string.Join(", ", query.Outputs)}" : $"    {query.Query.QualifiedId}");

@@ -9,21 +9,15 @@ using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Cli.Commands;
 
-/// <summary>How results are written.</summary>
-public enum OutputKind
-{
-    Table,
-    Csv,
-    Json,
-}
-
 /// <summary><c>--output</c> and <c>--out</c>: the sink for a query's rows.</summary>
 public sealed class OutputOptions
 {
-    public Option<OutputKind> Output { get; } = new("--output")
+    /// <summary><c>--output</c>: a result format, or null for the console table.</summary>
+    public Option<ResultFormat?> Output { get; } = new("--output")
     {
         Description = "Result format: table (console), csv (RFC 4180) or json (JSON lines).",
-        DefaultValueFactory = _ => OutputKind.Table,
+        DefaultValueFactory = _ => null,
+        CustomParser = ParseFormat,
     };
 
     public Option<string?> Out { get; } = new("--out")
@@ -45,7 +39,7 @@ public sealed class OutputOptions
     {
         var path = parse.GetValue(Out);
         if (path is null) return;
-        if (parse.GetValue(Output) == OutputKind.Table)
+        if (parse.GetValue(Output) is null)
             throw new UsageException($"--out needs --output csv or json; a table is for the console (--out '{path}').");
         if (S3Uri.IsS3(path)) S3Uri.ParseObject(path, "--out");
         else OutputTarget.CheckFile(path, "--out");
@@ -53,40 +47,39 @@ public sealed class OutputOptions
 
     public IResultSink CreateSink(ParseResult parse, Terminal terminal, string title, LazyAwsClients aws, S3WriteOptions writeOptions)
     {
-        var kind = parse.GetValue(Output);
+        var format = parse.GetValue(Output);
         var path = parse.GetValue(Out);
-        if (S3Uri.IsS3(path))
-        {
-            var target = S3Uri.ParseObject(path!, "--out");
-            var uploader = new S3Uploader(aws.Value.S3, writeOptions);
-            return kind switch
-            {
-                OutputKind.Csv => new S3ResultSink(uploader, target, CsvSink.ToFile, "text/csv", copiesCsvResults: true),
-                OutputKind.Json => new S3ResultSink(uploader, target, JsonLinesSink.ToFile, "application/x-ndjson"),
-                _ => throw new UsageException("--out s3://… needs --output csv or json."),
-            };
-        }
-        return (kind, path) switch
-        {
-            (OutputKind.Csv, not null) => CsvSink.ToFile(path),
-            (OutputKind.Json, not null) => JsonLinesSink.ToFile(path),
-            (OutputKind.Csv, null) => CsvSink.ToStream(terminal.OutputStream),
-            (OutputKind.Json, null) => JsonLinesSink.ToStream(terminal.OutputStream),
-            (OutputKind.Table, not null) => throw new UsageException("--out needs --output csv or json; a table is for the console."),
-            _ => new ConsoleTableSink(terminal.Out, title),
-        };
+        if (path is not null && format is null)
+            throw new UsageException(S3Uri.IsS3(path) ? "--out s3://… needs --output csv or json." : "--out needs --output csv or json; a table is for the console.");
+        if (format is null) return new ConsoleTableSink(terminal.Out, title);
+        if (path is null) return format.ToStream(terminal.OutputStream);
+        if (!S3Uri.IsS3(path)) return format.ToFile(path);
+        // Athena already wrote a CSV result: a CSV export is copied server-side instead of passing through here.
+        return new S3ResultSink(new S3Uploader(aws.Value.S3, writeOptions), S3Uri.ParseObject(path, "--out"), format, copiesCsvResults: format == ResultFormat.Csv);
     }
 
     /// <summary>Beside an S3 export, the manifest that says what produced it (<c>&lt;key&gt;.manifest.json</c>).</summary>
     public static async Task WriteManifestAsync(IResultSink sink, QueryRunOutcome outcome, FlowLogSource source, string engine, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (sink is not S3ResultSink s3) return;
-        var manifest = ExportManifest.For(outcome, source, engine, s3.Target.ToString(), s3.Target.Key.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv" : "jsonl",
+        var manifest = ExportManifest.For(outcome, source, engine, s3.Target.ToString(), s3.Format.Name,
             s3.Sha256, s3.CopiedFrom is null ? s3.Bytes : null, clock.GetUtcNow().UtcDateTime) with
         { CopiedFrom = s3.CopiedFrom };
-        using var staging = StagingFolder.Create("manifest");
-        var local = staging.FileNamed("manifest.json");
-        await File.WriteAllTextAsync(local, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
-        await s3.Uploader.UploadAsync(local, s3.Target with { Key = s3.Target.Key + ".manifest.json" }, "application/json", cancellationToken).ConfigureAwait(false);
+        await ManifestFile.PublishAsync(manifest, (local, token) =>
+            s3.Uploader.UploadAsync(local, s3.Target with { Key = s3.Target.Key + ".manifest.json" }, ManifestFile.ContentType, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ResultFormat? ParseFormat(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        switch (text.ToLowerInvariant())
+        {
+            case "table": return null;
+            case "csv": return ResultFormat.Csv;
+            case "json": return ResultFormat.JsonLines;
+            default:
+                result.AddError($"--output '{text}' is not table, csv or json.");
+                return null;
+        }
     }
 }

@@ -48,15 +48,15 @@ public static class RunCommand
 
             var sink = output.CreateSink(parse, terminal, query!.Title, awsClients, engines.Aws.WriteOptions(parse));
             var rendered = table.Render(query, parameters); // refuse bad input before touching any file or service
-            if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{table.EngineName} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
-            var outcome = await terminal.StatusAsync($"Running {query.Id} on {table.EngineName}…",
+            if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{table.Engine.ToText()} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
+            var outcome = await terminal.StatusAsync($"Running {query.Id} on {table.Engine.ToText()}…",
                 () => new QueryRunner(table).RunAsync(rendered, sink, cancellationToken)).ConfigureAwait(false);
-            await OutputOptions.WriteManifestAsync(sink, outcome, table.Source, table.EngineName, clock, cancellationToken).ConfigureAwait(false);
+            await OutputOptions.WriteManifestAsync(sink, outcome, table.Source, table.Engine.ToText(), clock, cancellationToken).ConfigureAwait(false);
             var stats = outcome.Stats;
             var destination = parse.GetValue(output.Out);
             var read = stats.FilesRead > 0 ? $"from {stats.FilesRead} files ({ByteSize.Format(stats.BytesScanned)})" : $"{ByteSize.Format(stats.BytesScanned)} scanned";
             var cost = stats.CostUsd is { } usd ? $", ${usd:0.000000}" : "";
-            var execution = stats.ExecutionId is { } executionId && table.EngineName == "athena" ? $" (execution {executionId})" : "";
+            var execution = stats.ExecutionId is { } executionId && table.Engine == EngineKind.Athena ? $" (execution {executionId})" : "";
             terminal.Note($"[green]{Markup.Escape(query.Id)}[/]: {outcome.RowsWritten} rows {read} in {stats.EngineTime.TotalSeconds:F2} s{cost}{Markup.Escape(execution)}"
                 + (destination is null ? "" : $" → {Markup.Escape(destination)}"));
             return ExitCodes.Success;

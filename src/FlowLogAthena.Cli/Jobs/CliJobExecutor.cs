@@ -19,10 +19,12 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
     private readonly Lazy<AwsClients> _aws = new(() => AwsClients.Create(AwsSettings.FromEnvironment(),
         trace: options.Verbose is { } verbose ? record => verbose("aws: " + record) : null));
 
+    public IReadOnlyList<JobReportKind> ReportKinds => Reports.Jobs.ReportKinds.All;
+
     public async Task<JobRunResult> RunAsync(JobDefinition job, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var catalog = QueryCatalog.Load(QueryCatalog.RootFor(options.QueriesFolder));
-        var plan = JobValidator.Validate(job, catalog, at);
+        var plan = JobValidator.Validate(job, catalog, ReportKinds, at);
         var store = new JobOutputRouter(new LocalJobOutputStore(), () => new S3JobOutputStore(new S3Uploader(_aws.Value.S3, new S3WriteOptions
         {
             ExpectedBucketOwner = job.Aws.ExpectedBucketOwner,

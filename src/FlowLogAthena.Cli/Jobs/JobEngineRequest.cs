@@ -1,5 +1,6 @@
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Cli.Engines;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Sources;
@@ -16,7 +17,7 @@ public static class JobEngineRequest
         var source = job.Source.Location is { } location ? new FlowLogSource(location, job.Source.Format ?? FlowLogFormat.Default, job.Source.Layout) : null;
         return new EngineRequest
         {
-            Athena = job.Engine == JobEngine.Athena ? AthenaOptions(job) : null,
+            Athena = job.Engine == EngineKind.Athena ? AthenaOptions(job) : null,
             Source = source,
             FormatGiven = job.Source.Format is not null,
             Threads = options.Threads,

@@ -28,7 +28,7 @@ public sealed class BoundTable : IAsyncDisposable
     public TimeWindow Window { get; }
 
     /// <summary>Short engine name, e.g. <c>local</c> or <c>athena</c>.</summary>
-    public string EngineName => _engine.Name;
+    public EngineKind Engine => _engine.Kind;
 
     public SqlDialect Dialect => _engine.Dialect;
 

@@ -9,8 +9,8 @@ namespace FlowLogAthena.Core.Engines;
 /// </summary>
 public interface IQueryEngine : IAsyncDisposable
 {
-    /// <summary>Short engine name, e.g. <c>local</c> or <c>athena</c>.</summary>
-    string Name { get; }
+    /// <summary>Which engine this is (<c>local</c> or <c>athena</c> in text).</summary>
+    EngineKind Kind { get; }
 
     /// <summary>The dialect this engine's queries must be rendered in.</summary>
     SqlDialect Dialect { get; }

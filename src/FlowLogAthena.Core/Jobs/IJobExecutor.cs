@@ -35,5 +35,8 @@ public sealed record JobRunResult(
 /// </summary>
 public interface IJobExecutor
 {
+    /// <summary>The reports (<c>report:</c>) this executor can write; a job naming another is refused when loaded.</summary>
+    IReadOnlyList<JobReportKind> ReportKinds => [];
+
     Task<JobRunResult> RunAsync(JobDefinition job, DateTimeOffset at, CancellationToken cancellationToken);
 }

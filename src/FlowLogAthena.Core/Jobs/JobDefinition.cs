@@ -1,16 +1,10 @@
 using Cronos;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Jobs;
-
-/// <summary>Which engine a job runs its queries on.</summary>
-public enum JobEngine
-{
-    Local,
-    Athena,
-}
 
 /// <summary>
 /// A job file as written: what to read, which queries to run with which parameters, over which window, where to
@@ -25,7 +19,7 @@ public sealed record JobDefinition
 
     public required JobSource Source { get; init; }
 
-    public required JobEngine Engine { get; init; }
+    public required EngineKind Engine { get; init; }
 
     /// <summary>Query ids (or pack/id) listed under <c>queries:</c>.</summary>
     public IReadOnlyList<JobItem> Queries { get; init; } = [];

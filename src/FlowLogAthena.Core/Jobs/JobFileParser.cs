@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Cronos;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
@@ -54,7 +55,7 @@ public static partial class JobFileParser
         var report = ReadReport(r, root);
         if (report is not null && (queries.Count > 0 || packs.Count > 0))
             throw r.Error(FrontMatterReader.Get(root, queries.Count > 0 ? "queries" : "packs")!,
-                $"a job with 'report: {report.Kind.Name}' runs the report's own queries; leave out 'queries' and 'packs'.");
+                $"a job with 'report: {report.Name}' runs the report's own queries; leave out 'queries' and 'packs'.");
         if (report is null && queries.Count == 0 && packs.Count == 0)
             throw r.Error(root, "The job has no 'queries' or 'packs': list the query ids or pack names to run (or give 'report: weekly').");
 
@@ -79,18 +80,14 @@ public static partial class JobFileParser
         };
     }
 
-    private static JobEngine ReadEngine(FrontMatterReader r, YamlMappingNode root)
+    private static EngineKind ReadEngine(FrontMatterReader r, YamlMappingNode root)
     {
-        if (FrontMatterReader.Get(root, "engine") is not { } node) return JobEngine.Local;
-        return r.Scalar(node, "'engine'").Trim() switch
-        {
-            "local" => JobEngine.Local,
-            "athena" => JobEngine.Athena,
-            var other => throw r.Error(node, $"engine '{other}' is not local or athena."),
-        };
+        if (FrontMatterReader.Get(root, "engine") is not { } node) return EngineKind.Local;
+        var text = r.Scalar(node, "'engine'").Trim();
+        return EngineKinds.TryParse(text, out var kind) ? kind : throw r.Error(node, $"engine '{text}' is not local or athena.");
     }
 
-    private static JobSource ReadSource(FrontMatterReader r, YamlMappingNode root, JobEngine engine)
+    private static JobSource ReadSource(FrontMatterReader r, YamlMappingNode root, EngineKind engine)
     {
         var node = FrontMatterReader.Get(root, "source") ?? throw r.Error(root, "The job has no 'source': give source.path (a folder or s3://) or source.database and source.table.");
         var map = r.Mapping(node, "'source'");
@@ -104,7 +101,7 @@ public static partial class JobFileParser
         {
             if (database is null || table is null)
                 throw r.Error(map, "'source' needs a 'path' (folder or s3://bucket/prefix), or both 'database' and 'table' (a Glue table).");
-            if (engine != JobEngine.Athena)
+            if (engine != EngineKind.Athena)
                 throw r.Error(map, "a Glue database/table source needs 'engine: athena'; the local engine reads a folder or s3:// path.");
         }
         else if (location.StartsWith("s3://", StringComparison.Ordinal) && location.Length <= 5)
@@ -213,9 +210,7 @@ public static partial class JobFileParser
     {
         if (FrontMatterReader.Get(root, "report") is not { } node) return null;
         var name = r.Scalar(node, "'report'").Trim();
-        var kind = JobReportKind.All.FirstOrDefault(k => k.Name == name)
-            ?? throw r.Error(node, $"report '{name}' is unknown; reports: {string.Join(", ", JobReportKind.All.Select(k => k.Name))}.");
-        return new JobReport(kind, r.Line(node));
+        return new JobReport(name, r.Line(node));
     }
 
     private static List<JobOutput> ReadOutputs(FrontMatterReader r, YamlMappingNode root, bool folders)

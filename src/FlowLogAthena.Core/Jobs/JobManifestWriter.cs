@@ -50,11 +50,6 @@ public sealed class JobManifestWriter(IJobOutputStore store, TimeProvider clock)
     }
 
     /// <summary>Written to a local temporary file, then published like any output (whole or not at all).</summary>
-    public async Task PublishAsync(JobRunManifest manifest, string destination, CancellationToken cancellationToken)
-    {
-        using var staging = StagingFolder.Create("manifest");
-        var file = staging.FileNamed("manifest.json");
-        await File.WriteAllTextAsync(file, manifest.ToJson(), cancellationToken).ConfigureAwait(false);
-        await store.PublishAsync(file, destination, "application/json", cancellationToken).ConfigureAwait(false);
-    }
+    public Task PublishAsync(JobRunManifest manifest, string destination, CancellationToken cancellationToken) =>
+        ManifestFile.PublishAsync(manifest, (file, token) => store.PublishAsync(file, destination, ManifestFile.ContentType, token), cancellationToken);
 }

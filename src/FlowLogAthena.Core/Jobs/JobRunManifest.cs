@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Core.Jobs;
@@ -12,14 +12,6 @@ namespace FlowLogAthena.Core.Jobs;
 /// </summary>
 public sealed record JobRunManifest
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     public required string Job { get; init; }
     public required string JobFile { get; init; }
     public required JobRunState State { get; init; }
@@ -40,9 +32,9 @@ public sealed record JobRunManifest
     public JobReportRecord? Report { get; init; }
     public string Tool { get; init; } = "flowlog-athena " + typeof(JobRunManifest).Assembly.GetName().Version?.ToString(3);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
+    public string ToJson() => ManifestFile.ToJson(this);
 
-    public static JobRunManifest FromJson(string json) => JsonSerializer.Deserialize<JobRunManifest>(json, Json)
+    public static JobRunManifest FromJson(string json) => ManifestFile.FromJson<JobRunManifest>(json)
         ?? throw new JsonException("The manifest is empty.");
 }
 

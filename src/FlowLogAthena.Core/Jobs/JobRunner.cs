@@ -42,7 +42,7 @@ public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvi
             _ => null,
         };
         var manifests = new JobManifestWriter(store, clock);
-        var manifest = manifests.Build(plan, table.EngineName, table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), result.Stopped?.Reason, started);
+        var manifest = manifests.Build(plan, table.Engine.ToText(), table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), result.Stopped?.Reason, started);
         // The manifest is written even when cancelled, so the run history can say what was and was not done.
         await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
         return manifest;
@@ -52,22 +52,21 @@ public sealed class JobRunner(BoundTable table, IJobOutputStore store, TimeProvi
     private BatchQuery Item(JobPlan plan, JobQueryPlan query, string staging, Dictionary<QueryDefinition, List<JobOutputRecord>> published)
     {
         var formats = plan.Job.Outputs.Select(o => o.Template.Format).Distinct()
-            .ToDictionary(f => f, f => Path.Combine(staging, $"{query.Query.Pack}.{query.Query.Id}.{(f == OutputFormat.Csv ? "csv" : "jsonl")}"));
+            .ToDictionary(f => f, f => Path.Combine(staging, $"{query.Query.Pack}.{query.Query.Id}{f.Extension}"));
         return new BatchQuery
         {
             Query = query.Query,
             Table = table,
             Parameters = plan.Parameters,
             Sink = () => new StagingSink(formats),
-            ShowSql = ShowSql is { } show ? rendered => show($"{table.EngineName} SQL for {query.Query.QualifiedId}:{Environment.NewLine}{rendered.Sql}") : null,
+            ShowSql = ShowSql is { } show ? rendered => show($"{table.Engine.ToText()} SQL for {query.Query.QualifiedId}:{Environment.NewLine}{rendered.Sql}") : null,
             AfterRun = async (_, cancellationToken) =>
             {
                 var outputs = new List<JobOutputRecord>();
                 for (var i = 0; i < query.Outputs.Count; i++)
                 {
                     var format = plan.Job.Outputs[i].Template.Format;
-                    outputs.Add(await JobOutputPublisher.PublishAsync(store, formats[format], query.Outputs[i], format == OutputFormat.Csv ? "csv" : "jsonl",
-                        StagingSink.ContentType(format), cancellationToken).ConfigureAwait(false));
+                    outputs.Add(await JobOutputPublisher.PublishAsync(store, formats[format], query.Outputs[i], format, cancellationToken).ConfigureAwait(false));
                 }
                 published[query.Query] = outputs;
             },

@@ -39,8 +39,10 @@ public sealed record JobPlan(
 /// </summary>
 public static class JobValidator
 {
-    public static JobPlan Validate(JobDefinition job, QueryCatalog catalog, DateTimeOffset now)
+    /// <param name="reports">The report kinds a <c>report:</c> may name, registered by the project that builds them.</param>
+    public static JobPlan Validate(JobDefinition job, QueryCatalog catalog, IReadOnlyList<JobReportKind> reports, DateTimeOffset now)
     {
+        var reportKind = job.Report is { } named ? ReportKind(job, named, reports) : null;
         var selected = new List<(QueryDefinition Query, JobItem? Explicit)>();
         foreach (var item in job.Queries)
         {
@@ -61,8 +63,8 @@ public static class JobValidator
             foreach (var query in PackQueries(job, catalog, item))
                 if (!selected.Any(s => s.Query == query)) selected.Add((query, null));
         }
-        if (job.Report is { } report)
-            selected.AddRange(ReportQueries(job, catalog, report).Select(q => (q, (JobItem?)null)));
+        if (reportKind is not null)
+            selected.AddRange(ReportQueries(job, catalog, reportKind, job.Report!.Line).Select(q => (q, (JobItem?)null)));
 
         var queries = selected.Select(s => s.Query).ToList();
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -78,8 +80,8 @@ public static class JobValidator
                 var declared = queries.Any(q => q.FindParameter(parameter.Name) is not null);
                 throw job.Error(declared ? parameter.ValueLine : parameter.NameLine, e.Message);
             }
-            if (job.Report is { } owner && owner.Kind.ReportOwnedParameters.Contains(parameter.Name, StringComparer.Ordinal))
-                throw job.Error(parameter.NameLine, $"the {owner.Kind.Name} report sets '{parameter.Name}' itself; leave it out.");
+            if (reportKind is not null && reportKind.ReportOwnedParameters.Contains(parameter.Name, StringComparer.Ordinal))
+                throw job.Error(parameter.NameLine, $"the {reportKind.Name} report sets '{parameter.Name}' itself; leave it out.");
             given[parameter.Name] = parameter.Value;
         }
 
@@ -148,9 +150,13 @@ public static class JobValidator
         throw job.Error(item.Line, message + $" Packs: {string.Join(", ", catalog.Packs)}, or all.");
     }
 
-    private static IEnumerable<QueryDefinition> ReportQueries(JobDefinition job, QueryCatalog catalog, JobReport report)
+    private static JobReportKind ReportKind(JobDefinition job, JobReport report, IReadOnlyList<JobReportKind> reports) =>
+        reports.FirstOrDefault(k => k.Name == report.Name)
+            ?? throw job.Error(report.Line, $"report '{report.Name}' is unknown; reports: {string.Join(", ", reports.Select(k => k.Name))}.");
+
+    private static IEnumerable<QueryDefinition> ReportQueries(JobDefinition job, QueryCatalog catalog, JobReportKind kind, int line)
     {
-        foreach (var id in report.Kind.QueryIds)
+        foreach (var id in kind.QueryIds)
         {
             QueryDefinition query;
             try
@@ -159,7 +165,7 @@ public static class JobValidator
             }
             catch (QueryDefinitionException e)
             {
-                throw job.Error(report.Line, $"the {report.Kind.Name} report runs '{id}', which the query catalog lacks: {e.Message}");
+                throw job.Error(line, $"the {kind.Name} report runs '{id}', which the query catalog lacks: {e.Message}");
             }
             yield return query;
         }

@@ -1,18 +1,9 @@
 using System.Globalization;
 using System.Text;
 using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Sinks;
 
 namespace FlowLogAthena.Core.Jobs;
-
-/// <summary>How an output is serialised, chosen by its extension.</summary>
-public enum OutputFormat
-{
-    /// <summary><c>.csv</c>: RFC 4180 CSV.</summary>
-    Csv,
-
-    /// <summary><c>.json</c> or <c>.jsonl</c>: JSON lines, one object per row.</summary>
-    JsonLines,
-}
 
 /// <summary>
 /// Where a job writes each query's result: a local path or <c>s3://bucket/key</c> with placeholders, ending in
@@ -36,7 +27,7 @@ public sealed partial class OutputTemplate
 
     private readonly IReadOnlyList<(bool IsPlaceholder, string Text)> _parts;
 
-    private OutputTemplate(string text, IReadOnlyList<(bool, string)> parts, OutputFormat format)
+    private OutputTemplate(string text, IReadOnlyList<(bool, string)> parts, ResultFormat format)
     {
         Text = text;
         _parts = parts;
@@ -45,7 +36,7 @@ public sealed partial class OutputTemplate
 
     public string Text { get; }
 
-    public OutputFormat Format { get; }
+    public ResultFormat Format { get; }
 
     public bool IsS3 => Text.StartsWith("s3://", StringComparison.Ordinal);
 
@@ -152,12 +143,13 @@ public sealed partial class OutputTemplate
             reason = $"manifest '{text}' must end in .json.";
             return null;
         }
-        if (kind == TemplateKind.Output && extension is not (".csv" or ".json" or ".jsonl"))
+        var format = ResultFormat.FromFileName(text);
+        if (kind == TemplateKind.Output && format is null)
         {
             reason = $"output '{text}' must end in .csv, .json or .jsonl (the format it is written in).";
             return null;
         }
-        return new OutputTemplate(text, parts, extension == ".csv" ? OutputFormat.Csv : OutputFormat.JsonLines);
+        return new OutputTemplate(text, parts, format ?? ResultFormat.JsonLines);
     }
 
     /// <summary>A manifest's or report folder's key or path for a run whose window starts on <paramref name="firstDay"/> (local).</summary>

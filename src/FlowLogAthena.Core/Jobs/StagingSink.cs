@@ -7,11 +7,11 @@ namespace FlowLogAthena.Core.Jobs;
 /// Writes one result to a local staging file per output format the job asks for (CSV, JSON lines), reading the
 /// engine's rows once: with two formats the rows are kept in memory while the first file is written.
 /// </summary>
-internal sealed class StagingSink(IReadOnlyDictionary<OutputFormat, string> files) : IResultSink
+internal sealed class StagingSink(IReadOnlyDictionary<ResultFormat, string> files) : IResultSink
 {
     public async Task<long> WriteAsync(IReadOnlyList<ResultColumn> columns, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        var formats = files.Keys.Order().ToList();
+        var formats = files.Keys.OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         if (formats.Count == 1) return await SinkFor(formats[0]).WriteAsync(columns, rows, cancellationToken).ConfigureAwait(false);
 
         var kept = new List<object?[]>();
@@ -21,9 +21,7 @@ internal sealed class StagingSink(IReadOnlyDictionary<OutputFormat, string> file
         return count;
     }
 
-    public static string ContentType(OutputFormat format) => format == OutputFormat.Csv ? "text/csv" : "application/x-ndjson";
-
-    private IResultSink SinkFor(OutputFormat format) => format == OutputFormat.Csv ? CsvSink.ToFile(files[format]) : JsonLinesSink.ToFile(files[format]);
+    private IResultSink SinkFor(ResultFormat format) => format.ToFile(files[format]);
 
     private static async IAsyncEnumerable<object?[]> Keep(IAsyncEnumerable<object?[]> rows, List<object?[]> kept,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

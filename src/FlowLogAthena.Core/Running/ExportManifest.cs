@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Running;
@@ -10,13 +9,6 @@ namespace FlowLogAthena.Core.Running;
 /// </summary>
 public sealed record ExportManifest
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public required string Query { get; init; }
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
     public required string WindowFrom { get; init; }
@@ -59,5 +51,5 @@ public sealed record ExportManifest
         CreatedUtc = createdUtc,
     };
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => ManifestFile.ToJson(this);
 }

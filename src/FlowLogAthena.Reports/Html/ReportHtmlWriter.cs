@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Reports.Sections;
@@ -45,7 +46,7 @@ public static class ReportHtmlWriter
         Meta(html, "Source", page.Source.Root, null);
         Meta(html, "Layout", page.Source.Layout.ToString(), null);
         Meta(html, "Format", page.Source.Format.ToString(), null);
-        Meta(html, "Engine", page.EngineName, null);
+        Meta(html, "Engine", page.Engine.ToText(), null);
         html.Append("</dl>\n");
         if (!page.Results.PreviousWeekHasData)
             html.Append("<p class=\"no-previous\" id=\"no-previous-week\">").Append(E(page.Results.NoPreviousWeekNote)).Append("</p>\n");

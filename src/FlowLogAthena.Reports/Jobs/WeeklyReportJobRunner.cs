@@ -3,6 +3,7 @@ using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sinks;
 
 namespace FlowLogAthena.Reports.Jobs;
 
@@ -33,13 +34,13 @@ public sealed class WeeklyReportJobRunner(BoundTable table, QueryCatalog catalog
             {
                 var record = Record(outcome);
                 if (outcome.File is { } file)
-                    record = record with { Outputs = await PublishEverywhereAsync(plan, Path.Combine(staging, file), file, "csv", "text/csv", cancellationToken).ConfigureAwait(false) };
+                    record = record with { Outputs = await PublishEverywhereAsync(plan, Path.Combine(staging, file), file, ResultFormat.Csv.Name, ResultFormat.Csv.ContentType, cancellationToken).ConfigureAwait(false) };
                 records.Add(record);
                 progress?.Report(record);
             }
             var page = await PublishEverywhereAsync(plan, result.HtmlPath, WeeklyReport.HtmlFile, "html", "text/html; charset=utf-8", cancellationToken).ConfigureAwait(false);
-            var summary = await PublishEverywhereAsync(plan, result.SummaryPath, WeeklyReport.SummaryFile, "csv", "text/csv", cancellationToken).ConfigureAwait(false);
-            report = new JobReportRecord(plan.Job.Report!.Kind.Name, [.. page, .. summary]);
+            var summary = await PublishEverywhereAsync(plan, result.SummaryPath, WeeklyReport.SummaryFile, ResultFormat.Csv.Name, ResultFormat.Csv.ContentType, cancellationToken).ConfigureAwait(false);
+            report = new JobReportRecord(plan.Job.Report!.Name, [.. page, .. summary]);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,7 +51,7 @@ public sealed class WeeklyReportJobRunner(BoundTable table, QueryCatalog catalog
         }
 
         var manifests = new JobManifestWriter(store, clock);
-        var manifest = manifests.Build(plan, table.EngineName, table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
+        var manifest = manifests.Build(plan, table.Engine.ToText(), table.Source.Root, records, state ?? JobManifestWriter.StateOf(records), error, started) with { Report = report };
         await manifests.PublishAsync(manifest, plan.Manifest, state == JobRunState.Cancelled ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
         return manifest;
     }

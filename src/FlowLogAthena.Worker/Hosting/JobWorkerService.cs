@@ -33,7 +33,7 @@ public sealed class JobWorkerService(
         var history = new RunHistory(settings.StateFolder);
         history.Prepare();
         var catalog = QueryCatalog.Load(settings.QueriesFolder);
-        _jobs = JobFolder.Load(settings.JobsFolder, catalog, clock.GetUtcNow(), logger);
+        _jobs = JobFolder.Load(settings.JobsFolder, catalog, executor.ReportKinds, clock.GetUtcNow(), logger);
         if (_jobs.Count == 0) logger.NoJobs(settings.JobsFolder);
         _context = new WorkerContext(executor, history, clock, settings.CatchUpHorizon, logger, settings.MaxConcurrentRuns);
         return base.StartAsync(cancellationToken);

@@ -12,7 +12,7 @@ namespace FlowLogAthena.Worker.Scheduling;
 /// </summary>
 public static class JobFolder
 {
-    public static IReadOnlyList<JobDefinition> Load(string folder, QueryCatalog catalog, DateTimeOffset now, ILogger logger)
+    public static IReadOnlyList<JobDefinition> Load(string folder, QueryCatalog catalog, IReadOnlyList<JobReportKind> reports, DateTimeOffset now, ILogger logger)
     {
         var files = Directory.EnumerateFiles(folder)
             .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
@@ -24,7 +24,7 @@ public static class JobFolder
             try
             {
                 job = JobFileParser.Load(file);
-                JobValidator.Validate(job, catalog, now);
+                JobValidator.Validate(job, catalog, reports, now);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

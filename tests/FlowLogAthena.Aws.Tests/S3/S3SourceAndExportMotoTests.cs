@@ -80,7 +80,7 @@ public sealed class S3SourceAndExportMotoTests(MotoServer moto) : IDisposable
         await aws.S3.PutBucketAsync(bucket, None);
         var options = new S3WriteOptions { MultipartThresholdBytes = multipartThreshold, PartSizeBytes = 5L << 20 };
         var target = new S3Uri(bucket, "reports/top.csv");
-        var sink = new S3ResultSink(new S3Uploader(aws.S3, options), target, CsvSink.ToFile, "text/csv");
+        var sink = new S3ResultSink(new S3Uploader(aws.S3, options), target, ResultFormat.Csv);
         var columns = new[] { new ResultColumn("srcaddr", "VARCHAR", typeof(string)), new ResultColumn("bytes", "BIGINT", typeof(long)) };
 
         var rows = await sink.WriteAsync(columns, Rows(20_000), None);
@@ -99,7 +99,7 @@ public sealed class S3SourceAndExportMotoTests(MotoServer moto) : IDisposable
         var bucket = Bucket();
         await aws.S3.PutBucketAsync(bucket, None);
         var target = new S3Uri(bucket, "reports/broken.csv");
-        var sink = new S3ResultSink(new S3Uploader(aws.S3, new S3WriteOptions()), target, CsvSink.ToFile, "text/csv");
+        var sink = new S3ResultSink(new S3Uploader(aws.S3, new S3WriteOptions()), target, ResultFormat.Csv);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => sink.WriteAsync([new ResultColumn("a", "VARCHAR", typeof(string))], Failing(), None));
 

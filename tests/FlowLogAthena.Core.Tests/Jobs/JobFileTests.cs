@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Sources;
@@ -30,8 +31,15 @@ public class JobFileTests
 
     private static readonly DateTimeOffset SpringForwardEve = new(2026, 3, 28, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A report kind as FlowLogAthena.Reports registers the weekly one (Core knows no report of its own).</summary>
+    private static readonly JobReportKind Weekly = new("weekly",
+        ["capacity/hourly-traffic", "capacity/capacity-peaks", "traffic/top-talkers", "security/rejects-per-day", "cost/egress-cost"],
+        ["capacity_levels", "limit"]);
+
+    private static readonly IReadOnlyList<JobReportKind> Reports = [Weekly];
+
     private static JobPlan Plan(string yaml, DateTimeOffset? at = null) =>
-        JobValidator.Validate(JobFileParser.Parse("job.yaml", yaml), RepoQueries.Catalog, at ?? SpringForwardEve);
+        JobValidator.Validate(JobFileParser.Parse("job.yaml", yaml), RepoQueries.Catalog, Reports, at ?? SpringForwardEve);
 
     [Fact]
     public void A_valid_job_resolves_its_queries_window_outputs_and_next_run()
@@ -39,7 +47,7 @@ public class JobFileTests
         var plan = Plan(Valid, new DateTimeOffset(2026, 3, 30, 5, 0, 0, TimeSpan.Zero));
 
         Assert.Equal("nightly", plan.Job.Name);
-        Assert.Equal(JobEngine.Local, plan.Job.Engine);
+        Assert.Equal(EngineKind.Local, plan.Job.Engine);
         Assert.Equal("logs", plan.Job.Source.Location);
         Assert.Equal(["top-talkers", "admin-access-from-internet", "egress-outside-allow-list", "insecure-protocols-accepted",
             "rejected-by-vpc-controls", "traffic-to-forbidden-networks", "unencrypted-sensitive-flows"], plan.Queries.Select(q => q.Query.Id));
@@ -96,7 +104,7 @@ public class JobFileTests
             .Replace("engine: local", "engine: athena", StringComparison.Ordinal)
             .Replace("  path: logs", "  database: flowlogs\n  table: vpc_flow_logs", StringComparison.Ordinal));
 
-        Assert.Equal(JobEngine.Athena, job.Engine);
+        Assert.Equal(EngineKind.Athena, job.Engine);
         Assert.Equal("flowlogs.vpc_flow_logs", job.Source.ToString());
     }
 
@@ -182,8 +190,8 @@ public class JobFileTests
     {
         var plan = Plan(WeeklyReport, new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(JobReportKind.Weekly, plan.Job.Report!.Kind);
-        Assert.Equal(JobReportKind.Weekly.QueryIds, plan.Queries.Select(q => q.Query.QualifiedId));
+        Assert.Equal(Weekly.Name, plan.Job.Report!.Name);
+        Assert.Equal(Weekly.QueryIds, plan.Queries.Select(q => q.Query.QualifiedId));
         Assert.All(plan.Queries, q => Assert.Empty(q.Outputs));
         Assert.Equal(["out/weekly-report/2026/11/16", "s3://reports/weekly-report/2026-11-16"], plan.ReportFolders);
         Assert.Equal("out/weekly-report/2026/11/16/manifest.json", plan.Manifest);
@@ -220,12 +228,12 @@ public class JobFileTests
     {
         var job = JobFileParser.Parse("job.yaml", Valid);
 
-        var plan = JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "7" }), RepoQueries.Catalog, SpringForwardEve);
+        var plan = JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "7" }), RepoQueries.Catalog, Reports, SpringForwardEve);
         Assert.Equal("7", plan.Parameters["limit"]);
         Assert.Equal("198.51.100.0/24", plan.Parameters["forbidden_cidrs"]);
 
         var error = Assert.Throws<JobDefinitionException>(() =>
-            JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "0" }), RepoQueries.Catalog, SpringForwardEve));
+            JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "0" }), RepoQueries.Catalog, Reports, SpringForwardEve));
         Assert.StartsWith("job.yaml (with --param): ", error.Message);
         Assert.Contains("from 1 to 100000", error.Message);
     }
@@ -242,7 +250,7 @@ public class JobFileTests
     public void The_example_job_in_the_repository_is_valid()
     {
         var path = Path.Combine(RepoQueries.Folder, "..", "examples", "jobs", "nightly-security.yaml");
-        var plan = JobValidator.Validate(JobFileParser.Load(path), RepoQueries.Catalog, SpringForwardEve);
+        var plan = JobValidator.Validate(JobFileParser.Load(path), RepoQueries.Catalog, Reports, SpringForwardEve);
 
         Assert.Equal("nightly-security", plan.Job.Name);
         Assert.Contains(plan.Queries, q => q.Query.Id == "egress-outside-allow-list");
