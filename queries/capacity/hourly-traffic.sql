@@ -52,11 +52,7 @@ WITH records AS (
         {{ col 'start' }} - {{ col 'start' }} % 3600 AS {{ ident 'hour_start' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
 ),
 per_level AS (
     SELECT

@@ -51,11 +51,7 @@ WITH services AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
       AND ({{ col 'pkt-src-aws-service' }} IS NOT NULL OR {{ col 'pkt-dst-aws-service' }} IS NOT NULL)
     GROUP BY {{ col 'pkt-src-aws-service' }}, {{ col 'pkt-dst-aws-service' }}, {{ col 'flow-direction' }}, {{ col 'traffic-path' }}
 )

@@ -39,11 +39,7 @@ WITH paths AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
     GROUP BY {{ col 'flow-direction' }}, {{ col 'traffic-path' }}
 )
 SELECT

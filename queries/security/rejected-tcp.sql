@@ -46,7 +46,7 @@ WITH rejected AS (
     WHERE {{ time_window }}
       AND {{ col 'protocol' }} = 6
       AND {{ col 'action' }} = 'REJECT'
-      AND {{ col 'log-status' }} = 'OK'
+      AND {{ logged_data }}
       {{- if has_param 'dstport' }}
       AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
       {{- end }}

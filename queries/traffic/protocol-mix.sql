@@ -35,11 +35,7 @@ WITH protocols AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
     GROUP BY {{ col 'protocol' }}
 ),
 shares AS (

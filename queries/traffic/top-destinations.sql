@@ -41,11 +41,7 @@ WITH destinations AS (
         COUNT(DISTINCT {{ col 'srcaddr' }}) AS {{ ident 'sources' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
     GROUP BY {{ col 'dstaddr' }}
 )
 SELECT {{ ident 'dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'sources' }}

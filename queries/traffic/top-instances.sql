@@ -52,11 +52,7 @@ WITH totals AS (
         {{- end }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
       AND {{ col 'instance-id' }} IS NOT NULL
     GROUP BY {{ col 'instance-id' }}
 )

@@ -42,11 +42,7 @@ WITH sources AS (
         COUNT(DISTINCT {{ col 'dstaddr' }}) AS {{ ident 'destinations' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
     GROUP BY {{ col 'srcaddr' }}
 )
 SELECT {{ ident 'srcaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'destinations' }}

@@ -46,11 +46,7 @@ WITH peers AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
       AND {{ cidr_match (col 'srcaddr') 'address' }}
     GROUP BY {{ col 'dstaddr' }}, {{ col 'dstport' }}
 )
