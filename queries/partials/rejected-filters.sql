@@ -1,0 +1,10 @@
+      AND {{ col 'action' }} = 'REJECT'
+      {{- if has_field 'log-status' }}
+      AND {{ col 'log-status' }} = 'OK'
+      {{- end }}
+      {{- if has_param 'dstport' }}
+      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
+      {{- end }}
+      {{- if has_param 'source_cidr' }}
+      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
+      {{- end }}
