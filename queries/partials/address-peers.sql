@@ -1,13 +1,12 @@
+{{ ##
+The traffic of the 'address' parameter (an address or a network), per peer and destination port.
+followed: the side the address is on (srcaddr or dstaddr); peer: the other side.
+## ~}}
 WITH peers AS (
     SELECT
         {{ col peer }} AS {{ ident peer }},
         {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ logged_data }}
+{{ partial 'logged-totals' }}
       AND {{ cidr_match (col followed) 'address' }}
     GROUP BY {{ col peer }}, {{ col 'dstport' }}
 )

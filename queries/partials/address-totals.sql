@@ -1,3 +1,7 @@
+{{ ##
+The addresses that sent (or received) the most bytes.
+address: srcaddr or dstaddr; peer: the other side, counted distinct as peers (destinations or sources); cte: the CTE's name.
+## ~}}
 WITH {{ cte }} AS (
     SELECT
         {{ col address }} AS {{ ident address }},

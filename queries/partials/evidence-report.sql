@@ -1,3 +1,7 @@
+{{ ##
+A control's evidence rows: the columns every control reports, ordered by first_seen, from the CTE evidence.
+port: the port column (dstport, service_port); detail: the column after protocol (action, reject_reason).
+## ~}}
 SELECT {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident port }}, {{ ident 'protocol' }},
     {{ ident detail }}, {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
 FROM evidence

@@ -1,3 +1,8 @@
+{{ ##
+A control's evidence, first part: the evidence columns of the window's records (log-status OK where the format has it).
+detail: the field after protocol (action, reject-reason); detail_column: its output name.
+The control's own conditions follow (AND ...), then evidence-group with the same arguments.
+## ~}}
 WITH evidence AS (
     SELECT
         {{ col 'account-id' }} AS {{ ident 'account_id' }},

@@ -1,3 +1,7 @@
+{{ ##
+The CTE flows: the window's ACCEPT and REJECT records (log-status OK where the format has it), with interface, five-tuple
+and start. volume: true to add packets and bytes.
+## ~}}
 WITH flows AS (
     SELECT
         COALESCE({{ col 'interface-id' }}, '-') AS {{ ident 'eni' }},

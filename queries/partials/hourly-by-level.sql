@@ -1,3 +1,7 @@
+{{ ##
+The CTEs records, per_level and hourly: bytes and packets per UTC hour for each VPC, subnet and instance of capacity_levels.
+flows: true to count flow records too.
+## ~}}
 WITH records AS (
     SELECT
         {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},

@@ -1,3 +1,7 @@
+{{ ##
+The rejected traffic per address.
+address: srcaddr or dstaddr; peer: the other side, counted distinct as peers (destinations or sources).
+## ~}}
 WITH rejected AS (
     SELECT
         {{ col address }} AS {{ ident address }},

@@ -1,3 +1,4 @@
+{{ # The REJECT records (log-status OK where the format has it), narrowed by the optional dstport and source_cidr parameters. ~}}
       AND {{ col 'action' }} = 'REJECT'
       {{- if has_field 'log-status' }}
       AND {{ col 'log-status' }} = 'OK'

@@ -1,3 +1,7 @@
+{{ ##
+The rejected source, destination and destination port combinations by attempts.
+tcp: true for TCP (protocol 6) only.
+## ~}}
 WITH rejected AS (
     SELECT
         {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},

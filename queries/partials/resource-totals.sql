@@ -1,3 +1,7 @@
+{{ ##
+The resources that moved the most bytes, both directions split by flow-direction when the format has it.
+field: the AWS field naming the resource (instance-id); column: its output name (instance_id).
+## ~}}
 WITH totals AS (
     SELECT
         {{ col field }} AS {{ ident column }},

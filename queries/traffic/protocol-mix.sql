@@ -30,12 +30,7 @@ chart:
 WITH protocols AS (
     SELECT
         {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ logged_data }}
+{{ partial 'logged-totals' }}
     GROUP BY {{ col 'protocol' }}
 ),
 shares AS (
