@@ -34,9 +34,6 @@ public sealed partial class QueryPartials
     /// <summary>The partials folder, or null for <see cref="None"/>.</summary>
     public string? Folder { get; }
 
-    /// <summary>Every partial, by name.</summary>
-    public IReadOnlyCollection<QueryPartial> All => _byName.Values;
-
     /// <summary>Loads <c>partials/*.sql</c> below <paramref name="catalogRoot"/> (none when the folder is absent); any bad file fails the load.</summary>
     public static QueryPartials Load(string catalogRoot)
     {
@@ -173,26 +170,9 @@ public sealed partial class QueryPartials
     private static partial Regex CallPattern();
 }
 
-/// <summary>One partial: its name (the file name without <c>.sql</c>), file and template text.</summary>
-public sealed class QueryPartial
+/// <summary>One partial: its name (the file name without <c>.sql</c>), file, template text (without the file's last line break) and template.</summary>
+internal sealed record QueryPartial(string Name, string SourcePath, string Text, Template Template)
 {
-    internal QueryPartial(string name, string sourcePath, string text, Template template)
-    {
-        Name = name;
-        SourcePath = sourcePath;
-        Text = text;
-        Template = template;
-    }
-
-    public string Name { get; }
-
-    public string SourcePath { get; }
-
-    /// <summary>The template text, without the file's last line break.</summary>
-    public string Text { get; }
-
-    internal Template Template { get; }
-
     /// <summary>The partials this one includes.</summary>
-    internal IReadOnlyList<string> Includes { get; set; } = [];
+    public IReadOnlyList<string> Includes { get; set; } = [];
 }
