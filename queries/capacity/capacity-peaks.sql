@@ -52,48 +52,7 @@ chart:
   y: p95_hourly_bytes
   title: p95 of hourly bytes
 ---
-WITH records AS (
-    SELECT
-        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
-        {{ col 'subnet-id' }} AS {{ ident 'subnet_id' }},
-        {{ col 'instance-id' }} AS {{ ident 'instance_id' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
-        {{ col 'start' }} - {{ col 'start' }} % 3600 AS {{ ident 'hour_start' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
-),
-per_level AS (
-    SELECT
-        l.{{ ident 'level' }},
-        CASE l.{{ ident 'level' }}
-            WHEN 'vpc' THEN r.{{ ident 'vpc_id' }}
-            WHEN 'subnet' THEN r.{{ ident 'subnet_id' }}
-            ELSE r.{{ ident 'instance_id' }}
-        END AS {{ ident 'resource_id' }},
-        r.{{ ident 'hour_start' }},
-        r.{{ ident 'bytes' }},
-        r.{{ ident 'packets' }}
-    FROM records AS r
-    CROSS JOIN (VALUES ('vpc'), ('subnet'), ('instance')) AS l({{ ident 'level' }})
-    WHERE l.{{ ident 'level' }} IN ({{ param 'capacity_levels' }})
-),
-hourly AS (
-    SELECT
-        {{ ident 'level' }},
-        {{ ident 'resource_id' }},
-        {{ ident 'hour_start' }},
-        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ ident 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }}
-    FROM per_level
-    WHERE {{ ident 'resource_id' }} IS NOT NULL
-    GROUP BY {{ ident 'level' }}, {{ ident 'resource_id' }}, {{ ident 'hour_start' }}
-),
+{{ partial 'hourly-by-level' { flows: false } }},
 ranked AS (
     SELECT
         {{ ident 'level' }},

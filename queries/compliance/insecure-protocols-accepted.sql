@@ -45,32 +45,7 @@ output:
   - name: last_seen
     description: Latest end of these flows, Unix seconds (UTC).
 ---
-WITH evidence AS (
-    SELECT
-        {{ col 'account-id' }} AS {{ ident 'account_id' }},
-        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
-        COUNT(*) AS {{ ident 'flows' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        MIN({{ col 'start' }}) AS {{ ident 'first_seen' }},
-        MAX({{ col 'end' }}) AS {{ ident 'last_seen' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+{{ partial 'evidence-select' { detail: 'action', detail_column: 'action' } }}
       AND {{ col 'action' }} = 'ACCEPT'
       AND {{ col 'dstport' }} IN ({{ param 'insecure_ports' }})
-    GROUP BY {{ col 'account-id' }}, {{ col 'interface-id' }}, {{ col 'srcaddr' }}, {{ col 'dstaddr' }}, {{ col 'dstport' }}, {{ col 'protocol' }}, {{ col 'action' }}
-)
-SELECT {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'protocol' }},
-    {{ ident 'action' }}, {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
-FROM evidence
-ORDER BY {{ ident 'first_seen' }} NULLS LAST, {{ ident 'account_id' }} NULLS LAST, {{ ident 'interface_id' }} NULLS LAST, {{ ident 'srcaddr' }} NULLS LAST,
-    {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST, {{ ident 'protocol' }} NULLS LAST, {{ ident 'action' }} NULLS LAST,
-    {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'last_seen' }} NULLS LAST
+{{ partial 'evidence-group' { detail: 'action', detail_column: 'action' } }}

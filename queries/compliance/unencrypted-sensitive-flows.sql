@@ -81,9 +81,4 @@ evidence AS (
     GROUP BY {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'service_port' }},
         {{ ident 'protocol' }}, {{ ident 'action' }}
 )
-SELECT {{ ident 'account_id' }}, {{ ident 'interface_id' }}, {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'service_port' }}, {{ ident 'protocol' }},
-    {{ ident 'action' }}, {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
-FROM evidence
-ORDER BY {{ ident 'first_seen' }} NULLS LAST, {{ ident 'account_id' }} NULLS LAST, {{ ident 'interface_id' }} NULLS LAST, {{ ident 'srcaddr' }} NULLS LAST,
-    {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'service_port' }} NULLS LAST, {{ ident 'protocol' }} NULLS LAST, {{ ident 'action' }} NULLS LAST,
-    {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'last_seen' }} NULLS LAST
+{{ partial 'evidence-report' { port: 'service_port', detail: 'action' } }}

@@ -51,24 +51,7 @@ chart:
   y: flows
   title: Accepted flows whose reply a NACL rejected
 ---
-WITH flows AS (
-    SELECT
-        COALESCE({{ col 'interface-id' }}, '-') AS {{ ident 'eni' }},
-        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'srcport' }} AS {{ ident 'srcport' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
-        {{ col 'start' }} AS {{ ident 'start' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ col 'action' }} IN ('ACCEPT', 'REJECT')
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
-),
+{{ partial 'flow-records' { volume: false } }},
 -- Each accepted record once, however many rejected replies it has.
 blocked AS (
     SELECT a.{{ ident 'interface_id' }}, a.{{ ident 'srcaddr' }}, a.{{ ident 'dstaddr' }}, a.{{ ident 'dstport' }},

@@ -57,26 +57,7 @@ chart:
   y: flows
   title: Unanswered flows
 ---
-WITH flows AS (
-    SELECT
-        COALESCE({{ col 'interface-id' }}, '-') AS {{ ident 'eni' }},
-        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'srcport' }} AS {{ ident 'srcport' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'start' }} AS {{ ident 'start' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ col 'action' }} IN ('ACCEPT', 'REJECT')
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
-),
+{{ partial 'flow-records' { volume: true } }},
 edges AS (
     SELECT
         MIN({{ ident 'start' }}) + {{ param 'edge_margin_minutes' }} * 60 AS {{ ident 'low' }},

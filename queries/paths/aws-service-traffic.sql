@@ -46,16 +46,7 @@ WITH services AS (
         {{ col 'pkt-dst-aws-service' }} AS {{ ident 'pkt_dst_aws_service' }},
         {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
         {{ col 'traffic-path' }} AS {{ ident 'traffic_path' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+{{ partial 'logged-totals' }}
       AND ({{ col 'pkt-src-aws-service' }} IS NOT NULL OR {{ col 'pkt-dst-aws-service' }} IS NOT NULL)
     GROUP BY {{ col 'pkt-src-aws-service' }}, {{ col 'pkt-dst-aws-service' }}, {{ col 'flow-direction' }}, {{ col 'traffic-path' }}
 )

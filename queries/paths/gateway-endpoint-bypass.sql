@@ -68,11 +68,7 @@ WITH marked AS (
             {{- end }}, FALSE) AS {{ ident 'internet_to_service' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
       AND ({{ col 'pkt-src-aws-service' }} IN ('S3', 'DYNAMODB') OR {{ col 'pkt-dst-aws-service' }} IN ('S3', 'DYNAMODB'))
 ),
 bypass AS (

@@ -38,11 +38,7 @@ WITH hops AS (
         {{ col 'packets' }} AS {{ ident 'packets' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
 ),
 totals AS (
     SELECT

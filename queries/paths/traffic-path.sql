@@ -34,16 +34,7 @@ WITH paths AS (
     SELECT
         {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
         {{ col 'traffic-path' }} AS {{ ident 'traffic_path' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+{{ partial 'logged-totals' }}
     GROUP BY {{ col 'flow-direction' }}, {{ col 'traffic-path' }}
 )
 SELECT

@@ -47,7 +47,7 @@ WITH admin AS (
         CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      AND {{ col 'log-status' }} = 'OK'
+      AND {{ logged_data }}
       AND {{ col 'dstport' }} IN ({{ param 'ports' }})
     GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}, {{ col 'dstport' }}, {{ col 'action' }}
 )

@@ -42,30 +42,4 @@ chart:
   y: attempts
   title: Rejected traffic by destination
 ---
-WITH rejected AS (
-    SELECT
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        COUNT(*) AS {{ ident 'attempts' }},
-        COUNT(DISTINCT {{ col 'srcaddr' }}) AS {{ ident 'sources' }},
-        COUNT(DISTINCT {{ col 'dstport' }}) AS {{ ident 'ports' }},
-        MIN({{ col 'start' }}) AS {{ ident 'first_seen' }},
-        MAX({{ col 'start' }}) AS {{ ident 'last_seen' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ col 'action' }} = 'REJECT'
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
-      {{- if has_param 'dstport' }}
-      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
-      {{- end }}
-      {{- if has_param 'source_cidr' }}
-      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
-      {{- end }}
-    GROUP BY {{ col 'dstaddr' }}
-)
-SELECT {{ ident 'dstaddr' }}, {{ ident 'attempts' }}, {{ ident 'sources' }}, {{ ident 'ports' }}, {{ ident 'first_seen' }}, {{ ident 'last_seen' }}
-FROM rejected
-ORDER BY {{ ident 'attempts' }} DESC, {{ ident 'sources' }} DESC, {{ ident 'ports' }} DESC, {{ ident 'dstaddr' }} NULLS LAST,
-    {{ ident 'first_seen' }} NULLS LAST, {{ ident 'last_seen' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'rejected-by-address' { address: 'dstaddr', peer: 'srcaddr', peers: 'sources' } }}

@@ -51,16 +51,7 @@ WITH rejected AS (
         COUNT(DISTINCT {{ col 'dstaddr' }}) AS {{ ident 'destinations' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      AND {{ col 'action' }} = 'REJECT'
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
-      {{- if has_param 'dstport' }}
-      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
-      {{- end }}
-      {{- if has_param 'source_cidr' }}
-      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
-      {{- end }}
+{{ partial 'rejected-filters' }}
     GROUP BY {{ col 'dstport' }}, {{ col 'protocol' }}
 )
 SELECT

@@ -36,26 +36,4 @@ chart:
   y: attempts
   title: Rejected TCP traffic by attempts
 ---
-WITH rejected AS (
-    SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        COUNT(*) AS {{ ident 'attempts' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ col 'protocol' }} = 6
-      AND {{ col 'action' }} = 'REJECT'
-      AND {{ col 'log-status' }} = 'OK'
-      {{- if has_param 'dstport' }}
-      AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
-      {{- end }}
-      {{- if has_param 'source_cidr' }}
-      AND {{ cidr_match (col 'srcaddr') 'source_cidr' }}
-      {{- end }}
-    GROUP BY {{ col 'srcaddr' }}, {{ col 'dstaddr' }}, {{ col 'dstport' }}
-)
-SELECT {{ ident 'srcaddr' }}, {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'attempts' }}
-FROM rejected
-ORDER BY {{ ident 'attempts' }} DESC, {{ ident 'srcaddr' }} NULLS LAST, {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'rejected-pairs' { tcp: true } }}

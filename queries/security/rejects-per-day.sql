@@ -39,11 +39,7 @@ WITH rejected AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'REJECT'
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
 )
 SELECT
     {{ ident 'day_start' }},

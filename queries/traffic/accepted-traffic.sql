@@ -48,7 +48,7 @@ WITH accepted AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'ACCEPT'
-      AND {{ col 'log-status' }} = 'OK'
+      AND {{ logged_data }}
       {{- if has_param 'protocol' }}
       AND {{ col 'protocol' }} = {{ param 'protocol' }}
       {{- end }}

@@ -72,11 +72,7 @@ WITH matched AS (
         {{ col 'start' }} AS {{ ident 'start' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
       AND (({{ cidr_match (col 'srcaddr') 'address_a' }} AND {{ cidr_match (col 'dstaddr') 'address_b' }})
         OR ({{ cidr_match (col 'srcaddr') 'address_b' }} AND {{ cidr_match (col 'dstaddr') 'address_a' }}))
 ),

@@ -32,7 +32,7 @@ WITH versions AS (
         {{ col 'packets' }} AS {{ ident 'packets' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      AND {{ col 'log-status' }} = 'OK'
+      AND {{ logged_data }}
 )
 SELECT
     {{ ident 'ip_version' }},

@@ -30,16 +30,7 @@ chart:
 WITH protocols AS (
     SELECT
         {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+{{ partial 'logged-totals' }}
     GROUP BY {{ col 'protocol' }}
 ),
 shares AS (

@@ -32,24 +32,4 @@ chart:
   y: bytes
   title: Top destinations by bytes
 ---
-WITH destinations AS (
-    SELECT
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }},
-        COUNT(DISTINCT {{ col 'srcaddr' }}) AS {{ ident 'sources' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
-    GROUP BY {{ col 'dstaddr' }}
-)
-SELECT {{ ident 'dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'sources' }}
-FROM destinations
-ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'sources' }} DESC,
-    {{ ident 'dstaddr' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'address-totals' { address: 'dstaddr', peer: 'srcaddr', peers: 'sources', cte: 'destinations' } }}

@@ -46,11 +46,7 @@ WITH sources AS (
             AS {{ ident 'translated_flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
     GROUP BY {{ col 'pkt-srcaddr' }}
 )
 SELECT {{ ident 'pkt_srcaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'destinations' }}, {{ ident 'translated_flows' }}

@@ -33,24 +33,4 @@ chart:
   y: bytes
   title: Top sources by bytes
 ---
-WITH sources AS (
-    SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }},
-        COUNT(DISTINCT {{ col 'dstaddr' }}) AS {{ ident 'destinations' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
-    GROUP BY {{ col 'srcaddr' }}
-)
-SELECT {{ ident 'srcaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'destinations' }}
-FROM sources
-ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'destinations' }} DESC,
-    {{ ident 'srcaddr' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'address-totals' { address: 'srcaddr', peer: 'dstaddr', peers: 'destinations', cte: 'sources' } }}

@@ -49,11 +49,7 @@ WITH pairs AS (
         END), 0) AS BIGINT) AS {{ ident 'translated_flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
     GROUP BY {{ col 'pkt-srcaddr' }}, {{ col 'pkt-dstaddr' }}
 )
 SELECT {{ ident 'pkt_srcaddr' }}, {{ ident 'pkt_dstaddr' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'translated_flows' }}

@@ -45,11 +45,7 @@ WITH pairs AS (
         COUNT(*) AS {{ ident 'flows' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
+      AND {{ logged_data }}
       {{- if has_param 'cidr' }}
       AND ({{ cidr_match (col 'srcaddr') 'cidr' }} OR {{ cidr_match (col 'dstaddr') 'cidr' }})
       {{- end }}

@@ -36,31 +36,4 @@ chart:
   y: bytes
   title: Top VPCs by bytes
 ---
-WITH totals AS (
-    SELECT
-        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }},
-        {{- if has_field 'flow-direction' }}
-        CAST(COALESCE(SUM(CASE WHEN {{ col 'flow-direction' }} = 'ingress' THEN {{ col 'bytes' }} END), 0) AS BIGINT) AS {{ ident 'ingress_bytes' }},
-        CAST(COALESCE(SUM(CASE WHEN {{ col 'flow-direction' }} = 'egress' THEN {{ col 'bytes' }} END), 0) AS BIGINT) AS {{ ident 'egress_bytes' }}
-        {{- else }}
-        CAST(NULL AS BIGINT) AS {{ ident 'ingress_bytes' }},
-        CAST(NULL AS BIGINT) AS {{ ident 'egress_bytes' }}
-        {{- end }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
-      AND {{ col 'vpc-id' }} IS NOT NULL
-    GROUP BY {{ col 'vpc-id' }}
-)
-SELECT {{ ident 'vpc_id' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}, {{ ident 'ingress_bytes' }}, {{ ident 'egress_bytes' }}
-FROM totals
-ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'ingress_bytes' }} DESC NULLS LAST,
-    {{ ident 'egress_bytes' }} DESC NULLS LAST, {{ ident 'vpc_id' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'resource-totals' { field: 'vpc-id', column: 'vpc_id' } }}

@@ -37,24 +37,4 @@ chart:
   y: bytes
   title: Traffic from an address or network by bytes
 ---
-WITH peers AS (
-    SELECT
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
-      AND {{ cidr_match (col 'srcaddr') 'address' }}
-    GROUP BY {{ col 'dstaddr' }}, {{ col 'dstport' }}
-)
-SELECT {{ ident 'dstaddr' }}, {{ ident 'dstport' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
-FROM peers
-ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'dstaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'address-peers' { followed: 'srcaddr', peer: 'dstaddr' } }}

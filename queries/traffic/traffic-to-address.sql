@@ -37,24 +37,4 @@ chart:
   y: bytes
   title: Traffic to an address or network by bytes
 ---
-WITH peers AS (
-    SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- else }}
-      AND {{ col 'bytes' }} IS NOT NULL
-      {{- end }}
-      AND {{ cidr_match (col 'dstaddr') 'address' }}
-    GROUP BY {{ col 'srcaddr' }}, {{ col 'dstport' }}
-)
-SELECT {{ ident 'srcaddr' }}, {{ ident 'dstport' }}, {{ ident 'bytes' }}, {{ ident 'packets' }}, {{ ident 'flows' }}
-FROM peers
-ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'srcaddr' }} NULLS LAST, {{ ident 'dstport' }} NULLS LAST
-LIMIT {{ param 'limit' }}
+{{ partial 'address-peers' { followed: 'dstaddr', peer: 'srcaddr' } }}

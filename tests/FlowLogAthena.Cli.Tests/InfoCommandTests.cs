@@ -66,6 +66,22 @@ public class InfoCommandTests
     }
 
     [Fact]
+    public async Task Queries_show_writes_out_the_partials_a_query_includes_and_render_prints_their_sql()
+    {
+        var show = await CliRun.Of("queries", "show", "top-instances");
+        var render = await CliRun.Of("render", "top-instances", "--dialect", "duckdb", "--from", "2026-11-02",
+            "--format", "${version} ${instance-id} ${packets} ${bytes} ${start} ${end} ${log-status}");
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("{{ # partial 'resource-totals' { field: 'instance-id', column: 'instance_id' } from partials/resource-totals.sql }}", show.Stdout);
+        Assert.Contains("    GROUP BY {{ col field }}\n", show.Stdout.ReplaceLineEndings("\n"));
+        Assert.Contains("{{ # end of partial 'resource-totals' }}", show.Stdout);
+        Assert.Equal(0, render.ExitCode);
+        Assert.Contains("      AND \"instance_id\" IS NOT NULL\n    GROUP BY \"instance_id\"\n", render.Stdout.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("partial", render.Stdout);
+    }
+
+    [Fact]
     public async Task An_unknown_option_is_bad_input()
     {
         var run = await CliRun.Of("run", "top-talkers", "--bogus");

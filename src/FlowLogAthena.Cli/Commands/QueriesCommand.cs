@@ -22,7 +22,7 @@ public static class QueriesCommand
         });
 
         var id = QueryOptions.QueryId();
-        var show = new Command("show", "Show one query: description, parameters with types and defaults, required fields, output columns and template.") { id, options.Queries };
+        var show = new Command("show", "Show one query: description, parameters with types and defaults, required fields, output columns and template (with its partials written out).") { id, options.Queries };
         show.SetAction(parse =>
         {
             var query = options.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
@@ -42,7 +42,8 @@ public static class QueriesCommand
             o.MarkupLine($"Output: {Markup.Escape(string.Join(", ", query.Output.Select(c => c.Name)))}");
             o.MarkupLine($"File: {Markup.Escape(query.SourcePath)}");
             o.WriteLine();
-            o.WriteLine(query.Body);
+            // With the partials it includes written out, so the template shown is all the query runs.
+            o.WriteLine(query.ExpandedBody);
             return ExitCodes.Success;
         });
 

@@ -39,7 +39,10 @@ public sealed partial class QueryCatalog
         ?? Environment.GetEnvironmentVariable(RootVariable)
         ?? Path.Combine(AppContext.BaseDirectory, "queries");
 
-    /// <summary>Loads every <c>&lt;pack&gt;/*.sql</c> below <paramref name="root"/>; any bad file fails the whole load.</summary>
+    /// <summary>
+    /// Loads every <c>&lt;pack&gt;/*.sql</c> below <paramref name="root"/>, with the <c>partials/</c> their templates may
+    /// include (<see cref="QueryPartials"/>; that folder is not a pack); any bad file fails the whole load.
+    /// </summary>
     public static QueryCatalog Load(string root)
     {
         if (!Directory.Exists(root))
@@ -47,9 +50,11 @@ public sealed partial class QueryCatalog
         foreach (var stray in Directory.EnumerateFiles(root, "*.sql"))
             throw new QueryDefinitionException($"{stray}: query files belong in a pack folder: {root}/<pack>/<query>.sql.");
 
+        var partials = QueryPartials.Load(root);
         var queries = new List<QueryDefinition>();
         foreach (var packDir in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
         {
+            if (Path.GetFileName(packDir) == QueryPartials.FolderName) continue;
             // By id (the name without .sql): ordering whole names would put top-sources-x.sql before top-sources.sql.
             var files = Directory.EnumerateFiles(packDir, "*.sql").OrderBy(Path.GetFileNameWithoutExtension, StringComparer.Ordinal).ToList();
             if (files.Count == 0) continue;
@@ -58,7 +63,7 @@ public sealed partial class QueryCatalog
                 throw new QueryDefinitionException($"{packDir}: a pack folder name must be lower case words joined by '-', e.g. traffic.");
             foreach (var file in files)
             {
-                var query = QueryFileParser.Load(file);
+                var query = QueryFileParser.Load(file, partials);
                 var twin = queries.FirstOrDefault(q => q.Id == query.Id);
                 if (twin is not null)
                     throw new QueryDefinitionException(

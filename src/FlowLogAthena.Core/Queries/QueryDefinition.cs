@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Queries.Loading;
 using FlowLogAthena.Core.Queries.Parameters;
 using Scriban;
 
@@ -51,10 +52,16 @@ public sealed class QueryDefinition
     /// <summary>1-based line of the file where the template body starts (after the closing <c>---</c>).</summary>
     public int BodyStartLine { get; }
 
-    /// <summary>The Scriban template text.</summary>
+    /// <summary>The Scriban template text, as the file has it.</summary>
     public string Body { get; }
 
+    /// <summary>The template with each partial it includes written out: the whole of what the query runs.</summary>
+    public string ExpandedBody => Partials.Expand(Body);
+
     internal Template Template { get; }
+
+    /// <summary>The partials of the catalog the query came from, which its template may include.</summary>
+    internal QueryPartials Partials { get; init; } = QueryPartials.None;
 
     /// <summary>1-based file line of the <c>id:</c> key, for messages about the query as a whole.</summary>
     public int IdLine { get; init; } = 1;

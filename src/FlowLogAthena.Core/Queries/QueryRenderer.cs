@@ -53,10 +53,7 @@ public static partial class QueryRenderer
         // Errors the phases own (e.g. a parameter problem) pass through; template mistakes get file:line.
         if (e.InnerException is FlowLogAthenaException owned) return owned;
         var location = query.Location(e.Span.Start.Line, e.Span.Start.Column);
-        var message = e.InnerException is TemplateHelperException helper ? helper.Message : e.OriginalMessage;
-        if (e.InnerException is null && message.Contains("was not found", StringComparison.Ordinal))
-            message += $". A template can use only: {string.Join(", ", TemplateFunctions.Names)}";
-        return new QueryDefinitionException($"{location}: {message}", e);
+        return new QueryDefinitionException($"{location}: {TemplateErrors.Describe(e)}", e);
     }
 
     [GeneratedRegex("""^("([^"\p{Cc}]|"")+"|[A-Za-z_][A-Za-z0-9_]*)(\.("([^"\p{Cc}]|"")+"|[A-Za-z_][A-Za-z0-9_]*))*$""")]

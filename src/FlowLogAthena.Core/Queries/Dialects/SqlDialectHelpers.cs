@@ -90,6 +90,14 @@ public abstract class SqlDialectHelpers
     public abstract string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default);
 
     /// <summary>
+    /// The records that logged data: <c>"log_status" = 'OK'</c> when the format has log-status, else <c>"bytes" IS NOT NULL</c>
+    /// (NODATA and SKIPDATA records write '-' in every data field, which reads as NULL). One comparison, no parentheses needed.
+    /// </summary>
+    public string LoggedDataPredicate(bool formatHasLogStatus) => formatHasLogStatus
+        ? $"{Column(FieldCatalog.Get("log-status"))} = {StringLiteral(FieldCodes.LogStatus.Ok)}"
+        : $"{Column(FieldCatalog.Get("bytes"))} IS NOT NULL";
+
+    /// <summary>
     /// True when the address text in <paramref name="columnSql"/> lies in any of the networks, false otherwise
     /// (also for NULL, '-' or text that is not an address of the network's family). Never NULL.
     /// </summary>

@@ -16,14 +16,17 @@ public static partial class QueryFileParser
 {
     private static readonly string[] TopKeys = ["id", "title", "control", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
 
-    public static QueryDefinition Load(string path)
+    /// <param name="partials">The catalog's partials the template may include (none when parsed on its own).</param>
+    public static QueryDefinition Load(string path, QueryPartials? partials = null)
     {
-        return Parse(path, InputFile.ReadText(path, reason => new QueryDefinitionException($"{path}: the query file {reason}.")));
+        return Parse(path, InputFile.ReadText(path, reason => new QueryDefinitionException($"{path}: the query file {reason}.")), partials);
     }
 
     /// <summary>Parses query file text; the pack is the name of the folder that holds <paramref name="path"/>.</summary>
-    public static QueryDefinition Parse(string path, string text)
+    /// <param name="partials">The catalog's partials the template may include (none when parsed on its own).</param>
+    public static QueryDefinition Parse(string path, string text, QueryPartials? partials = null)
     {
+        partials ??= QueryPartials.None;
         var split = FrontMatter.Split(path, text);
         var reader = new FrontMatterReader(path, split.YamlStartLine);
         var root = reader.Mapping(LoadYaml(path, split), "The front matter");
@@ -40,7 +43,9 @@ public static partial class QueryFileParser
         var body = split.Body.Trim().Length > 0 ? split.Body : throw new QueryDefinitionException($"{path}:{split.BodyStartLine}: the query has no SQL after its front matter.");
         var parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters"));
         var control = ReadControl(reader, root, parameters);
-        return new QueryDefinition(path, split.BodyStartLine, body, ParseTemplate(path, split))
+        var template = ParseTemplate(path, split);
+        partials.CheckCalls(path, split.BodyStartLine, split.Body, template);
+        return new QueryDefinition(path, split.BodyStartLine, body, template)
         {
             Id = id,
             IdLine = reader.Line(FrontMatterReader.Get(root, "id")!),
@@ -53,6 +58,7 @@ public static partial class QueryFileParser
             OptionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields"),
             Output = output,
             Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
+            Partials = partials,
         };
     }
 

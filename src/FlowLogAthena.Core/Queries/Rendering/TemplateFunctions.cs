@@ -1,6 +1,8 @@
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries.Dialects;
+using FlowLogAthena.Core.Queries.Loading;
 using FlowLogAthena.Core.Queries.Parameters;
+using Scriban;
 using Scriban.Runtime;
 
 namespace FlowLogAthena.Core.Queries.Rendering;
@@ -13,14 +15,17 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
 {
     /// <summary>The names, for the hint in an unknown-name error.</summary>
     public static readonly string[] Names =
-        ["table", "time_window", "ident", "col", "param", "has_param", "has_field", "cidr_match", "traffic_path_label", "protocol_label",
-            "mapping_table", "window_hours"];
+        ["table", "time_window", "logged_data", "ident", "col", "param", "has_param", "has_field", "cidr_match", "traffic_path_label",
+            "protocol_label", "mapping_table", "window_hours", "partial"];
+
+    private delegate string PartialFunction(TemplateContext context, string name, ScriptObject? arguments = null);
 
     public ScriptObject ToScriptObject()
     {
         var functions = new ScriptObject();
         functions.SetValue("table", request.TableReference, readOnly: true);
         functions.Import("time_window", new Func<string>(TimeWindow));
+        functions.Import("logged_data", new Func<string>(LoggedData));
         functions.Import("ident", new Func<string, string>(Ident));
         functions.Import("col", new Func<string, string>(Col));
         functions.Import("param", new Func<string, string>(Param));
@@ -31,6 +36,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         functions.Import("protocol_label", new Func<string, string>(column => Label(column, "protocol")));
         functions.Import("mapping_table", new Func<string, string, string>(MappingTable));
         functions.Import("window_hours", new Func<string>(WindowHours));
+        functions.Import("partial", new PartialFunction(Partial));
         return functions;
     }
 
@@ -39,6 +45,40 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     {
         RequireDeclared("start", "time_window");
         return sql.TimeWindowPredicate(request.Window, request.Partitioning, request.Prefix);
+    }
+
+    /// <summary>
+    /// <c>logged_data</c>: the records that logged data, <c>log-status = 'OK'</c> when the format has log-status, else
+    /// those with a byte count (NODATA and SKIPDATA records write '-' in every data field). log-status must be declared
+    /// (optional_fields, or requires_fields), and bytes in requires_fields when log-status is optional.
+    /// </summary>
+    private string LoggedData()
+    {
+        const string logStatus = "log-status";
+        var required = query.RequiresFields.Contains(logStatus, StringComparer.Ordinal);
+        if (!required && !query.OptionalFields.Contains(logStatus, StringComparer.Ordinal))
+            throw new TemplateHelperException(
+                "logged_data reads field 'log-status', which neither requires_fields nor optional_fields lists; add it to optional_fields "
+                + "(records with a byte count count when the format lacks it) or to requires_fields.");
+        if (!required && !query.RequiresFields.Contains("bytes", StringComparer.Ordinal))
+            throw new TemplateHelperException(
+                "logged_data keeps the records with a byte count when the format lacks the optional log-status, so requires_fields must list 'bytes'.");
+        return sql.LoggedDataPredicate(request.Format.Contains(logStatus));
+    }
+
+    /// <summary><c>partial 'name' { key: value }</c>: a partial of the catalog, rendered here with the keys as variables.</summary>
+    private string Partial(TemplateContext context, string name, ScriptObject? arguments = null)
+    {
+        QueryPartial partial;
+        try
+        {
+            partial = query.Partials.Get(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TemplateHelperException(e.Message);
+        }
+        return PartialRendering.Render(context, partial, arguments);
     }
 
     /// <summary><c>ident 'name'</c>: a quoted identifier (an alias, a CTE column).</summary>

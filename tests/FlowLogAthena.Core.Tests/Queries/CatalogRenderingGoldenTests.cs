@@ -1,0 +1,175 @@
+using System.Security.Cryptography;
+using System.Text;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Parameters;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Core.Tests.Queries;
+
+/// <summary>
+/// Golden renderings: the exact SQL every catalog query renders to, pinned as one SHA-256 per query over its variants
+/// (both dialects; the default v2 format, the v5 test format, every field, every field but one optional field, every field
+/// but all the optional ones; default and other parameter values; hourly partitions and a ragged window on Athena). A refactor of the templates (helpers, partials)
+/// must keep every digest. A deliberate change to a query updates its line. Set <c>FLOWLOG_RENDER_DUMP</c> to a folder
+/// to write each query's renderings there, to diff before and after a change.
+/// </summary>
+public sealed class CatalogRenderingGoldenTests
+{
+    private static readonly (string Name, FlowLogFormat Format)[] CommonFormats =
+    [
+        ("v2", FlowLogFormat.Default),
+        ("v5", RepoQueries.FormatWithV5),
+        ("all", RepoQueries.EveryField),
+    ];
+
+    private static readonly TimeWindow RaggedWindow = TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-04T17:15:00Z");
+
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["accepted-traffic"] = "d5dc2402591017668d5bc26d75da3b275c9b5f136218c43a256e33a025be78fc",
+        ["admin-access-from-internet"] = "f96d5b90aac137f998306d0d1fd06b635013351ab742491e184bd422e6367497",
+        ["admin-ports"] = "ccfc2d020f2164ed53fd35eb3c3479da5bfd4721124390be112ef0d5b253a5de",
+        ["aws-service-traffic"] = "0854e23316911e78ce0f7ea11477bd94ce7092f1f455add15ce144154bdcf079",
+        ["capacity-peaks"] = "27a2894826fb996ff1a2144e8c620d38541f395ff2241a40f244d47838fea2e6",
+        ["conversation"] = "44bbacb4c9202c9c1b793c9b51c414fb549cf6f811fcacac80e9d6d8c2b59d8d",
+        ["cross-az-cost"] = "652abf76a96ed73ddf6daea8c6ef8f5c3493daa23e61423e1ff9693ebf6616fc",
+        ["egress-cost"] = "cc532de2b2debe11249008e833bdb5b0639cdc26bcf40035cd576f7afba5a321",
+        ["egress-outside-allow-list"] = "2715a4740506e68f7d7b0c27776619d057354861771911090de20e535a695e50",
+        ["gateway-endpoint-bypass"] = "308f075a288debcc0dcef526a6f69ea1db9279cd84e1b0da6620a5ac6592433e",
+        ["hourly-traffic"] = "f5df72b48d048d5bafea71a87883fdd449180c37f7de567ef4476e4c4a271bf3",
+        ["insecure-protocols-accepted"] = "1be910f6ab9ad8279d9ef5547abd91a22dc8381ab16c6861db9ee029898931e9",
+        ["ip-version-totals"] = "5efddd01b2823aec6f007c6b7e6bb46616392754ad6c47b0a996231425567bc7",
+        ["log-status-health"] = "165b7c05869dbc96e68c86e0fe4a7a2a53685d2b969a7f2a736b62e55f733c59",
+        ["nacl-asymmetry"] = "034c3c76c574dc7c9056c824edeac867eff80160f816217992e8e32afffe6571",
+        ["nat-gateway-cost"] = "350a799b414907650b0e12d584950428d235e48b4e6db02676286a5d72fc3585",
+        ["next-hop-types"] = "d3a95992258636f93f449e672bdb04d392b154d3ab6ba4024b3617987ea85e13",
+        ["one-way-flows"] = "eb28349d7395afa51a1128450dfb04d355954705f5f26ee28d8caca94df8d3fc",
+        ["port-scans"] = "ddc43d8ea85d4a440dde7907fa62ff19290a2a958b863968f069989d57477c59",
+        ["protocol-mix"] = "bbe81d61cd5076e0aa70f239a54abe4a7976684b88823651066b96930fc343b9",
+        ["reject-reasons"] = "64fe885e178fef6fc0ea7e4e6648c6d101f269a24bf709092681f877cb94f5ad",
+        ["rejected-by-destination"] = "856daae9aa7a1c202e9d87a5cf13fb314a72e15a39c34dc5a4137bf401283a68",
+        ["rejected-by-port"] = "61accdaee2f7ab15929007271f0caf4fd12e35a8397ec2e97eed459399fcfb30",
+        ["rejected-by-source"] = "48fd125d575b88b88009fd8818ce3982ff2646d960dd55f9c879eb2bf0025310",
+        ["rejected-by-vpc-controls"] = "09a8c886fd84c681e20c0e96debf2fb493fbcb9a27bee3ca20889aa195eb2490",
+        ["rejected-tcp"] = "0e6b9e28de295f6e153063d0224ff5e3e6297d5b15a39f13efc5ac1d1705a34b",
+        ["rejected-traffic"] = "88adb74fb69bcdb35662532f2e1a2ef193b0c1a6a125afdb0eaf1ac6e148438c",
+        ["rejects-per-day"] = "98cf8de32867598a0f0395e1a7ead8f547fce028d00d0747ab7aa2614eb32dfe",
+        ["sensitive-ports-from-internet"] = "b9265abcbdc8470caabda8d2ee5f224644d4838d9dd6b712f695513c2b6fddc6",
+        ["silent-interfaces"] = "a7c5c8d2d6efe7adc8185aa6fc1730bb56594b7589fdb18463fbe1a71aefdb43",
+        ["top-destinations"] = "5f8ba85742008b8d39f32e496ec581912a0819e004551f378e6a5cabdff20a3a",
+        ["top-instances"] = "2b73eb04cb0636e71ed00b00969eeeee64b31a734f5444d779d3364a21f1b6c6",
+        ["top-interfaces"] = "6234378dba6bf665194430402bd29e553eafac3eab3d896b62dc15259b4cf1aa",
+        ["top-sources"] = "36cb914e79c1e0c8dfdce512dc9598e026f5e1179b8b9706d2a48b8064fc8602",
+        ["top-sources-packet-level"] = "992d644ad6429de104be11896697f3036ec5b9d1495c2082109001efaae9d848",
+        ["top-subnets"] = "7731da04164f77e43c95bb7f009f5f5194351e6b2437673f19bbd8817b14fd94",
+        ["top-talkers"] = "67dff829f3f4f1f02ef7056c8c28af9718af5d1f13af0fb34d13f90e59fa6d16",
+        ["top-talkers-packet-level"] = "ae6cef91c70e3cfb1088032f24c2e06a9f449ff6a778d0178b4d7a0856f7dc26",
+        ["top-vpcs"] = "1ce5a81864c7d607233176808924972b5b2a15dc4fc4f6da51821574c7739f65",
+        ["traffic-from-address"] = "3a27cc7b15b5cb5d89249b09d078174b2c815b132b56342fd4b1e37a984c94f3",
+        ["traffic-path"] = "9dc3196a5535067f6cb3bda1776ecc9cd5def61be5c6a54241367a364068a5e3",
+        ["traffic-to-address"] = "3a379ad695780f4c67a9889f9a32358d879b22a3c38e62569affaee59389d51d",
+        ["traffic-to-forbidden-networks"] = "02d5009e04a5a077b2c7b73cf5969348db4164104b654bd4f432a74089413552",
+        ["unencrypted-sensitive-flows"] = "11b342514706477de8b41332d7f8992e900e29173a114c882ee74b22e91c7312",
+    };
+
+    [Fact]
+    public void Every_catalog_query_renders_exactly_as_pinned()
+    {
+        var dump = Environment.GetEnvironmentVariable("FLOWLOG_RENDER_DUMP");
+        if (!string.IsNullOrEmpty(dump)) Directory.CreateDirectory(dump);
+
+        var actual = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var query in RepoQueries.Catalog.All)
+        {
+            var text = Renderings(query);
+            if (!string.IsNullOrEmpty(dump)) File.WriteAllText(Path.Combine(dump, $"{query.Pack}.{query.Id}.sql"), text);
+            actual[query.Id] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        }
+
+        var changed = actual.Where(a => !Expected.TryGetValue(a.Key, out var digest) || digest != a.Value).Select(a => a.Key)
+            .Concat(Expected.Keys.Where(k => !actual.ContainsKey(k))).ToList();
+        Assert.True(changed.Count == 0,
+            $"Renderings changed for: {string.Join(", ", changed)}. Digests now:\n"
+            + string.Join('\n', actual.Select(a => $"        [\"{a.Key}\"] = \"{a.Value}\",")));
+    }
+
+    /// <summary>Every variant of one query, each headed by what it is; a refused variant records the refusal.</summary>
+    private static string Renderings(QueryDefinition query)
+    {
+        var text = new StringBuilder();
+        foreach (var (label, request) in Variants(query))
+        {
+            text.Append("-- ").Append(label).Append('\n');
+            try
+            {
+                var rendered = QueryRenderer.Render(query, request);
+                text.Append(rendered.Sql).Append('\n');
+                if (rendered.ExecutionParameters is { Count: > 0 } bound) text.Append("-- bound: ").AppendJoin(" | ", bound).Append('\n');
+            }
+            catch (MissingFieldsException e)
+            {
+                text.Append("-- refused: ").Append(e.Message).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    private static IEnumerable<(string Label, RenderRequest Request)> Variants(QueryDefinition query)
+    {
+        var required = query.Parameters.Where(p => p.Required && p.Default is null).ToDictionary(p => p.Name, Sample);
+        var parameterSets = new List<(string, Dictionary<string, string>)> { ("defaults", required) };
+        foreach (var parameter in query.Parameters.Where(p => !required.ContainsKey(p.Name)))
+            parameterSets.Add(($"{parameter.Name}=sample", new(required) { [parameter.Name] = Sample(parameter) }));
+
+        // Each optional field's absent branch: every field but that one, and every field but all of them.
+        var formats = CommonFormats.ToList();
+        formats.AddRange(query.OptionalFields.Select(f => ($"all-but-{f}", EveryFieldBut([f]))));
+        if (query.OptionalFields.Count > 1) formats.Add(("all-but-optional", EveryFieldBut(query.OptionalFields)));
+
+        foreach (var dialect in new[] { SqlDialect.Athena, SqlDialect.DuckDb })
+            foreach (var (formatName, format) in formats)
+                foreach (var (setName, parameters) in parameterSets)
+                    yield return ($"{dialect} {formatName} daily {setName}", Request(dialect, format, parameters, Partitioning.Daily, RepoQueries.OneDay));
+        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, RepoQueries.EveryField, required, Partitioning.Hourly, RaggedWindow));
+        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, RepoQueries.EveryField, required, Partitioning.Daily, RaggedWindow));
+    }
+
+    private static FlowLogFormat EveryFieldBut(IReadOnlyList<string> absent) =>
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Where(f => !absent.Contains(f.Name)).Select(f => "${" + f.Name + "}")));
+
+    private static RenderRequest Request(SqlDialect dialect, FlowLogFormat format, Dictionary<string, string> parameters,
+        Partitioning partitioning, TimeWindow window) => new()
+        {
+            Dialect = dialect,
+            TableReference = dialect == SqlDialect.Athena ? "\"flowlogs\".\"vpc_flow_logs\"" : "\"flow_logs\"",
+            Window = window,
+            Format = format,
+            Partitioning = partitioning,
+            Parameters = parameters,
+        };
+
+    /// <summary>A valid value other than the usual default, so the parameter's other branch renders too.</summary>
+    private static string Sample(QueryParameterDefinition parameter) => parameter.Type switch
+    {
+        QueryParameterType.List when parameter.ItemType == QueryParameterType.Enum => parameter.Values[0],
+        QueryParameterType.List => Sample(parameter.ItemType!.Value, parameter) + "," + Sample(parameter.ItemType!.Value, parameter, second: true),
+        QueryParameterType.Mapping => MappingSamples.File(parameter),
+        _ => Sample(parameter.Type, parameter),
+    };
+
+    private static string Sample(QueryParameterType type, QueryParameterDefinition parameter, bool second = false) => type switch
+    {
+        QueryParameterType.Int => $"{parameter.Max ?? 7}",
+        QueryParameterType.Port => second ? "3389" : "443",
+        QueryParameterType.Date => "2026-11-02",
+        QueryParameterType.Timestamp => "2026-11-02T13:00:00Z",
+        QueryParameterType.Ip => second ? "2001:db8::1" : "10.0.0.1",
+        QueryParameterType.Cidr => second ? "2001:db8::/32" : "10.0.0.0/8",
+        QueryParameterType.Enum => parameter.Values[^1],
+        QueryParameterType.String => "web-01",
+        QueryParameterType.Decimal => "0.045",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "No sample value for this parameter type."),
+    };
+}
