@@ -33,7 +33,7 @@ public sealed class ToolPackageTests
     public async Task The_platform_package_installs_from_a_local_folder_and_runs()
     {
         var rid = CurrentRid();
-        var repo = RepoRoot();
+        var repo = RepositoryRoot.Path;
         var version = RepoVersion(repo);
         var temp = Directory.CreateTempSubdirectory("flowlog-athena-pack-").FullName;
         try
@@ -118,12 +118,6 @@ public sealed class ToolPackageTests
         return $"{os}-{RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant()}";
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowLogAthena.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"No FlowLogAthena.sln above {AppContext.BaseDirectory}.");
-    }
 
     private static string RepoVersion(string repo) =>
         XDocument.Load(Path.Combine(repo, "Directory.Build.props")).Descendants("Version").Single().Value;

@@ -2,7 +2,6 @@ using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Core.Tests.Queries;
 
 namespace FlowLogAthena.Core.Tests.Jobs;
 
@@ -39,7 +38,7 @@ public class JobFileTests
     private static readonly IReadOnlyList<JobReportKind> Reports = [Weekly];
 
     private static JobPlan Plan(string yaml, DateTimeOffset? at = null) =>
-        JobValidator.Validate(JobFileParser.Parse("job.yaml", yaml), RepoQueries.Catalog, Reports, at ?? SpringForwardEve);
+        JobValidator.Validate(JobFileParser.Parse("job.yaml", yaml), RepositoryRoot.Catalog, Reports, at ?? SpringForwardEve);
 
     [Fact]
     public void A_valid_job_resolves_its_queries_window_outputs_and_next_run()
@@ -228,12 +227,12 @@ public class JobFileTests
     {
         var job = JobFileParser.Parse("job.yaml", Valid);
 
-        var plan = JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "7" }), RepoQueries.Catalog, Reports, SpringForwardEve);
+        var plan = JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "7" }), RepositoryRoot.Catalog, Reports, SpringForwardEve);
         Assert.Equal("7", plan.Parameters["limit"]);
         Assert.Equal("198.51.100.0/24", plan.Parameters["forbidden_cidrs"]);
 
         var error = Assert.Throws<JobDefinitionException>(() =>
-            JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "0" }), RepoQueries.Catalog, Reports, SpringForwardEve));
+            JobValidator.Validate(job.WithParameters(new Dictionary<string, string> { ["limit"] = "0" }), RepositoryRoot.Catalog, Reports, SpringForwardEve));
         Assert.StartsWith("job.yaml (with --param): ", error.Message);
         Assert.Contains("from 1 to 100000", error.Message);
     }
@@ -249,8 +248,8 @@ public class JobFileTests
     [Fact]
     public void The_example_job_in_the_repository_is_valid()
     {
-        var path = Path.Combine(RepoQueries.Folder, "..", "examples", "jobs", "nightly-security.yaml");
-        var plan = JobValidator.Validate(JobFileParser.Load(path), RepoQueries.Catalog, Reports, SpringForwardEve);
+        var path = Path.Combine(RepositoryRoot.Queries, "..", "examples", "jobs", "nightly-security.yaml");
+        var plan = JobValidator.Validate(JobFileParser.Load(path), RepositoryRoot.Catalog, Reports, SpringForwardEve);
 
         Assert.Equal("nightly-security", plan.Job.Name);
         Assert.Contains(plan.Queries, q => q.Query.Id == "egress-outside-allow-list");

@@ -51,7 +51,7 @@ public sealed class AthenaGrammarTests
     private static List<RenderCase> Cases()
     {
         var cases = new List<RenderCase>();
-        foreach (var query in RepoQueries.Catalog.All)
+        foreach (var query in RepositoryRoot.Catalog.All)
             foreach (var partitioning in Partitionings)
             {
                 cases.AddRange(Windows.Select(window => new RenderCase(query, partitioning, window, RequiredOnly(query))));
@@ -91,7 +91,7 @@ public sealed class AthenaGrammarTests
     {
         var cases = Cases();
 
-        foreach (var query in RepoQueries.Catalog.All)
+        foreach (var query in RepositoryRoot.Catalog.All)
         {
             Assert.Equal(Partitionings, cases.Where(c => c.Query == query).Select(c => c.Partitioning).Distinct());
             foreach (var parameter in query.Parameters)

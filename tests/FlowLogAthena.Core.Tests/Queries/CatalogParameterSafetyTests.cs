@@ -23,7 +23,7 @@ public sealed class CatalogParameterSafetyTests
     public static TheoryData<string, string> Parameters()
     {
         var data = new TheoryData<string, string>();
-        foreach (var query in RepoQueries.Catalog.All)
+        foreach (var query in RepositoryRoot.Catalog.All)
             foreach (var parameter in query.Parameters)
                 data.Add(query.Id, parameter.Name);
         return data;
@@ -33,7 +33,7 @@ public sealed class CatalogParameterSafetyTests
     [MemberData(nameof(Parameters))]
     public void Hostile_text_is_refused_naming_the_parameter(string queryId, string parameterName)
     {
-        var parameter = RepoQueries.Catalog.Get(queryId).FindParameter(parameterName)!;
+        var parameter = RepositoryRoot.Catalog.Get(queryId).FindParameter(parameterName)!;
         foreach (var value in Hostile)
         {
             var error = Assert.Throws<QueryParameterException>(() => ParameterParser.Parse(parameter, value));

@@ -21,7 +21,7 @@ public sealed class CatalogRenderingGoldenTests
     [
         ("v2", FlowLogFormat.Default),
         ("v5", RepoQueries.FormatWithV5),
-        ("all", RepoQueries.EveryField),
+        ("all", FlowLogFormat.AllFields),
     ];
 
     private static readonly TimeWindow RaggedWindow = TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-04T17:15:00Z");
@@ -81,7 +81,7 @@ public sealed class CatalogRenderingGoldenTests
         if (!string.IsNullOrEmpty(dump)) Directory.CreateDirectory(dump);
 
         var actual = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var query in RepoQueries.Catalog.All)
+        foreach (var query in RepositoryRoot.Catalog.All)
         {
             var text = Renderings(query);
             if (!string.IsNullOrEmpty(dump)) File.WriteAllText(Path.Combine(dump, $"{query.Pack}.{query.Id}.sql"), text);
@@ -132,8 +132,8 @@ public sealed class CatalogRenderingGoldenTests
             foreach (var (formatName, format) in formats)
                 foreach (var (setName, parameters) in parameterSets)
                     yield return ($"{dialect} {formatName} daily {setName}", Request(dialect, format, parameters, Partitioning.Daily, RepoQueries.OneDay));
-        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, RepoQueries.EveryField, required, Partitioning.Hourly, RaggedWindow));
-        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, RepoQueries.EveryField, required, Partitioning.Daily, RaggedWindow));
+        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, FlowLogFormat.AllFields, required, Partitioning.Hourly, RaggedWindow));
+        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, FlowLogFormat.AllFields, required, Partitioning.Daily, RaggedWindow));
     }
 
     private static FlowLogFormat EveryFieldBut(IReadOnlyList<string> absent) =>

@@ -65,7 +65,7 @@ public sealed class ControlQueryTests : IDisposable
     [Fact]
     public void The_compliance_pack_is_the_only_pack_of_controls_so_the_other_packs_keep_the_query_summary()
     {
-        var catalog = RepoQueries.Catalog;
+        var catalog = RepositoryRoot.Catalog;
 
         Assert.True(QueryCatalog.IsControlPack(catalog.InPack("compliance")));
         Assert.All(catalog.Packs.Where(p => p != "compliance"), p => Assert.False(QueryCatalog.IsControlPack(catalog.InPack(p)), p));

@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Parameters;
 using FlowLogAthena.Core.Sources;
@@ -26,7 +27,7 @@ public sealed class CostParameterTests : IDisposable
     }
 
     private static string Render(string id, SqlDialect dialect, Dictionary<string, string> parameters, TimeWindow? window = null) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, parameters, window: window, format: RepoQueries.EveryField)).Sql;
+        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, parameters, window: window, format: FlowLogFormat.AllFields)).Sql;
 
     [Theory]
     [InlineData("0.09", "0.09")]
@@ -75,8 +76,8 @@ public sealed class CostParameterTests : IDisposable
     public void A_price_renders_as_the_same_exact_decimal_on_both_engines_inline_in_the_select_list()
     {
         var duck = Render("cross-az-cost", SqlDialect.DuckDb, new() { ["cross_az_usd_per_gb"] = "0.0045" });
-        var athena = QueryRenderer.Render(RepoQueries.Catalog.Get("cross-az-cost"),
-            RepoQueries.Request(SqlDialect.Athena, new Dictionary<string, string> { ["cross_az_usd_per_gb"] = "0.0045" }, format: RepoQueries.EveryField));
+        var athena = QueryRenderer.Render(RepositoryRoot.Catalog.Get("cross-az-cost"),
+            RepoQueries.Request(SqlDialect.Athena, new Dictionary<string, string> { ["cross_az_usd_per_gb"] = "0.0045" }, format: FlowLogFormat.AllFields));
 
         Assert.Contains("CAST('0.0045' AS DECIMAL(18, 6)) AS \"usd_per_gb\"", duck);
         // A select-list value: AWS takes execution parameters only in WHERE, so the validated literal is inline.

@@ -15,17 +15,17 @@ public sealed class PathsPackRenderingTests
 
     /// <summary>Every field the pack requires and none of its optional ones (log-status, resource-id, interface-type).</summary>
     private static readonly FlowLogFormat RequiredOnly = FlowLogFormat.Parse(string.Join(' ',
-        RepoQueries.Catalog.InPack("paths").SelectMany(q => q.RequiresFields).Distinct().Select(f => "${" + f + "}")));
+        RepositoryRoot.Catalog.InPack("paths").SelectMany(q => q.RequiresFields).Distinct().Select(f => "${" + f + "}")));
 
     private static string Render(string id, SqlDialect dialect, FlowLogFormat format) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, format: format)).Sql;
+        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, format: format)).Sql;
 
     [Fact]
     public void The_pack_holds_the_four_path_queries()
     {
         Assert.Equal(["aws-service-traffic", "gateway-endpoint-bypass", "next-hop-types", "traffic-path"],
-            RepoQueries.Catalog.InPack("paths").Select(q => q.Id));
-        Assert.All(RepoQueries.Catalog.InPack("paths"), q => Assert.DoesNotContain(q.OptionalFields, RequiredOnly.Contains));
+            RepositoryRoot.Catalog.InPack("paths").Select(q => q.Id));
+        Assert.All(RepositoryRoot.Catalog.InPack("paths"), q => Assert.DoesNotContain(q.OptionalFields, RequiredOnly.Contains));
     }
 
     [Theory]
@@ -55,11 +55,11 @@ public sealed class PathsPackRenderingTests
     [Fact]
     public async Task Every_paths_query_with_and_without_its_optional_fields_parses_as_trino_sql()
     {
-        var statements = RepoQueries.Catalog.InPack("paths")
+        var statements = RepositoryRoot.Catalog.InPack("paths")
             .SelectMany(q => new[] { (Shape: "every field", Format: EveryField), (Shape: "required only", Format: RequiredOnly) }
                 .Select(f => new TrinoGrammarCheck.Statement($"{q.Id} {f.Shape}", Render(q.Id, SqlDialect.Athena, f.Format))))
             .ToList();
-        foreach (var q in RepoQueries.Catalog.InPack("paths")) Render(q.Id, SqlDialect.DuckDb, RequiredOnly);
+        foreach (var q in RepositoryRoot.Catalog.InPack("paths")) Render(q.Id, SqlDialect.DuckDb, RequiredOnly);
 
         var result = await TrinoGrammarCheck.RunAsync(statements);
 

@@ -16,7 +16,7 @@ public sealed class QueryCatalogTests : IDisposable
     [Fact]
     public void Repo_queries_folder_loads_the_first_three_queries_in_their_packs()
     {
-        var catalog = RepoQueries.Catalog;
+        var catalog = RepositoryRoot.Catalog;
 
         Assert.Equal("traffic", catalog.Get("top-talkers").Pack);
         Assert.Equal("security", catalog.Get("rejected-traffic").Pack);
@@ -33,7 +33,7 @@ public sealed class QueryCatalogTests : IDisposable
     [InlineData("traffic-path", "flow_direction,traffic_path,label,bytes,packets,flows,bytes_share")]
     public void Repo_queries_declare_their_output_columns_in_order(string id, string columns)
     {
-        var output = RepoQueries.Catalog.Get(id).Output.Select(c => c.Name).ToList();
+        var output = RepositoryRoot.Catalog.Get(id).Output.Select(c => c.Name).ToList();
 
         Assert.Equal(columns.Split(','), output.Take(columns.Split(',').Length));
     }
@@ -43,7 +43,7 @@ public sealed class QueryCatalogTests : IDisposable
     [InlineData("rejected-traffic")]
     public void Limit_parameter_is_an_int_defaulting_to_10_within_1_to_100000(string id)
     {
-        var limit = RepoQueries.Catalog.Get(id).FindParameter("limit");
+        var limit = RepositoryRoot.Catalog.Get(id).FindParameter("limit");
 
         Assert.NotNull(limit);
         Assert.Equal(QueryParameterType.Int, limit.Type);
@@ -55,7 +55,7 @@ public sealed class QueryCatalogTests : IDisposable
     [Fact]
     public void Traffic_path_query_requires_the_v5_fields()
     {
-        var query = RepoQueries.Catalog.Get("traffic-path");
+        var query = RepositoryRoot.Catalog.Get("traffic-path");
 
         Assert.Contains("flow-direction", query.RequiresFields);
         Assert.Contains("traffic-path", query.RequiresFields);
@@ -64,7 +64,7 @@ public sealed class QueryCatalogTests : IDisposable
     [Fact]
     public void Get_accepts_pack_qualified_ids_and_rejects_the_wrong_pack()
     {
-        var catalog = RepoQueries.Catalog;
+        var catalog = RepositoryRoot.Catalog;
 
         Assert.Equal("top-talkers", catalog.Get("traffic/top-talkers").Id);
         Assert.False(catalog.TryGet("security/top-talkers", out _));
@@ -73,7 +73,7 @@ public sealed class QueryCatalogTests : IDisposable
     [Fact]
     public void Unknown_query_id_suggests_the_nearest()
     {
-        var error = Assert.Throws<QueryDefinitionException>(() => RepoQueries.Catalog.Get("top-talker"));
+        var error = Assert.Throws<QueryDefinitionException>(() => RepositoryRoot.Catalog.Get("top-talker"));
 
         Assert.Contains("'top-talker'", error.Message);
         Assert.Contains("Did you mean 'top-talkers'?", error.Message);
@@ -82,13 +82,13 @@ public sealed class QueryCatalogTests : IDisposable
     [Fact]
     public void Unknown_query_id_that_starts_a_real_id_suggests_it()
     {
-        Assert.Contains("Did you mean 'rejected-traffic'?", Assert.Throws<QueryDefinitionException>(() => RepoQueries.Catalog.Get("rejected-tr")).Message);
+        Assert.Contains("Did you mean 'rejected-traffic'?", Assert.Throws<QueryDefinitionException>(() => RepositoryRoot.Catalog.Get("rejected-tr")).Message);
     }
 
     [Fact]
     public void Unknown_pack_lists_the_packs()
     {
-        var error = Assert.Throws<QueryDefinitionException>(() => RepoQueries.Catalog.InPack("trafic"));
+        var error = Assert.Throws<QueryDefinitionException>(() => RepositoryRoot.Catalog.InPack("trafic"));
 
         Assert.Contains("'trafic'", error.Message);
         Assert.Contains("traffic", error.Message.Split("Packs:")[1]);

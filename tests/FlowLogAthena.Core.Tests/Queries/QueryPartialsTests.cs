@@ -9,12 +9,9 @@ namespace FlowLogAthena.Core.Tests.Queries;
 /// </summary>
 public sealed class QueryPartialsTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "flowlog-athena-partials-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _root = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _root.Dispose();
 
     private const string Parameters = """
         parameters:
@@ -34,18 +31,18 @@ public sealed class QueryPartialsTests : IDisposable
 
     private string Write(string relative, string text)
     {
-        var path = Path.Combine(_root, relative);
+        var path = _root.Combine(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
 
-    private QueryDefinition Sample() => QueryCatalog.Load(_root).Get("sample");
+    private QueryDefinition Sample() => QueryCatalog.Load(_root.Path).Get("sample");
 
     private static RenderedQuery Render(QueryDefinition query, SqlDialect dialect = SqlDialect.DuckDb) =>
         QueryRenderer.Render(query, RepoQueries.Request(dialect));
 
-    private QueryDefinitionException LoadFails() => Assert.Throws<QueryDefinitionException>(() => QueryCatalog.Load(_root));
+    private QueryDefinitionException LoadFails() => Assert.Throws<QueryDefinitionException>(() => QueryCatalog.Load(_root.Path));
 
     [Fact]
     public void A_partial_renders_where_it_is_called_with_its_arguments_as_variables()
@@ -74,7 +71,7 @@ public sealed class QueryPartialsTests : IDisposable
         Partial("sample", "WHERE TRUE");
         Query("SELECT 1 FROM {{ table }}\n{{ partial 'sample' }}");
 
-        var catalog = QueryCatalog.Load(_root);
+        var catalog = QueryCatalog.Load(_root.Path);
 
         Assert.Equal(["traffic"], catalog.Packs);
         Assert.Equal(["traffic/sample"], catalog.All.Select(q => q.QualifiedId));
@@ -104,7 +101,7 @@ public sealed class QueryPartialsTests : IDisposable
         var error = LoadFails();
 
         Assert.StartsWith($"{query}:17:", error.Message);
-        Assert.Contains($"No partial 'absent' in {Path.Combine(_root, "partials")} (partials: present).", error.Message);
+        Assert.Contains($"No partial 'absent' in {_root.Combine("partials")} (partials: present).", error.Message);
     }
 
     [Theory]
@@ -126,11 +123,11 @@ public sealed class QueryPartialsTests : IDisposable
     public void A_partial_that_links_out_of_the_partials_folder_is_refused()
     {
         var outside = Write("secret.txt", "SELECT 'secret'");
-        Directory.CreateDirectory(Path.Combine(_root, "partials"));
-        File.CreateSymbolicLink(Path.Combine(_root, "partials", "leak.sql"), outside);
+        Directory.CreateDirectory(_root.Combine("partials"));
+        File.CreateSymbolicLink(_root.Combine("partials", "leak.sql"), outside);
         Query("SELECT 1 FROM {{ table }}\n{{ partial 'leak' }}");
 
-        Assert.Contains($"a partial must be a file of {Path.Combine(_root, "partials")}; this one leads to {outside}", LoadFails().Message);
+        Assert.Contains($"a partial must be a file of {_root.Combine("partials")}; this one leads to {outside}", LoadFails().Message);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class QueryRendererTests
     public static TheoryData<string, SqlDialect> EveryQueryAndDialect()
     {
         var data = new TheoryData<string, SqlDialect>();
-        foreach (var query in RepoQueries.Catalog.All)
+        foreach (var query in RepositoryRoot.Catalog.All)
         {
             data.Add(query.Id, SqlDialect.Athena);
             data.Add(query.Id, SqlDialect.DuckDb);
@@ -25,13 +25,13 @@ public sealed class QueryRendererTests
 
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepoQueries.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: RepoQueries.EveryField));
+        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: FlowLogFormat.AllFields));
 
     /// <summary>The given parameters plus an example address for a required <c>ip</c> or <c>cidr</c> parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)
     {
         var all = new Dictionary<string, string>(parameters ?? new Dictionary<string, string>());
-        foreach (var parameter in RepoQueries.Catalog.Get(id).Parameters.Where(p => p.Required && p.Default is null))
+        foreach (var parameter in RepositoryRoot.Catalog.Get(id).Parameters.Where(p => p.Required && p.Default is null))
             all.TryAdd(parameter.Name, (parameter.Type, parameter.ItemType) switch
             {
                 (QueryParameterType.Ip or QueryParameterType.Cidr, _) => "10.0.0.1",
@@ -55,7 +55,7 @@ public sealed class QueryRendererTests
         Assert.Contains("FROM \"flowlogs\".\"vpc_flow_logs\"", rendered.Sql);
         Assert.Contains("\"start\" >= 1793577600 AND \"start\" < 1793664000", rendered.Sql);
         // A query that reads log-status tells OK records apart (silent-interfaces counts every record and reads none).
-        var query = RepoQueries.Catalog.Get(id);
+        var query = RepositoryRoot.Catalog.Get(id);
         if (query.RequiresFields.Contains("log-status") || query.OptionalFields.Contains("log-status"))
             Assert.Contains("\"log_status\" = 'OK'", rendered.Sql);
         Assert.DoesNotContain("{{", rendered.Sql);
@@ -79,7 +79,7 @@ public sealed class QueryRendererTests
     [MemberData(nameof(EveryQueryAndDialect))]
     public void Every_query_selects_its_declared_output_columns_first_and_in_order(string id, SqlDialect dialect)
     {
-        var query = RepoQueries.Catalog.Get(id);
+        var query = RepositoryRoot.Catalog.Get(id);
         var sql = Render(id, dialect).Sql;
         var finalSelect = sql[sql.LastIndexOf("SELECT", StringComparison.Ordinal)..sql.LastIndexOf("FROM", StringComparison.Ordinal)];
 
@@ -163,7 +163,7 @@ public sealed class QueryRendererTests
         var window = TimeWindow.Parse("2026-11-02T05:00:00Z", "2026-11-02T07:00:00Z");
         var request = RepoQueries.Request(SqlDialect.Athena, partitioning: Partitioning.Hourly, window: window);
 
-        var sql = QueryRenderer.Render(RepoQueries.Catalog.Get("top-talkers"), request).Sql;
+        var sql = QueryRenderer.Render(RepositoryRoot.Catalog.Get("top-talkers"), request).Sql;
 
         Assert.Contains("(\"day\" = '2026/11/02' AND \"hour\" BETWEEN '05' AND '06' AND \"start\" >= 1793595600 AND \"start\" < 1793602800)", sql);
     }
@@ -195,7 +195,7 @@ public sealed class QueryRendererTests
     public void Missing_field_names_the_query_the_field_its_version_and_the_fix()
     {
         var error = Assert.Throws<MissingFieldsException>(() =>
-            QueryRenderer.Render(RepoQueries.Catalog.Get("traffic-path"),
+            QueryRenderer.Render(RepositoryRoot.Catalog.Get("traffic-path"),
                 RepoQueries.Request(SqlDialect.Athena, format: FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString + " ${flow-direction}"))));
 
         Assert.Equal(
@@ -208,7 +208,7 @@ public sealed class QueryRendererTests
     public void Several_missing_fields_are_all_named()
     {
         var error = Assert.Throws<MissingFieldsException>(() =>
-            QueryRenderer.Render(RepoQueries.Catalog.Get("traffic-path"), RepoQueries.Request(SqlDialect.DuckDb, format: FlowLogFormat.Default)));
+            QueryRenderer.Render(RepositoryRoot.Catalog.Get("traffic-path"), RepoQueries.Request(SqlDialect.DuckDb, format: FlowLogFormat.Default)));
 
         Assert.Contains("needs fields 'flow-direction' (v5) and 'traffic-path' (v5)", error.Message);
         Assert.Contains("includes ${flow-direction} ${traffic-path}", error.Message);
@@ -219,7 +219,7 @@ public sealed class QueryRendererTests
     {
         var request = RepoQueries.Request(SqlDialect.DuckDb) with { TableReference = "flows; DROP TABLE x" };
 
-        Assert.Throws<ArgumentException>(() => QueryRenderer.Render(RepoQueries.Catalog.Get("top-talkers"), request));
+        Assert.Throws<ArgumentException>(() => QueryRenderer.Render(RepositoryRoot.Catalog.Get("top-talkers"), request));
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public sealed class QueryRendererTests
     [InlineData(SqlDialect.Athena)]
     public void Optional_log_status_is_used_when_the_format_has_it_and_replaced_by_data_presence_otherwise(SqlDialect dialect)
     {
-        var query = RepoQueries.Catalog.Get("top-talkers");
+        var query = RepositoryRoot.Catalog.Get("top-talkers");
         var without = RepoQueries.Request(dialect, null, Partitioning.Daily) with { Format = FlowLogFormat.Parse("${srcaddr} ${dstaddr} ${bytes} ${packets} ${start}") };
 
         Assert.Contains("\"log_status\" = 'OK'", Render("top-talkers", dialect).Sql);

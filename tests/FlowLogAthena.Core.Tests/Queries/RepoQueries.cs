@@ -4,13 +4,9 @@ using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Queries;
 
-/// <summary>The shipped catalog with the window, formats and render request the query tests share.</summary>
+/// <summary>The window, format and render request the query tests share (the catalog itself is RepositoryRoot.Catalog).</summary>
 internal static class RepoQueries
 {
-    public static string Folder => RepositoryRoot.Queries;
-
-    public static QueryCatalog Catalog => RepositoryRoot.Catalog;
-
     /// <summary>2026-11-02 00:00Z to 2026-11-03 00:00Z: Unix seconds 1793577600 to 1793664000.</summary>
     public static TimeWindow OneDay { get; } = TimeWindow.Parse("2026-11-02", "2026-11-03");
 
@@ -18,10 +14,6 @@ internal static class RepoQueries
     public static FlowLogFormat FormatWithV5 { get; } =
         FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString
             + " ${vpc-id} ${subnet-id} ${instance-id} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path} ${reject-reason}");
-
-    /// <summary>All 54 fields, so no query is refused for a field the format lacks.</summary>
-    public static FlowLogFormat EveryField { get; } =
-        FlowLogFormat.AllFields;
 
     public static RenderRequest Request(SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null) => new()

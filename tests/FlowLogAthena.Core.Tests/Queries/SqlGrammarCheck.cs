@@ -28,7 +28,7 @@ internal static class SqlGrammarCheck
 
     /// <summary>The bundled check script in this repository.</summary>
     public static string RepoScript { get; } =
-        Path.Combine(Path.GetDirectoryName(RepoQueries.Folder)!, "tests", "sqlcheck", "dist", "check.cjs");
+        Path.Combine(Path.GetDirectoryName(RepositoryRoot.Queries)!, "tests", "sqlcheck", "dist", "check.cjs");
 
     // Generous: a few seconds alone, but CI runs every test project at once on two cores.
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);

@@ -1,12 +1,11 @@
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Tests.Queries;
 
 namespace FlowLogAthena.Core.Tests.Running;
 
 public sealed class PackParametersTests
 {
-    private static readonly IReadOnlyList<Core.Queries.QueryDefinition> All = RepoQueries.Catalog.All;
+    private static readonly IReadOnlyList<Core.Queries.QueryDefinition> All = RepositoryRoot.Catalog.All;
 
     [Fact]
     public void A_parameter_no_query_of_the_pack_declares_is_refused_with_the_nearest_name()
