@@ -43,7 +43,7 @@ public sealed class QueryParameterException(string parameter, string message) : 
 }
 
 /// <summary>A query needs fields that the source's log format does not have.</summary>
-public sealed class MissingFieldsException(string message) : FlowLogAthenaException(message)
+internal sealed class MissingFieldsException(string message) : FlowLogAthenaException(message)
 {
     public override bool IsBadInput => true;
 }
@@ -82,7 +82,7 @@ public sealed class UsageException(string message) : FlowLogAthenaException(mess
 /// An output path that must not or cannot be written: it names a device, FIFO, socket, folder or a link to one, a
 /// link loop, or a folder that cannot be created or written. Refused before any work starts.
 /// </summary>
-public sealed class OutputTargetException(string path, string message, Exception? inner = null) : FlowLogAthenaException(message, inner)
+internal sealed class OutputTargetException(string path, string message, Exception? inner = null) : FlowLogAthenaException(message, inner)
 {
     public string Path { get; } = path;
 

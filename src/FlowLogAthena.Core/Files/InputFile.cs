@@ -7,7 +7,7 @@ namespace FlowLogAthena.Core.Files;
 /// block or never end), at most <see cref="MaxTextBytes"/>, valid UTF-8. Each refusal is the caller's own error
 /// type, built by <c>error</c> from a reason such as "is a FIFO (named pipe), not a regular file".
 /// </summary>
-public static class InputFile
+internal static class InputFile
 {
     /// <summary>Far more than any job or query file needs, far less than would strain memory.</summary>
     public const int MaxTextBytes = 1 << 20;

@@ -1,7 +1,7 @@
 namespace FlowLogAthena.Core.Formats;
 
 /// <summary>Levenshtein distance, for "did you mean" suggestions.</summary>
-public static class EditDistance
+internal static class EditDistance
 {
     public static int Between(string a, string b)
     {

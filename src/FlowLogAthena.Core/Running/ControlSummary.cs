@@ -8,7 +8,7 @@ namespace FlowLogAthena.Core.Running;
 /// its verdict (pass, fail, or the run status when it did not run: skipped, failed), how many evidence rows its
 /// query found and the evidence file, written as <c>summary.csv</c> instead of the query summary.
 /// </summary>
-public static class ControlSummary
+internal static class ControlSummary
 {
     public static readonly string[] Columns = ["control", "status", "evidence_count", "evidence_file", "reason"];
 

@@ -5,7 +5,7 @@ using FlowLogAthena.Core.Engines;
 namespace FlowLogAthena.Core.Sinks;
 
 /// <summary>One JSON object per row and line (<c>{"column": value}</c>), numbers as numbers, NULL as null.</summary>
-public sealed class JsonLinesSink : StreamResultSink
+internal sealed class JsonLinesSink : StreamResultSink
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private JsonLinesSink(string? path, Stream? stream)

@@ -9,7 +9,7 @@ namespace FlowLogAthena.Core.Tables;
 /// with the values given: <c>injected</c> keys would make Athena refuse every query that does not filter them
 /// with equality, and the query packs read all accounts and regions of a window.
 /// </summary>
-public static partial class PartitionProjection
+internal static partial class PartitionProjection
 {
     public static IReadOnlyDictionary<string, string> Properties(
         PartitionScheme scheme, DateOnly startDate, IReadOnlyList<string> accounts, IReadOnlyList<string> regions)

@@ -6,7 +6,7 @@ using FlowLogAthena.Core.Tables;
 namespace FlowLogAthena.Core.Queries.Dialects;
 
 /// <summary>Amazon Athena engine v3 (Trino) helpers.</summary>
-public sealed class AthenaSqlHelpers : SqlDialectHelpers
+internal sealed class AthenaSqlHelpers : SqlDialectHelpers
 {
     public static AthenaSqlHelpers Instance { get; } = new();
 

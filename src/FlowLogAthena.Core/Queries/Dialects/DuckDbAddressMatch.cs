@@ -14,7 +14,7 @@ namespace FlowLogAthena.Core.Queries.Dialects;
 /// Athena's <c>contains</c> also treats IPv4-mapped IPv6 (<c>::ffff:a.b.c.d</c>) as the IPv4 address; flow
 /// logs write IPv4 addresses as dotted quads, so the two dialects agree on flow-log data.</para>
 /// </summary>
-public static class DuckDbAddressMatch
+internal static class DuckDbAddressMatch
 {
     /// <summary>A full dotted quad whose octets are 0–255 without leading zeros.</summary>
     public const string Ipv4Pattern =

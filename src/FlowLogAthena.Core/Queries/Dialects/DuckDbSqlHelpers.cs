@@ -4,7 +4,7 @@ using FlowLogAthena.Core.Sources;
 namespace FlowLogAthena.Core.Queries.Dialects;
 
 /// <summary>Embedded DuckDB helpers (no inet extension: CIDR matching is plain SQL, see <see cref="DuckDbAddressMatch"/>).</summary>
-public sealed class DuckDbSqlHelpers : SqlDialectHelpers
+internal sealed class DuckDbSqlHelpers : SqlDialectHelpers
 {
     public static DuckDbSqlHelpers Instance { get; } = new();
 

@@ -12,7 +12,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// Reads one <c>queries/&lt;pack&gt;/&lt;id&gt;.sql</c> file: YAML front matter between <c>---</c> lines, then a
 /// Scriban body. Every problem is a <see cref="QueryDefinitionException"/> that starts with <c>file:line:</c>.
 /// </summary>
-public static partial class QueryFileParser
+internal static partial class QueryFileParser
 {
     private static readonly string[] TopKeys = ["id", "title", "control", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
 

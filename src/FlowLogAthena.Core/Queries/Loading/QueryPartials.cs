@@ -13,7 +13,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// parameters and fields, and the object's keys as variables. Names are plain names, never paths, and only the files
 /// of this one folder load (a link leading out of it is refused).
 /// </summary>
-public sealed partial class QueryPartials
+internal sealed partial class QueryPartials
 {
     /// <summary>The folder below a catalog root that holds the partials; it is not a pack.</summary>
     public const string FolderName = "partials";

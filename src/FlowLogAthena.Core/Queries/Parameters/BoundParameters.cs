@@ -1,7 +1,7 @@
 namespace FlowLogAthena.Core.Queries.Parameters;
 
 /// <summary>The validated values of one query run: given values and defaults; absent optional ones are missing.</summary>
-public sealed class BoundParameters
+internal sealed class BoundParameters
 {
     private readonly Dictionary<string, ParameterValue> _values;
 

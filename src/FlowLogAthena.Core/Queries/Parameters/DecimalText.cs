@@ -7,7 +7,7 @@ namespace FlowLogAthena.Core.Queries.Parameters;
 /// Strict decimal text for <c>decimal</c> parameters: plain digits with an optional sign and fraction, no exponent,
 /// no thousands separators, so every value fits <c>DECIMAL(18, 6)</c> exactly on both engines.
 /// </summary>
-public static partial class DecimalText
+internal static partial class DecimalText
 {
     /// <summary>Decimal places a value may have; also the scale of the SQL type.</summary>
     public const int MaxScale = 6;

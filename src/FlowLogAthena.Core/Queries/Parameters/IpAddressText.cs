@@ -10,7 +10,7 @@ namespace FlowLogAthena.Core.Queries.Parameters;
 /// IPv6 address (<c>::ffff:10.0.0.1</c>) is the IPv4 address it maps: flow logs write IPv4 as dotted quads, and
 /// Trino's <c>contains</c> needs a plain IPv4 network to match them.
 /// </summary>
-public static partial class IpAddressText
+internal static partial class IpAddressText
 {
     public static bool TryParse(string text, out IPAddress address) => TryParse(text, out address, out _);
 

@@ -13,7 +13,7 @@ namespace FlowLogAthena.Core.Queries.Parameters;
 /// <c>""</c> for a quote inside. A UTF-8 byte order mark and blank lines are ignored, values are trimmed, header
 /// names match case-insensitively, and columns the parameter does not declare are ignored.
 /// </remarks>
-public static class MappingFile
+internal static class MappingFile
 {
     /// <summary>Rows a mapping may have: its values are inlined into the SQL, and Athena caps a query at 256 KB.</summary>
     public const int MaxRows = 5000;

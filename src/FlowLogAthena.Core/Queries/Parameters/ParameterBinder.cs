@@ -7,7 +7,7 @@ namespace FlowLogAthena.Core.Queries.Parameters;
 /// Matches raw <c>name=value</c> pairs to a query's declared parameters: refuses unknown names (suggesting the
 /// nearest), validates each value, applies defaults and insists on required ones.
 /// </summary>
-public static class ParameterBinder
+internal static class ParameterBinder
 {
     public static BoundParameters Bind(QueryDefinition query, IReadOnlyDictionary<string, string> raw)
     {

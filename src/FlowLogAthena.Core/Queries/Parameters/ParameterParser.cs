@@ -11,7 +11,7 @@ namespace FlowLogAthena.Core.Queries.Parameters;
 /// typed <see cref="ParameterValue"/>, or throws a <see cref="QueryParameterException"/> that names the
 /// parameter, shows the value and says what was expected.
 /// </summary>
-public static partial class ParameterParser
+internal static partial class ParameterParser
 {
     public const int MaxStringLength = 256;
     public const int MaxListItems = 1000;

@@ -17,23 +17,23 @@ public abstract record ParameterValue(QueryParameterType Type)
 }
 
 /// <summary>An <c>int</c> or <c>port</c> value.</summary>
-public sealed record IntegerValue(QueryParameterType Type, long Value) : ParameterValue(Type)
+internal sealed record IntegerValue(QueryParameterType Type, long Value) : ParameterValue(Type)
 {
     public override string Canonical => Value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A <c>string</c> or <c>enum</c> value (enum values use the spelling declared in <c>values</c>).</summary>
-public sealed record TextValue(QueryParameterType Type, string Value) : ParameterValue(Type)
+internal sealed record TextValue(QueryParameterType Type, string Value) : ParameterValue(Type)
 {
     public override string Canonical => Value;
 }
 
-public sealed record DateValue(DateOnly Value) : ParameterValue(QueryParameterType.Date)
+internal sealed record DateValue(DateOnly Value) : ParameterValue(QueryParameterType.Date)
 {
     public override string Canonical => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-public sealed record TimestampValue(DateTime Utc) : ParameterValue(QueryParameterType.Timestamp)
+internal sealed record TimestampValue(DateTime Utc) : ParameterValue(QueryParameterType.Timestamp)
 {
     /// <summary>Whole Unix seconds (sub-seconds dropped), the unit of flow-log <c>start</c> and <c>end</c>.</summary>
     public long UnixSeconds => new DateTimeOffset(Utc).ToUnixTimeSeconds();
@@ -42,24 +42,24 @@ public sealed record TimestampValue(DateTime Utc) : ParameterValue(QueryParamete
 }
 
 /// <summary>An <c>ip</c> value: one address, read and written by <see cref="IpAddressText"/> (IPv4-mapped IPv6 is its IPv4 address).</summary>
-public sealed record IpAddressValue(IPAddress Address) : ParameterValue(QueryParameterType.Ip)
+internal sealed record IpAddressValue(IPAddress Address) : ParameterValue(QueryParameterType.Ip)
 {
     public override string Canonical => IpAddressText.Format(Address);
 }
 
-public sealed record CidrValue(IpNetwork Network) : ParameterValue(QueryParameterType.Cidr)
+internal sealed record CidrValue(IpNetwork Network) : ParameterValue(QueryParameterType.Cidr)
 {
     public override string Canonical => Network.ToString();
 }
 
 /// <summary>A non-empty list of values of one item type.</summary>
-public sealed record ListValue(QueryParameterType ItemType, IReadOnlyList<ParameterValue> Items) : ParameterValue(QueryParameterType.List)
+internal sealed record ListValue(QueryParameterType ItemType, IReadOnlyList<ParameterValue> Items) : ParameterValue(QueryParameterType.List)
 {
     public override string Canonical => string.Join(',', Items.Select(i => i.Canonical));
 }
 
 /// <summary>A <c>decimal</c> value: at most <see cref="DecimalText.MaxScale"/> decimal places and 12 integer digits.</summary>
-public sealed record DecimalValue(decimal Value) : ParameterValue(QueryParameterType.Decimal)
+internal sealed record DecimalValue(decimal Value) : ParameterValue(QueryParameterType.Decimal)
 {
     public override string Canonical => DecimalText.Format(Value);
 }

@@ -4,7 +4,7 @@ using FlowLogAthena.Core.Formats;
 namespace FlowLogAthena.Core.Queries.Rendering;
 
 /// <summary>Refuses a query whose <c>requires_fields</c> the log format lacks, saying how to get them.</summary>
-public static class RequiredFieldsCheck
+internal static class RequiredFieldsCheck
 {
     public static IReadOnlyList<string> Missing(QueryDefinition query, FlowLogFormat format) =>
         query.RequiresFields.Where(f => !format.Contains(f)).ToList();
