@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using FlowLogAthena.Cli.Jobs;
 using FlowLogAthena.Core.Jobs;
-using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Cli.Tests;
 

@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Infra.Tests;

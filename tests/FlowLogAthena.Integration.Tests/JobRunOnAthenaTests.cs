@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Jobs;
-using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Integration.Tests;
 

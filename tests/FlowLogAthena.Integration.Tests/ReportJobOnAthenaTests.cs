@@ -1,6 +1,5 @@
 using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Jobs;
-using FlowLogAthena.Core.Queries;
 
 namespace FlowLogAthena.Integration.Tests;
 

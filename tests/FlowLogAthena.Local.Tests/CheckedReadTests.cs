@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Errors;
-
 namespace FlowLogAthena.Local.Tests;
 
 /// <summary>The file check that runs beside a read: the read's result is handed out only when the check passed.</summary>

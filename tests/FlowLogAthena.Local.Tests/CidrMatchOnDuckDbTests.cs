@@ -1,9 +1,5 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Dialects;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local.Tests;
 

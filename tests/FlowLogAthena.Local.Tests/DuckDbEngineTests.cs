@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local.Tests;
 

@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using FlowLogAthena.Synthetic;
 

@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Reports.Tests;

@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Sections;
 
 namespace FlowLogAthena.Reports.Tests;

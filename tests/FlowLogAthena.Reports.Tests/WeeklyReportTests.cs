@@ -1,6 +1,4 @@
 using System.Globalization;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Reports.Sections;
 
 namespace FlowLogAthena.Reports.Tests;

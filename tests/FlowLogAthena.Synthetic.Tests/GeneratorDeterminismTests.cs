@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Sources;
 using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;
 
 namespace FlowLogAthena.Synthetic.Tests;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using FlowLogAthena.Core.Sources;
 using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;
 
 namespace FlowLogAthena.Synthetic.Tests;

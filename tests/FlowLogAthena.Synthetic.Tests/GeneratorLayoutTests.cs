@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using FlowLogAthena.Core.Sources;
 using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;
 
 namespace FlowLogAthena.Synthetic.Tests;

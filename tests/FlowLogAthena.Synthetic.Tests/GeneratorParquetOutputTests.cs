@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 using Parquet;
 using Parquet.Meta;
 using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;

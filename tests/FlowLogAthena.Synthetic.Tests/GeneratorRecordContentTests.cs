@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using FlowLogAthena.Core.Formats;
 using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;
 
 namespace FlowLogAthena.Synthetic.Tests;

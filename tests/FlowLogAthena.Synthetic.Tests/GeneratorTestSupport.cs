@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Synthetic.Tests;
 

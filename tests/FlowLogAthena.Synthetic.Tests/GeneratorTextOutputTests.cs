@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Formats;
 using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;
 
 namespace FlowLogAthena.Synthetic.Tests;

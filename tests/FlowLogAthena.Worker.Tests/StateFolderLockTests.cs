@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using FlowLogAthena.Core.Errors;
 
 namespace FlowLogAthena.Worker.Tests;
 

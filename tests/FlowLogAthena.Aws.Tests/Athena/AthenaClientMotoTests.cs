@@ -1,7 +1,4 @@
 using System.Net;
-using FlowLogAthena.Aws.Athena;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

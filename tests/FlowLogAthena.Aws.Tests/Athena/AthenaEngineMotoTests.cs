@@ -1,12 +1,6 @@
 using System.Net;
 using Amazon.S3.Model;
-using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

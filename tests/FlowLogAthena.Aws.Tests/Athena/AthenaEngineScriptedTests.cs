@@ -1,7 +1,4 @@
-using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Athena.Results;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

@@ -1,9 +1,4 @@
 using Amazon.S3.Model;
-using FlowLogAthena.Aws.Athena;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Runtime.Retries;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Engines;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

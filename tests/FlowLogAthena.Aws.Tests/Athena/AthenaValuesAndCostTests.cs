@@ -1,5 +1,4 @@
 using FlowLogAthena.Aws.Athena.Results;
-using FlowLogAthena.Core.Running;
 
 namespace FlowLogAthena.Aws.Tests.Athena;
 

@@ -1,6 +1,4 @@
 using FlowLogAthena.Aws.Glue;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Aws.Tests.Glue;
 

@@ -1,9 +1,5 @@
 using FlowLogAthena.Aws.Glue;
 using FlowLogAthena.Aws.Provisioning;
-using FlowLogAthena.Aws.Runtime.Retries;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Aws.Tests.Provisioning;

@@ -1,7 +1,4 @@
 using FlowLogAthena.Aws.Provisioning;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Aws.Tests.Provisioning;

@@ -3,9 +3,6 @@ using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.Provisioning;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Aws.Tests.Provisioning;

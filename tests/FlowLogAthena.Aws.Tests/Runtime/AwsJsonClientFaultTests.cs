@@ -1,9 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using FlowLogAthena.Aws.Athena;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Runtime.Retries;
-using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Aws.Tests.Runtime;
 

@@ -1,5 +1,3 @@
-using FlowLogAthena.Aws.Runtime;
-
 namespace FlowLogAthena.Aws.Tests.Runtime;
 
 public sealed class AwsSettingsTests

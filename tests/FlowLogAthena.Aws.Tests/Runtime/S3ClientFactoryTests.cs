@@ -1,6 +1,4 @@
 using Amazon.S3.Model;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Aws.Tests.Runtime;
 

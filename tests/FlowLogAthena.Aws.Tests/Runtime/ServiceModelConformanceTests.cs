@@ -1,10 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
-using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Glue;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Aws.Tests.Runtime;
 

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using FlowLogAthena.Aws.Athena;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Tests.Support;
 
 namespace FlowLogAthena.Aws.Tests.Runtime;
 

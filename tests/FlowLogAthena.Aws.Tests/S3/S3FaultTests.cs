@@ -1,11 +1,5 @@
 using Amazon.S3.Model;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Runtime.Retries;
 using FlowLogAthena.Aws.S3;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Aws.Tests.S3;
 

@@ -1,10 +1,6 @@
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.S3;
-using FlowLogAthena.Aws.Tests.Support;
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sinks;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Aws.Tests.S3;
 

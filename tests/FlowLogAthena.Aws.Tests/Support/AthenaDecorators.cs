@@ -1,6 +1,5 @@
 using Amazon.S3;
 using Amazon.S3.Model;
-using FlowLogAthena.Aws.Athena;
 
 namespace FlowLogAthena.Aws.Tests.Support;
 

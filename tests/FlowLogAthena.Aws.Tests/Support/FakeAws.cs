@@ -1,8 +1,5 @@
 using Amazon;
-using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Glue;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Runtime.Retries;
 
 namespace FlowLogAthena.Aws.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FlowLogAthena.Aws.Athena;
 
 namespace FlowLogAthena.Aws.Tests.Support;
 

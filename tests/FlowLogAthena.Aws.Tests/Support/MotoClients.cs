@@ -1,6 +1,4 @@
 using Amazon.Runtime;
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Runtime.Retries;
 
 namespace FlowLogAthena.Aws.Tests.Support;
 

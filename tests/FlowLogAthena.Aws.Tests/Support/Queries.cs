@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Aws.Tests.Support;
 
 /// <summary>A rendered Athena query and an S3 source, for engine tests (moto runs no SQL, so the text is free).</summary>

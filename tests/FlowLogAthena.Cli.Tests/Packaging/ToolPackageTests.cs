@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using FlowLogAthena.Core.Queries;
 
 namespace FlowLogAthena.Cli.Tests.Packaging;
 

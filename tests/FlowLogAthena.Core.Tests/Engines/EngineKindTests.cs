@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Engines;
-
 namespace FlowLogAthena.Core.Tests.Engines;
 
 public sealed class EngineKindTests

@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sinks;
 

@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Formats;
-
 namespace FlowLogAthena.Core.Tests.Formats;
 
 public class FieldCatalogTests

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using FlowLogAthena.Core.Formats;
 
 namespace FlowLogAthena.Core.Tests.Formats;
 

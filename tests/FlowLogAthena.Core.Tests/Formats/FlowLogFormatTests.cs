@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-
 namespace FlowLogAthena.Core.Tests.Formats;
 
 public class FlowLogFormatTests

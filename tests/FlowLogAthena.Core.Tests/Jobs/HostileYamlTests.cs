@@ -1,5 +1,4 @@
 using System.Text;
-using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Tests.Queries;
 

@@ -1,7 +1,4 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Jobs;
 

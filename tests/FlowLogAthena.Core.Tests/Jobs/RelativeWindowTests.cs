@@ -1,5 +1,4 @@
 using FlowLogAthena.Core.Jobs;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Jobs;
 

@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries.Parameters;
 
 namespace FlowLogAthena.Core.Tests.Queries;

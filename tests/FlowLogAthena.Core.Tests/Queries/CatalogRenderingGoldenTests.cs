@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Queries;
 

@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Dialects;
 using FlowLogAthena.Core.Queries.Parameters;
 

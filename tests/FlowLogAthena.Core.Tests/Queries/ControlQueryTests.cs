@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Queries;
-
 namespace FlowLogAthena.Core.Tests.Queries;
 
 /// <summary>The <c>control:</c> front matter key that makes a query a compliance control, and packs of controls.</summary>

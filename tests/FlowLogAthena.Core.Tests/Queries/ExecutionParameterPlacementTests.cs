@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Queries;
-
 namespace FlowLogAthena.Core.Tests.Queries;
 
 /// <summary>Athena's rendering binds '?' only in WHERE clauses and inlines the validated literal everywhere else.</summary>

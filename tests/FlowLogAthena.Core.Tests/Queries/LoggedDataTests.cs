@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-
 namespace FlowLogAthena.Core.Tests.Queries;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Queries;
-
 namespace FlowLogAthena.Core.Tests.Queries;
 
 /// <summary>

@@ -1,8 +1,4 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Queries;
 

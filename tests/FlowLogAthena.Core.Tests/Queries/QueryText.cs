@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Loading;
 
 namespace FlowLogAthena.Core.Tests.Queries;

@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Core.Tests.Queries;
 
 /// <summary>The window, format and render request the query tests share (the catalog itself is RepositoryRoot.Catalog).</summary>

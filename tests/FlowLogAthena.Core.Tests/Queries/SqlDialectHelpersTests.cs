@@ -1,8 +1,5 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Dialects;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Queries;
 

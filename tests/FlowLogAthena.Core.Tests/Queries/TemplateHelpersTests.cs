@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Queries;
-
 namespace FlowLogAthena.Core.Tests.Queries;
 
 /// <summary>The helpers templates use, rendered through ad hoc queries (front matter on lines 1–8, body from line 9).</summary>

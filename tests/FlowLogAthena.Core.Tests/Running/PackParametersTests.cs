@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Running;
-
 namespace FlowLogAthena.Core.Tests.Running;
 
 public sealed class PackParametersTests

@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Core.Tests.Running;
 
 public sealed class ScanEstimateTests : IDisposable

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Sinks;
 
 namespace FlowLogAthena.Core.Tests.Sinks;

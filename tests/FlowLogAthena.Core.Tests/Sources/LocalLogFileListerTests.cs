@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Core.Tests.Sources;
 
 public sealed class LocalLogFileListerTests : IDisposable

@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Core.Tests.Sources;
 
 public class PartitionPathsTests

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Core.Tests.Sources;
 

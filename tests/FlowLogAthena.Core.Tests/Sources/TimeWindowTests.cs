@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Core.Tests.Sources;
 
 public class TimeWindowTests

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Core.Tests.Tables;

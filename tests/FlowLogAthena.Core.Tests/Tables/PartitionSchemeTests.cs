@@ -1,5 +1,4 @@
 using FlowLogAthena.Core.Queries.Dialects;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Core.Tests.Tables;

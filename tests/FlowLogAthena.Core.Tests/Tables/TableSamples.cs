@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Core.Tests.Tables;

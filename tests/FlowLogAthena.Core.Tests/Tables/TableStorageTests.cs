@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Core.Tests.Tables;

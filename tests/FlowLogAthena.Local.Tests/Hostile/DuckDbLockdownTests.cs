@@ -1,9 +1,3 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Local.Tests.Hostile;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Local.Tests.Hostile;
 
 /// <summary>Odd files read through the real DuckDB engine: either right numbers or an error naming file, line and field.</summary>

@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using FlowLogAthena.Core.Queries;
 using Xunit.Abstractions;
 
 namespace FlowLogAthena.Local.Tests.Parity;

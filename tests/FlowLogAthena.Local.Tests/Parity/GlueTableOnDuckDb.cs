@@ -1,9 +1,5 @@
 using DuckDB.NET.Data;
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Dialects;
-using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Local.Tests.Parity;

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using DuckDB.NET.Data;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local.Tests.Parity;
 

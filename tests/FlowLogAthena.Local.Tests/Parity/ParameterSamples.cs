@@ -1,7 +1,5 @@
 using System.Globalization;
-using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local.Tests.Parity;
 

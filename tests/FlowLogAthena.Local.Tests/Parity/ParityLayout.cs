@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Local.Tests.Parity;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FlowLogAthena.Core.Engines;
-
 namespace FlowLogAthena.Local.Tests.Parity;
 
 /// <summary>A whole result: the columns with DuckDB's type names, and the rows in the order the query returned them.</summary>

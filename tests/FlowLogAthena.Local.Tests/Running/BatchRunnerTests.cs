@@ -1,12 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sinks;
-using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local.Tests.Running;
 

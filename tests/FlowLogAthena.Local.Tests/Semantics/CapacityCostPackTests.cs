@@ -1,10 +1,4 @@
 using System.Globalization;
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Synthetic;
 
 namespace FlowLogAthena.Local.Tests.Semantics;
 

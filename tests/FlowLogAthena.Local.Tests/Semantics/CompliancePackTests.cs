@@ -1,9 +1,3 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Synthetic;
 using static FlowLogAthena.Local.Tests.Semantics.ReferenceCompliance;
 
 namespace FlowLogAthena.Local.Tests.Semantics;

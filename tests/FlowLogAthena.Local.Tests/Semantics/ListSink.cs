@@ -1,4 +1,3 @@
-using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Sinks;
 
 namespace FlowLogAthena.Local.Tests.Semantics;

@@ -1,10 +1,3 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Synthetic;
-
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>

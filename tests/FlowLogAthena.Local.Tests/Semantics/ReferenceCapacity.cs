@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Synthetic;
-
 namespace FlowLogAthena.Local.Tests.Semantics;
 
 /// <summary>The capacity pack's queries computed in plain C# from the generated records, in the queries' order.</summary>

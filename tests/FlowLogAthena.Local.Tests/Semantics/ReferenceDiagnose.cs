@@ -1,5 +1,3 @@
-using FlowLogAthena.Synthetic;
-
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 

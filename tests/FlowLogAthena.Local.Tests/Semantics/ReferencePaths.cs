@@ -1,6 +1,4 @@
 using System.Globalization;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Synthetic;
 
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Synthetic;
 
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;

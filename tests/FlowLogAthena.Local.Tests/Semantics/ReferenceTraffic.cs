@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
-using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Synthetic;
 using static FlowLogAthena.Local.Tests.Semantics.NullOrder;
 namespace FlowLogAthena.Local.Tests.Semantics;
 

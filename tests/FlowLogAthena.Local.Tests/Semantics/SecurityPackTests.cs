@@ -1,11 +1,4 @@
-using FlowLogAthena.Core.Engines;
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Queries.Parameters;
-using FlowLogAthena.Core.Running;
-using FlowLogAthena.Core.Sources;
-using FlowLogAthena.Synthetic;
 using FlowLogAthena.Synthetic.Network;
 
 namespace FlowLogAthena.Local.Tests.Semantics;

@@ -1,5 +1,3 @@
-using FlowLogAthena.Aws.Runtime.Retries;
-
 namespace FlowLogAthena.Aws.Tests.Runtime.Retries;
 
 public sealed class AwsRetryPolicyTests

@@ -1,6 +1,3 @@
-using FlowLogAthena.Aws.Runtime;
-using FlowLogAthena.Aws.Runtime.Retries;
-
 namespace FlowLogAthena.Aws.Tests.Runtime.Retries;
 
 /// <summary>AWS_RETRY_MODE, AWS_MAX_ATTEMPTS and the config file's retry_mode/max_attempts, resolved as the SDKs do.</summary>

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using FlowLogAthena.Aws.Runtime.Retries;
 
 namespace FlowLogAthena.Aws.Tests.Runtime.Retries;
 
