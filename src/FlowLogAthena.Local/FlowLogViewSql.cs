@@ -1,12 +1,13 @@
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Local;
 
 /// <summary>
 /// The DuckDB view that plays the role of the Glue table: the format's columns with their explicit types
 /// (never auto-detected: account ids would lose leading zeros) over only the pruned files, plus the
-/// partition columns derived from each file's path.
+/// partition columns the listing found for each file.
 /// </summary>
 internal static class FlowLogViewSql
 {
@@ -34,8 +35,9 @@ internal static class FlowLogViewSql
                 : $"CAST({DuckDbSql.Identifier(f.ColumnName)} AS {f.DuckDbType}) AS {DuckDbSql.Identifier(f.ColumnName)}").ToArray();
         }
 
-        var partitions = PartitionExpressions(source.Layout);
-        return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns.Concat(partitions))} FROM {scan}";
+        var partitions = PartitionColumnsOf(source.Layout);
+        return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns.Concat(partitions))} "
+             + $"FROM {scan} AS {ScanAlias} LEFT JOIN {Listed(source.Layout, files)} ON {ScanAlias}.filename = {ListedAlias}.{ListedFile}";
     }
 
     /// <summary>A Parquet column cast to the catalog's type; a number no flow log can hold stops the query, naming file, row and field.</summary>
@@ -55,31 +57,38 @@ internal static class FlowLogViewSql
     public static string FileList(IReadOnlyList<LogFile> files) =>
         "[" + string.Join(", ", files.Select(f => DuckDbSql.String(DuckDbSql.LiteralPath(f.Path)))) + "]";
 
-    private static IEnumerable<string> PartitionExpressions(SourceLayout layout)
+    /// <summary>
+    /// The partition columns, from the listing: each file's account, region, day (and hour) as the lister found them,
+    /// joined on the name DuckDB reports for the file. The join keeps every row; a row from a file the listing does not
+    /// name (DuckDB reported its name differently) stops the query instead of getting no partition values.
+    /// </summary>
+    private static IEnumerable<string> PartitionColumnsOf(SourceLayout layout)
     {
-        var hourly = layout.Partitioning == Partitioning.Hourly;
-        string pattern;
-        string day;
-        string? hour;
-        if (layout.Prefix == PrefixStyle.Hive)
-        {
-            pattern = @"aws-account-id=([^/]+)/aws-service=vpcflowlogs/aws-region=([^/]+)/year=(\d{4})/month=(\d{2})/day=(\d{2})" + (hourly ? @"/hour=(\d{2})" : "") + "/[^/]+$";
-            // Same value as Athena's projected day key on Hive layouts (see Tables/PartitionScheme).
-            day = $"'year=' || {Group(pattern, 3)} || '/month=' || {Group(pattern, 4)} || '/day=' || {Group(pattern, 5)}";
-            hour = hourly ? Group(pattern, 6) : null;
-        }
-        else
-        {
-            pattern = @"AWSLogs/([^/]+)/vpcflowlogs/([^/]+)/(\d{4}/\d{2}/\d{2})" + (hourly ? @"/(\d{2})" : "") + "/[^/]+$";
-            day = Group(pattern, 3);
-            hour = hourly ? Group(pattern, 4) : null;
-        }
-        yield return $"{Group(pattern, 1)} AS {DuckDbSql.Identifier(PartitionColumns.Account)}";
-        yield return $"{Group(pattern, 2)} AS {DuckDbSql.Identifier(PartitionColumns.Region)}";
-        yield return $"{day} AS {DuckDbSql.Identifier(PartitionColumns.Day)}";
-        if (hour is not null) yield return $"{hour} AS {DuckDbSql.Identifier(PartitionColumns.Hour)}";
+        var unlisted = $"error('{ParquetValueError} ''' || {ScanAlias}.filename || ''' is not one of the listed files, so its account, region and day are unknown.')";
+        return ListedColumns(layout).Select(name =>
+            $"CASE WHEN {ListedAlias}.{ListedFile} IS NULL THEN {unlisted} ELSE {ListedAlias}.{DuckDbSql.Identifier(name)} END AS {DuckDbSql.Identifier(name)}");
     }
 
-    private static string Group(string pattern, int group) =>
-        $"regexp_extract(replace(filename, '\\', '/'), {DuckDbSql.String(pattern)}, {group})";
+    /// <summary>The listing as a relation: one row per file, its name as DuckDB reports it (the path itself, not the glob
+    /// pattern it was read through) and its partition values, formatted as Athena's partition keys.</summary>
+    private static string Listed(SourceLayout layout, IReadOnlyList<LogFile> files)
+    {
+        var hourly = layout.Partitioning == Partitioning.Hourly;
+        var rows = files.Select(f =>
+        {
+            List<string> values = [f.Path, f.Account, f.Region, PartitionScheme.DayValue(layout.Prefix, f.PartitionStartUtc)];
+            if (hourly) values.Add(PartitionScheme.HourValue(f.PartitionStartUtc));
+            return "(" + string.Join(", ", values.Select(DuckDbSql.String)) + ")";
+        });
+        var columns = ListedColumns(layout).Select(DuckDbSql.Identifier).Prepend(ListedFile);
+        return $"(VALUES {string.Join(", ", rows)}) AS {ListedAlias}({string.Join(", ", columns)})";
+    }
+
+    private static List<string> ListedColumns(SourceLayout layout) => layout.Partitioning == Partitioning.Hourly
+        ? [PartitionColumns.Account, PartitionColumns.Region, PartitionColumns.Day, PartitionColumns.Hour]
+        : [PartitionColumns.Account, PartitionColumns.Region, PartitionColumns.Day];
+
+    private const string ScanAlias = "scan";
+    private const string ListedAlias = "listed";
+    private const string ListedFile = "listed_file";
 }

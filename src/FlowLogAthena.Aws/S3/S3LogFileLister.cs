@@ -6,59 +6,57 @@ using FlowLogAthena.Core.Sources;
 namespace FlowLogAthena.Aws.S3;
 
 /// <summary>
-/// Lists the log objects of an S3 source that can hold records of a window. Like the local lister it
-/// walks only the account and region "folders" (delimiter listings), then lists only the partition
-/// prefixes that overlap the window: it never lists the whole bucket.
+/// Lists the log objects of an S3 source that can hold records of a window. <see cref="LayoutWalker"/> walks only
+/// the account and region "folders" (delimiter listings), then lists only the partition prefixes that overlap the
+/// window: it never lists the whole bucket.
 /// </summary>
 public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = null) : ILogFileLister
 {
-    public async Task<IReadOnlyList<LogFile>> ListAsync(FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LogFile>> ListAsync(FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {
         var root = S3Uri.Parse(source.Root, "Source");
-        var layout = source.Layout;
         var awsLogs = root.PrefixWithSlash + PartitionPaths.Root + "/";
-        var files = new List<LogFile>();
-        var sawAccount = false;
-        foreach (var accountPrefix in await FoldersAsync(root.Bucket, awsLogs, cancellationToken).ConfigureAwait(false))
-        {
-            if (!PartitionPaths.TryParseAccountFolder(layout.Prefix, LastSegment(accountPrefix), out var account)) continue;
-            var servicePrefix = accountPrefix + PartitionPaths.ServiceFolder(layout.Prefix) + "/";
-            foreach (var regionPrefix in await FoldersAsync(root.Bucket, servicePrefix, cancellationToken).ConfigureAwait(false))
-            {
-                sawAccount = true;
-                var region = PartitionPaths.RegionOf(layout.Prefix, LastSegment(regionPrefix));
-                if (region is null) continue;
-                foreach (var partition in PartitionPaths.PartitionsOverlapping(layout.Partitioning, window.From, window.To))
-                {
-                    var prefix = regionPrefix + PartitionPaths.TimeSuffix(layout, partition) + "/";
-                    await foreach (var obj in ObjectsAsync(root.Bucket, prefix, cancellationToken).ConfigureAwait(false))
-                        if (obj.Key.EndsWith(layout.FileExtension, StringComparison.Ordinal))
-                            files.Add(new LogFile($"{S3Uri.Scheme}{root.Bucket}/{obj.Key}", account, region, partition, obj.Size ?? 0));
-                }
-            }
-        }
-
-        if (!sawAccount)
-            throw new SourceException(
-                $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{S3Uri.Scheme}{root.Bucket}/{awsLogs}'; "
-                + "point --source at the prefix that holds AWSLogs/ and check --layout.");
-        return files;
+        return LayoutWalker.ListAsync(new PrefixStore(this, root.Bucket, awsLogs), awsLogs, source.Layout, window, cancellationToken);
     }
 
     /// <summary>The account and region prefixes below a source, e.g. for partition-projection enums.</summary>
-    public async Task<IReadOnlyList<(string Account, string Region)>> AccountsAndRegionsAsync(FlowLogSource source, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(string Account, string Region)>> AccountsAndRegionsAsync(FlowLogSource source, CancellationToken cancellationToken)
     {
         var root = S3Uri.Parse(source.Root, "Source");
-        var layout = source.Layout;
-        var found = new List<(string, string)>();
-        foreach (var accountPrefix in await FoldersAsync(root.Bucket, root.PrefixWithSlash + PartitionPaths.Root + "/", cancellationToken).ConfigureAwait(false))
+        var awsLogs = root.PrefixWithSlash + PartitionPaths.Root + "/";
+        return LayoutWalker.AccountsAndRegionsAsync(new PrefixStore(this, root.Bucket, awsLogs), awsLogs, source.Layout.Prefix, cancellationToken);
+    }
+
+    /// <summary>
+    /// A bucket's key prefixes as a layout store. S3 has no empty folders: a prefix with no folders below it is not
+    /// there, so an account counts once a region prefix is found below its service prefix. A partition prefix's files
+    /// are every object below it whose key ends with the extension, in S3's (key) order.
+    /// </summary>
+    private sealed class PrefixStore(S3LogFileLister lister, string bucket, string awsLogs) : ILayoutStore
+    {
+        public async Task<IReadOnlyList<string>?> FoldersAsync(string folder, CancellationToken cancellationToken)
         {
-            if (!PartitionPaths.TryParseAccountFolder(layout.Prefix, LastSegment(accountPrefix), out var account)) continue;
-            var servicePrefix = accountPrefix + PartitionPaths.ServiceFolder(layout.Prefix) + "/";
-            foreach (var regionPrefix in await FoldersAsync(root.Bucket, servicePrefix, cancellationToken).ConfigureAwait(false))
-                if (PartitionPaths.RegionOf(layout.Prefix, LastSegment(regionPrefix)) is { } region) found.Add((account, region));
+            var folders = await lister.FoldersAsync(bucket, folder, cancellationToken).ConfigureAwait(false);
+            return folders.Count == 0 ? null : folders;
         }
-        return found;
+
+        public async Task<IReadOnlyList<StoredFile>> FilesAsync(string folder, string extension, CancellationToken cancellationToken)
+        {
+            var files = new List<StoredFile>();
+            await foreach (var obj in lister.ObjectsAsync(bucket, folder, cancellationToken).ConfigureAwait(false))
+                if (obj.Key.EndsWith(extension, StringComparison.Ordinal))
+                    files.Add(new StoredFile($"{S3Uri.Scheme}{bucket}/{obj.Key}", obj.Size ?? 0));
+            return files;
+        }
+
+        /// <summary>Prefixes end with '/', as S3's common prefixes do.</summary>
+        public string Child(string folder, string relative) => folder + relative + "/";
+
+        public string NameOf(string location) => location.TrimEnd('/')[(location.TrimEnd('/').LastIndexOf('/') + 1)..];
+
+        public string NoFlowLogsMessage(SourceLayout layout) =>
+            $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{S3Uri.Scheme}{bucket}/{awsLogs}'; "
+            + "point --source at the prefix that holds AWSLogs/ and check --layout.";
     }
 
     private async Task<IReadOnlyList<string>> FoldersAsync(string bucket, string prefix, CancellationToken cancellationToken)
@@ -99,6 +97,4 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
             throw S3Failures.Translate(e, $"Cannot list s3://{request.BucketName}/{request.Prefix}", (m, inner) => new SourceException(m, inner));
         }
     }
-
-    private static string LastSegment(string prefix) => prefix.TrimEnd('/')[(prefix.TrimEnd('/').LastIndexOf('/') + 1)..];
 }

@@ -3,8 +3,8 @@ using FlowLogAthena.Core.Errors;
 namespace FlowLogAthena.Core.Sources;
 
 /// <summary>
-/// Lists log files in a local folder laid out as AWS delivers to S3. It walks only the account and region
-/// folders, then visits only the partition folders that overlap the window: it never scans the rest.
+/// Lists log files in a local folder laid out as AWS delivers to S3. <see cref="LayoutWalker"/> walks only the
+/// account and region folders, then visits only the partition folders that overlap the window: it never scans the rest.
 /// </summary>
 public sealed class LocalLogFileLister : ILogFileLister
 {
@@ -17,38 +17,38 @@ public sealed class LocalLogFileLister : ILogFileLister
         if (!Directory.Exists(awsLogs))
             throw new SourceException(
                 $"Source folder '{source.Root}' has no {PartitionPaths.Root}/ folder; point --source at the folder that holds AWSLogs/ (as s3://bucket/prefix would).");
+        // Every listing below is synchronous, so the walk is complete when this returns.
+        return LayoutWalker.ListAsync(new FolderStore(source.Root), awsLogs, source.Layout, window, cancellationToken);
+    }
 
-        var layout = source.Layout;
-        var files = new List<LogFile>();
-        var sawAccount = false;
-        foreach (var accountDir in Folders(awsLogs))
+    /// <summary>
+    /// A local folder as a layout store. A folder counts once it exists (an empty service folder still means the
+    /// account is there); names are listed in ordinal order.
+    /// </summary>
+    private sealed class FolderStore(string sourceRoot) : ILayoutStore
+    {
+        public Task<IReadOnlyList<string>?> FoldersAsync(string folder, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<string>?>(IsFolder(folder) ? Folders(folder) : null);
+
+        public Task<IReadOnlyList<StoredFile>> FilesAsync(string folder, string extension, CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!PartitionPaths.TryParseAccountFolder(layout.Prefix, Path.GetFileName(accountDir), out var account)) continue;
-            var serviceDir = Path.Combine(accountDir, PartitionPaths.ServiceFolder(layout.Prefix));
-            if (!IsFolder(serviceDir)) continue;
-            sawAccount = true;
-            foreach (var regionDir in Folders(serviceDir))
-            {
-                var region = PartitionPaths.RegionOf(layout.Prefix, Path.GetFileName(regionDir));
-                if (region is null) continue;
-                foreach (var partition in PartitionPaths.PartitionsOverlapping(layout.Partitioning, window.From, window.To))
-                {
-                    var dir = Path.Combine(regionDir, PartitionPaths.TimeSuffix(layout, partition));
-                    if (!IsFolder(dir)) continue;
-                    foreach (var file in Read(dir, () => Directory.EnumerateFiles(dir, "*" + layout.FileExtension, Literal).Order(StringComparer.Ordinal).ToList()))
-                        files.Add(new LogFile(file, account, region, partition, SizeOf(file)));
-                }
-            }
+            if (!IsFolder(folder)) return Task.FromResult<IReadOnlyList<StoredFile>>([]);
+            var names = Read(folder, () => Directory.EnumerateFiles(folder, "*" + extension, Literal).Order(StringComparer.Ordinal).ToList());
+            var files = new List<StoredFile>(names.Count);
+            foreach (var file in names)
+                files.Add(new StoredFile(file, SizeOf(file)));
+            return Task.FromResult<IReadOnlyList<StoredFile>>(files);
         }
 
-        if (!sawAccount)
-            throw new SourceException(
-                $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{Path.Combine(source.Root, PartitionPaths.Root)}'"
-                + (layout.Prefix == PrefixStyle.Default
-                    ? " (expected AWSLogs/{account}/vpcflowlogs/{region}/yyyy/MM/dd/); is it Hive-compatible (--layout hive)?"
-                    : " (expected AWSLogs/aws-account-id=…/aws-service=vpcflowlogs/aws-region=…/year=…/); is it the default layout (--layout default)?"));
-        return Task.FromResult<IReadOnlyList<LogFile>>(files);
+        public string Child(string folder, string relative) => Path.Combine(folder, relative);
+
+        public string NameOf(string location) => Path.GetFileName(location);
+
+        public string NoFlowLogsMessage(SourceLayout layout) =>
+            $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{Path.Combine(sourceRoot, PartitionPaths.Root)}'"
+            + (layout.Prefix == PrefixStyle.Default
+                ? " (expected AWSLogs/{account}/vpcflowlogs/{region}/yyyy/MM/dd/); is it Hive-compatible (--layout hive)?"
+                : " (expected AWSLogs/aws-account-id=…/aws-service=vpcflowlogs/aws-region=…/year=…/); is it the default layout (--layout default)?");
     }
 
     /// <summary>Names matched as written: no 8.3 short names or case folding, and hidden files count too.</summary>
