@@ -1,7 +1,3 @@
-using FlowLogAthena.Core.Formats;
-using FlowLogAthena.Core.Queries;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Local.Tests;
 
 /// <summary>The view's partition columns are the listing's values for each file, whatever the file is called.</summary>

@@ -1,6 +1,3 @@
-using FlowLogAthena.Core.Errors;
-using FlowLogAthena.Core.Sources;
-
 namespace FlowLogAthena.Core.Tests.Sources;
 
 /// <summary>The one layout walk over a store that is only a set of keys, recording every listing it is asked for.</summary>
