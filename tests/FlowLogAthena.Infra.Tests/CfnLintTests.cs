@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
-
 namespace FlowLogAthena.Infra.Tests;
 
 /// <summary>
@@ -12,34 +9,10 @@ public sealed class CfnLintTests
     [Fact]
     public async Task Templates_pass_cfn_lint_with_informational_checks()
     {
-        var start = new ProcessStartInfo("cfn-lint")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--include-checks", "I", "--format", "parseable", "--" }.Concat(CfnTemplate.Files))
-            start.ArgumentList.Add(argument);
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception e)
-        {
-            Assert.Fail($"cfn-lint is not on PATH ({e.Message}); install it with `pip install cfn-lint` (scripts/test says so too).");
-            return;
-        }
-        using (process)
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            var output = await stdout + await stderr;
-            Assert.True(process.ExitCode == 0, $"cfn-lint exit {process.ExitCode}:\n{output}");
-            Assert.Equal("", output.Trim());
-        }
+        var (exitCode, output) = await ExternalTool.RunAsync("cfn-lint",
+            new[] { "--include-checks", "I", "--format", "parseable", "--" }.Concat(CfnTemplate.Files), TimeSpan.FromMinutes(2),
+            "install it with `pip install cfn-lint` (scripts/test says so too).");
+        Assert.True(exitCode == 0, $"cfn-lint exit {exitCode}:\n{output}");
+        Assert.Equal("", output.Trim());
     }
 }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.ComponentModel;
-using System.Diagnostics;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Worker;
 
@@ -95,28 +93,11 @@ public sealed class WorkerUnitTests
         {
             var copy = Path.Combine(folder.FullName, File);
             await System.IO.File.WriteAllTextAsync(copy, text);
-            var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { "verify", "--man=no", copy }) start.ArgumentList.Add(argument);
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (Win32Exception e)
-            {
-                Assert.Fail($"systemd-analyze is not on PATH ({e.Message}); it comes with Debian's systemd package (apt-get install systemd).");
-                return;
-            }
-            using (process)
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-                var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-                await process.WaitForExitAsync(timeout.Token);
-                var output = (await stdout + await stderr).Trim();
-                // verify exits 0 even for an unknown key or a bad value, and only says so: any output is a finding.
-                Assert.True(process.ExitCode == 0 && output.Length == 0, $"systemd-analyze verify exit {process.ExitCode}:\n{output}");
-            }
+            var (exitCode, printed) = await ExternalTool.RunAsync("systemd-analyze", ["verify", "--man=no", copy], TimeSpan.FromMinutes(1),
+                "it comes with Debian's systemd package (apt-get install systemd).");
+            var output = printed.Trim();
+            // verify exits 0 even for an unknown key or a bad value, and only says so: any output is a finding.
+            Assert.True(exitCode == 0 && output.Length == 0, $"systemd-analyze verify exit {exitCode}:\n{output}");
         }
         finally
         {
