@@ -73,20 +73,14 @@ internal static class FlowLogViewSql
     /// pattern it was read through) and its partition values, formatted as Athena's partition keys.</summary>
     private static string Listed(SourceLayout layout, IReadOnlyList<LogFile> files)
     {
-        var hourly = layout.Partitioning == Partitioning.Hourly;
         var rows = files.Select(f =>
-        {
-            List<string> values = [f.Path, f.Account, f.Region, PartitionScheme.DayValue(layout.Prefix, f.PartitionStartUtc)];
-            if (hourly) values.Add(PartitionScheme.HourValue(f.PartitionStartUtc));
-            return "(" + string.Join(", ", values.Select(DuckDbSql.String)) + ")";
-        });
+            "(" + string.Join(", ", PartitionScheme.ValuesFor(layout, f.Account, f.Region, f.PartitionStartUtc).Prepend(f.Path).Select(DuckDbSql.String)) + ")");
         var columns = ListedColumns(layout).Select(DuckDbSql.Identifier).Prepend(ListedFile);
         return $"(VALUES {string.Join(", ", rows)}) AS {ListedAlias}({string.Join(", ", columns)})";
     }
 
-    private static List<string> ListedColumns(SourceLayout layout) => layout.Partitioning == Partitioning.Hourly
-        ? [PartitionColumns.Account, PartitionColumns.Region, PartitionColumns.Day, PartitionColumns.Hour]
-        : [PartitionColumns.Account, PartitionColumns.Region, PartitionColumns.Day];
+    /// <summary>The Glue table's partition keys, the same names in the same order.</summary>
+    private static IEnumerable<string> ListedColumns(SourceLayout layout) => PartitionScheme.KeysFor(layout).Select(k => k.Name);
 
     private const string ScanAlias = "scan";
     private const string ListedAlias = "listed";

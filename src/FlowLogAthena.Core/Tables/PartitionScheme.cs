@@ -29,6 +29,15 @@ public sealed class PartitionScheme
         _root = root;
         Layout = layout;
         Location = $"{_root}/{PartitionPaths.Root}/";
+        Keys = KeysFor(layout);
+    }
+
+    /// <summary>
+    /// The partition columns of a layout, in order: the one definition the Glue table's keys and the DuckDB view's
+    /// partition columns are both made from.
+    /// </summary>
+    public static IReadOnlyList<TableColumn> KeysFor(SourceLayout layout)
+    {
         var day = layout.Prefix == PrefixStyle.Hive ? "year=yyyy/month=MM/day=dd" : "yyyy/MM/dd";
         List<TableColumn> keys =
         [
@@ -38,7 +47,15 @@ public sealed class PartitionScheme
         ];
         if (layout.Partitioning == Partitioning.Hourly)
             keys.Add(new(PartitionColumns.Hour, "string", "Delivery hour folder as HH (UTC)."));
-        Keys = keys;
+        return keys;
+    }
+
+    /// <summary>The values of <see cref="KeysFor"/> for a file AWS delivered to an account, region and partition.</summary>
+    public static IReadOnlyList<string> ValuesFor(SourceLayout layout, string account, string region, DateTime partitionStartUtc)
+    {
+        List<string> values = [account, region, DayValue(layout.Prefix, partitionStartUtc)];
+        if (layout.Partitioning == Partitioning.Hourly) values.Add(HourValue(partitionStartUtc));
+        return values;
     }
 
     /// <exception cref="TableDefinitionException">The source is not <c>s3://bucket[/prefix]</c>.</exception>
@@ -91,9 +108,7 @@ public sealed class PartitionScheme
         if (partitionStartUtc.Kind != DateTimeKind.Utc || PartitionPaths.PartitionStart(Layout.Partitioning, partitionStartUtc) != partitionStartUtc)
             throw new ArgumentException(
                 $"{partitionStartUtc:O} is not the UTC start of a {Layout.Partitioning.ToString().ToLowerInvariant()} partition.", nameof(partitionStartUtc));
-        List<string> values = [account, region, DayValue(Layout.Prefix, partitionStartUtc)];
-        if (IsHourly) values.Add(HourValue(partitionStartUtc));
-        return new TablePartition(values, $"{_root}/{PartitionPaths.PartitionPrefix(Layout, account, region, partitionStartUtc)}/");
+        return new TablePartition(ValuesFor(Layout, account, region, partitionStartUtc), $"{_root}/{PartitionPaths.PartitionPrefix(Layout, account, region, partitionStartUtc)}/");
     }
 
     /// <summary>The root as <c>s3://bucket/prefix</c>, without a trailing slash.</summary>
