@@ -1,6 +1,3 @@
-using System.IO.Compression;
-using System.Text;
-
 namespace FlowLogAthena.Cli.Tests;
 
 /// <summary>Two days of hand-written default-format flow logs in AWS's default layout.</summary>
@@ -27,8 +24,7 @@ public sealed class SmallLogs : IDisposable
         var folder = Path.Combine(Root, "AWSLogs", "012345678901", "vpcflowlogs", "us-east-1", day);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"012345678901_vpcflowlogs_us-east-1_fl-1_{stamp}_abcd1234.log.gz");
-        using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
-        gzip.Write(Encoding.UTF8.GetBytes(Header + "\n" + string.Join("\n", lines) + "\n"));
+        File.WriteAllBytes(path, GzipText.FlowLog(Header, lines));
         return path;
     }
 
@@ -39,8 +35,7 @@ public sealed class SmallLogs : IDisposable
         {
             var folder = Path.Combine(root, "AWSLogs", "012345678901", "vpcflowlogs", "us-east-1", "2026/11/02");
             Directory.CreateDirectory(folder);
-            using var gzip = new GZipStream(File.Create(Path.Combine(folder, "012345678901_vpcflowlogs_us-east-1_fl-2_20261102T0010Z_abcd1234.log.gz")), CompressionLevel.Fastest);
-            gzip.Write(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", lines) + "\n"));
+            File.WriteAllBytes(Path.Combine(folder, "012345678901_vpcflowlogs_us-east-1_fl-2_20261102T0010Z_abcd1234.log.gz"), GzipText.FlowLog(header, lines));
         }
     }
 

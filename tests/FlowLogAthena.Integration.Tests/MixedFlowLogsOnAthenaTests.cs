@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.Tests.Support;
 
@@ -22,7 +20,7 @@ public sealed class MixedFlowLogsOnAthenaTests(CliAgainstMoto aws)
         Assert.Equal(0, (await InProcessCli.RunAsync("provision", "--source", source, "--format", Format, "--database", "mixeddb", "--table", "t_mixed", "--start-date", "2026-11-01")).ExitCode);
         const string key = "vpc/AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/012345678901_vpcflowlogs_us-east-1_fl-0another0000000000_20261102T0105Z_0badf00d.log.gz";
         using (var clients = aws.Moto.CreateClients())
-            await clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(Gzip("version account-id srcaddr dstaddr bytes\n2 012345678901 10.0.0.1 10.0.0.2 99\n")) });
+            await clients.S3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(GzipText.Of("version account-id srcaddr dstaddr bytes\n2 012345678901 10.0.0.1 10.0.0.2 99\n")) });
 
         var run = await InProcessCli.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "mixeddb", "--table", "t_mixed",
             "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-03");
@@ -35,13 +33,5 @@ public sealed class MixedFlowLogsOnAthenaTests(CliAgainstMoto aws)
             out([i for i in a.list_query_executions()['QueryExecutionIds'] if 't_mixed' in a.get_query_execution(QueryExecutionId=i)['QueryExecution']['Query']])
             """);
         Assert.Empty(started.EnumerateArray());
-    }
-
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
-            gzip.Write(Encoding.UTF8.GetBytes(text));
-        return buffer.ToArray();
     }
 }

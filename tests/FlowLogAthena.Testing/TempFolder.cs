@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 
 using Xunit;
 
@@ -25,12 +23,7 @@ public sealed class TempFolder : IDisposable
     /// <summary>Writes a gzip text file (a flow log's header line, then its records) at a path relative to the folder.</summary>
     public string WriteGzip(string relative, string header, params string[] lines)
     {
-        var full = Combine(relative.Split('/'));
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        using var file = File.Create(full);
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
-        gzip.Write(Encoding.UTF8.GetBytes(header + "\n" + string.Join("\n", lines) + "\n"));
-        return full;
+        return WriteBytes(relative, GzipText.FlowLog(header, lines));
     }
 
     public string WriteBytes(string relative, byte[] content)

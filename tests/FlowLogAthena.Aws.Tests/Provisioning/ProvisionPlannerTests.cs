@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.Provisioning;
@@ -20,10 +18,7 @@ public sealed class ProvisionPlannerTests(MotoServer moto)
         await s3.PutBucketAsync(bucket, None);
         foreach (var (account, region, day) in new[] { ("012345678901", "us-east-1", "01"), ("012345678901", "eu-west-1", "03"), ("210987654321", "us-east-1", "02") })
         {
-            using var body = new MemoryStream();
-            await using (var gzip = new GZipStream(body, CompressionLevel.Fastest, leaveOpen: true))
-                await gzip.WriteAsync(Encoding.ASCII.GetBytes(Header + "\n2 10.0.0.1 10.0.0.2 100 1793491200 1793491260 ACCEPT OK\n"), None);
-            body.Position = 0;
+            using var body = new MemoryStream(GzipText.FlowLog(Header, "2 10.0.0.1 10.0.0.2 100 1793491200 1793491260 ACCEPT OK"));
             await s3.PutObjectAsync(new PutObjectRequest
             {
                 BucketName = bucket,

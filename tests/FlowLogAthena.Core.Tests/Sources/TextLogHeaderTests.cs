@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 
 namespace FlowLogAthena.Core.Tests.Sources;
@@ -20,14 +19,8 @@ public sealed class TextLogHeaderTests : IDisposable
         return new LogFile(path, "012345678901", "us-east-1", new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc), content.Length);
     }
 
-    private LogFile Text(string name, string text) => File(name, Gzip(text));
+    private LogFile Text(string name, string text) => File(name, GzipText.Of(text));
 
-    private static byte[] Gzip(string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(Encoding.UTF8.GetBytes(text));
-        return buffer.ToArray();
-    }
 
     private static Task VerifyAsync(params LogFile[] files) => TextLogHeader.VerifyAsync(FlowLogFormat.Default, files, CancellationToken.None);
 
@@ -161,7 +154,7 @@ public sealed class TextLogHeaderTests : IDisposable
     public async Task A_truncated_gzip_says_it_is_truncated()
     {
         var text = Header + "\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"2 012345678901 eni-{i} 10.0.0.1 10.0.0.2 {i % 65536} 5000 6 10 {i * 7} 1793577700 1793577760 ACCEPT OK\n"));
-        var whole = Gzip(text);
+        var whole = GzipText.Of(text);
         var file = File("a.log.gz", whole[..(whole.Length * 6 / 10)]);
 
         var error = await Assert.ThrowsAsync<SourceException>(() => VerifyAsync(file));
@@ -173,7 +166,7 @@ public sealed class TextLogHeaderTests : IDisposable
     [Fact]
     public async Task A_gzip_cut_inside_its_header_block_is_refused()
     {
-        var whole = Gzip(Header + "\n" + Record + "\n");
+        var whole = GzipText.Of(Header + "\n" + Record + "\n");
         var file = File("a.log.gz", whole[..30]);
 
         var error = await Assert.ThrowsAsync<SourceException>(() => VerifyAsync(file));
@@ -215,8 +208,8 @@ public sealed class TextLogHeaderTests : IDisposable
     public async Task Every_one_of_a_thousand_files_is_checked_not_only_the_first()
     {
         // Speed is measured in bench/, not here; this proves the parallel check reaches the 999th file.
-        var content = Gzip(Header + "\n" + string.Concat(Enumerable.Repeat(Record + "\n", 200)));
-        var files = Enumerable.Range(0, 1000).Select(i => File($"f{i:D4}.log.gz", i == 998 ? Gzip("") : content)).ToArray();
+        var content = GzipText.Of(Header + "\n" + string.Concat(Enumerable.Repeat(Record + "\n", 200)));
+        var files = Enumerable.Range(0, 1000).Select(i => File($"f{i:D4}.log.gz", i == 998 ? GzipText.Of("") : content)).ToArray();
 
         var error = await Assert.ThrowsAsync<SourceException>(() => TextLogHeader.VerifyAsync(FlowLogFormat.Default, files, CancellationToken.None));
 
