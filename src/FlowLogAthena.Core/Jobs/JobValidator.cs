@@ -70,6 +70,9 @@ public static class JobValidator
         var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parameter in job.Parameters)
         {
+            // A parameter the report sets is refused as such, whatever its value.
+            if (reportKind is not null && reportKind.ReportOwnedParameters.Contains(parameter.Name, StringComparer.Ordinal))
+                throw job.Error(parameter.NameLine, $"the {reportKind.Name} report sets '{parameter.Name}' itself; leave it out.");
             try
             {
                 PackParameters.Validate(queries, new Dictionary<string, string> { [parameter.Name] = parameter.Value }, "job");
@@ -80,8 +83,6 @@ public static class JobValidator
                 var declared = queries.Any(q => q.FindParameter(parameter.Name) is not null);
                 throw job.Error(declared ? parameter.ValueLine : parameter.NameLine, e.Message);
             }
-            if (reportKind is not null && reportKind.ReportOwnedParameters.Contains(parameter.Name, StringComparer.Ordinal))
-                throw job.Error(parameter.NameLine, $"the {reportKind.Name} report sets '{parameter.Name}' itself; leave it out.");
             given[parameter.Name] = parameter.Value;
         }
 
