@@ -19,6 +19,7 @@ public sealed class EngineOptions
         Description = "Query engine: local (embedded DuckDB, also accepted as duckdb) or athena (the Glue table made by provision).",
         DefaultValueFactory = _ => EngineKind.Local,
         CustomParser = ParseEngine,
+        HelpName = "local|duckdb|athena",
     };
 
     public SourceOptions Source { get; } = new();

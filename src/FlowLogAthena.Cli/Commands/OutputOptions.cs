@@ -18,6 +18,7 @@ public sealed class OutputOptions
         Description = "Result format: table (console), csv (RFC 4180) or json (JSON lines).",
         DefaultValueFactory = _ => null,
         CustomParser = ParseFormat,
+        HelpName = "table|csv|json",
     };
 
     public Option<string?> Out { get; } = new("--out")
