@@ -10,30 +10,18 @@ description: >-
   ceil(0.95 × N)-th smallest hourly total, i.e. the smallest total that at least 95% of the hours do not
   exceed; so a resource busy in fewer than 5% of the hours has a p95 of 0.
 parameters:
-  - name: capacity_levels
-    type: list
-    item_type: enum
-    values: [vpc, subnet, instance]
-    description: Which resources to report, e.g. vpc or vpc,instance.
-    default: vpc,subnet,instance
-  - name: limit
-    type: int
+  - capacity_levels
+  - use: limit
     description: How many resources to return.
     default: 10000
-    min: 1
     max: 1000000
 requires_fields: [vpc-id, subnet-id, instance-id, packets, bytes, start]
-# Without log-status, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
-  - name: level
-    description: vpc, subnet or instance.
-  - name: resource_id
-    description: The VPC, subnet or instance id.
-  - name: bytes
-    description: Bytes in the window.
-  - name: packets
-    description: Packets in the window.
+  - level
+  - resource_id
+  - bytes
+  - packets
   - name: active_hours
     description: Hours of the window with traffic.
   - name: window_hours

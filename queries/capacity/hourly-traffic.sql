@@ -8,26 +8,16 @@ description: >-
   flow between two interfaces of one VPC counts on each side, as each interface carried it. Only hours with
   traffic have a row; capacity-peaks gives the peak hour and p95 with the quiet hours counted as zero.
 parameters:
-  - name: capacity_levels
-    type: list
-    item_type: enum
-    values: [vpc, subnet, instance]
-    description: Which resources to report, e.g. vpc or vpc,instance.
-    default: vpc,subnet,instance
-  - name: limit
-    type: int
+  - capacity_levels
+  - use: limit
     description: How many rows (resource hours) to return.
     default: 10000
-    min: 1
     max: 1000000
 requires_fields: [vpc-id, subnet-id, instance-id, packets, bytes, start]
-# Without log-status, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
-  - name: level
-    description: vpc, subnet or instance.
-  - name: resource_id
-    description: The VPC, subnet or instance id.
+  - level
+  - resource_id
   - name: hour_start
     description: Start of the UTC hour, in Unix seconds.
   - name: bytes

@@ -18,40 +18,26 @@ parameters:
     values: [BPA, EC]
     description: The reject-reason values that count.
     default: BPA,EC
-  - name: internal_cidrs
-    type: list
-    item_type: cidr
-    description: >-
-      Your own networks (VPCs, on-premises, peers). The default is the private ranges; add your VPCs' IPv6
-      blocks, which are global addresses.
-    default: 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,fc00::/7
+  - internal_cidrs
 requires_fields: [account-id, interface-id, srcaddr, dstaddr, dstport, protocol, packets, bytes, start, end, action, reject-reason]
 optional_fields: [log-status]
 output:
-  - name: account_id
-    description: Account that owns the interface.
-  - name: interface_id
-    description: Interface that logged the flows (empty for a regional NAT gateway).
+  - account_id
+  - interface_id
   - name: srcaddr
     description: Your source that was stopped.
   - name: dstaddr
     description: Where it tried to go.
   - name: dstport
     description: Destination port.
-  - name: protocol
-    description: IANA protocol number (6 TCP, 17 UDP).
+  - protocol
   - name: reject_reason
     description: BPA or EC.
-  - name: flows
-    description: Flow records.
-  - name: packets
-    description: Packets.
-  - name: bytes
-    description: Bytes.
-  - name: first_seen
-    description: Earliest start of these flows, Unix seconds (UTC).
-  - name: last_seen
-    description: Latest end of these flows, Unix seconds (UTC).
+  - flows
+  - packets
+  - bytes
+  - first_seen
+  - last_seen
 ---
 {{ partial 'evidence-select' { detail: 'reject-reason', detail_column: 'reject_reason' } }}
       AND {{ col 'action' }} = 'REJECT'

@@ -17,30 +17,22 @@ parameters:
 requires_fields: [account-id, interface-id, srcaddr, dstaddr, dstport, protocol, packets, bytes, start, end, action]
 optional_fields: [log-status]
 output:
-  - name: account_id
-    description: Account that owns the interface.
-  - name: interface_id
-    description: Interface that logged the flows (empty for a regional NAT gateway).
+  - account_id
+  - interface_id
   - name: srcaddr
     description: Source of the flow.
   - name: dstaddr
     description: The forbidden destination.
   - name: dstport
     description: Destination port.
-  - name: protocol
-    description: IANA protocol number (6 TCP, 17 UDP).
+  - protocol
   - name: action
     description: ACCEPT.
-  - name: flows
-    description: Flow records.
-  - name: packets
-    description: Packets.
-  - name: bytes
-    description: Bytes.
-  - name: first_seen
-    description: Earliest start of these flows, Unix seconds (UTC).
-  - name: last_seen
-    description: Latest end of these flows, Unix seconds (UTC).
+  - flows
+  - packets
+  - bytes
+  - first_seen
+  - last_seen
 ---
 {{ partial 'evidence-select' { detail: 'action', detail_column: 'action' } }}
       AND {{ col 'action' }} = 'ACCEPT'

@@ -22,44 +22,28 @@ parameters:
 requires_fields: [account-id, interface-id, srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, start, end, action, encryption-status]
 optional_fields: [log-status]
 output:
-  - name: account_id
-    description: Account that owns the interface.
-  - name: interface_id
-    description: Interface that logged the flows (empty for a regional NAT gateway).
+  - account_id
+  - interface_id
   - name: srcaddr
     description: Source of the flow.
   - name: dstaddr
     description: Destination of the flow.
   - name: service_port
     description: The sensitive port (the destination port when it is one, else the source port).
-  - name: protocol
-    description: IANA protocol number (6 TCP, 17 UDP).
+  - protocol
   - name: action
     description: ACCEPT or REJECT.
-  - name: flows
-    description: Flow records.
-  - name: packets
-    description: Packets.
-  - name: bytes
-    description: Bytes.
-  - name: first_seen
-    description: Earliest start of these flows, Unix seconds (UTC).
-  - name: last_seen
-    description: Latest end of these flows, Unix seconds (UTC).
+  - flows
+  - packets
+  - bytes
+  - first_seen
+  - last_seen
 ---
 WITH unencrypted AS (
     SELECT
-        {{ col 'account-id' }} AS {{ ident 'account_id' }},
-        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        {{ fields 'account-id' 'interface-id' 'srcaddr' 'dstaddr' }},
         CASE WHEN {{ col 'dstport' }} IN ({{ param 'sensitive_ports' }}) THEN {{ col 'dstport' }} ELSE {{ col 'srcport' }} END AS {{ ident 'service_port' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'start' }} AS {{ ident 'start' }},
-        {{ col 'end' }} AS {{ ident 'end' }}
+        {{ fields 'protocol' 'action' 'packets' 'bytes' 'start' 'end' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       {{- if has_field 'log-status' }}

@@ -17,16 +17,9 @@ parameters:
     default: 0.01
     min: 0
     max: 1000
-  - name: gb_unit
-    type: enum
-    values: [binary, decimal]
-    description: What a priced GB is, binary (2^30 bytes) or decimal (10^9 bytes).
-    default: binary
-  - name: limit
-    type: int
-    description: How many rows to return.
+  - gb_unit
+  - use: limit
     default: 1000
-    min: 1
     max: 1000000
 requires_fields: [vpc-id, az-id, next-hop-az-id, bytes, start, action, flow-direction]
 optional_fields: [log-status]
@@ -41,12 +34,10 @@ output:
     description: Flow records counted.
   - name: bytes
     description: Bytes that crossed from the source to the destination AZ, summed over both sides' records.
-  - name: gb
-    description: The bytes in GB of the chosen unit, rounded to 9 decimal places.
+  - gb
   - name: usd_per_gb
     description: The cross-AZ price applied.
-  - name: cost_usd
-    description: gb × usd_per_gb, rounded half up to 6 decimal places.
+  - cost_usd
 chart:
   type: bar
   x: [source_az_id, destination_az_id]

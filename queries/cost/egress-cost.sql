@@ -36,22 +36,15 @@ parameters:
     default: 0.01
     min: 0
     max: 1000
-  - name: gb_unit
-    type: enum
-    values: [binary, decimal]
-    description: What a priced GB is, binary (2^30 bytes) or decimal (10^9 bytes).
-    default: binary
+  - gb_unit
   - name: cost_center_map
     type: mapping
     columns: [resource_id, cost_center]
     description: >-
       A CSV file mapping instance, subnet or VPC ids to cost centers (header resource_id,cost_center), for
       records whose format has no tag fields or whose tags are empty.
-  - name: limit
-    type: int
-    description: How many rows to return.
+  - use: limit
     default: 1000
-    min: 1
     max: 1000000
 requires_fields: [account-id, vpc-id, subnet-id, instance-id, bytes, start, action, flow-direction, traffic-path]
 # An egress flow direction already implies a record with data; log-status narrows it further when present.
@@ -73,12 +66,10 @@ output:
     description: internet, inter-region, intra-region-peering, same-vpc, local-gateway, gateway-endpoint or unknown.
   - name: bytes
     description: Accepted egress bytes in the window.
-  - name: gb
-    description: The bytes in GB of the chosen unit, rounded to 9 decimal places.
+  - gb
   - name: usd_per_gb
     description: The price applied to the class (0 for unpriced classes).
-  - name: cost_usd
-    description: gb × usd_per_gb, rounded half up to 6 decimal places.
+  - cost_usd
 chart:
   type: bar
   x: [cost_center, path_class]
@@ -87,10 +78,7 @@ chart:
 ---
 WITH egress AS (
     SELECT
-        {{ col 'account-id' }} AS {{ ident 'account_id' }},
-        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
-        {{ col 'subnet-id' }} AS {{ ident 'subnet_id' }},
-        {{ col 'instance-id' }} AS {{ ident 'instance_id' }},
+        {{ fields 'account-id' 'vpc-id' 'subnet-id' 'instance-id' }},
         {{ if has_field 'instance-tag' }}{{ col 'instance-tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'instance_tag' }},
         {{ if has_field 'interface-tag' }}{{ col 'interface-tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'interface_tag' }},
         {{ if has_field 'asg-tag' }}{{ col 'asg-tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'asg_tag' }},

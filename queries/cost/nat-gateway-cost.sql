@@ -20,16 +20,9 @@ parameters:
     default: 0.045
     min: 0
     max: 1000
-  - name: gb_unit
-    type: enum
-    values: [binary, decimal]
-    description: What a priced GB is, binary (2^30 bytes) or decimal (10^9 bytes).
-    default: binary
-  - name: limit
-    type: int
-    description: How many rows to return.
+  - gb_unit
+  - use: limit
     default: 1000
-    min: 1
     max: 1000000
 requires_fields: [account-id, interface-id, vpc-id, subnet-id, instance-id, srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr, bytes, start, action, flow-direction, interface-type]
 # A regional NAT gateway has no interface: its records name it in resource-id (v9).
@@ -55,8 +48,7 @@ output:
     description: Both directions in GB of the chosen unit, rounded to 9 decimal places.
   - name: usd_per_gb
     description: The NAT gateway processing price applied.
-  - name: cost_usd
-    description: gb × usd_per_gb, rounded half up to 6 decimal places.
+  - cost_usd
 chart:
   type: bar
   x: [instance_id, instance_address]
@@ -65,8 +57,7 @@ chart:
 ---
 WITH inside_legs AS (
     SELECT
-        {{ col 'account-id' }} AS {{ ident 'account_id' }},
-        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
+        {{ fields 'account-id' 'vpc-id' }},
         {{ if has_field 'resource-id' }}COALESCE({{ col 'resource-id' }}, {{ col 'interface-id' }}){{ else }}{{ col 'interface-id' }}{{ end }} AS {{ ident 'nat_gateway' }},
         CASE WHEN {{ col 'pkt-dstaddr' }} <> {{ col 'dstaddr' }} THEN {{ col 'srcaddr' }} ELSE {{ col 'dstaddr' }} END AS {{ ident 'instance_address' }},
         CASE WHEN {{ col 'pkt-dstaddr' }} <> {{ col 'dstaddr' }} THEN {{ col 'bytes' }} ELSE 0 END AS {{ ident 'bytes_to_internet' }},
@@ -93,8 +84,7 @@ owners AS (
     SELECT
         {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
         CASE WHEN {{ col 'flow-direction' }} = 'egress' THEN {{ col 'srcaddr' }} ELSE {{ col 'dstaddr' }} END AS {{ ident 'address' }},
-        {{ col 'instance-id' }} AS {{ ident 'instance_id' }},
-        {{ col 'subnet-id' }} AS {{ ident 'subnet_id' }}
+        {{ fields 'instance-id' 'subnet-id' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       {{- if has_field 'log-status' }}

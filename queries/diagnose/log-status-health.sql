@@ -7,12 +7,9 @@ description: >-
   interval is missing from the log), with the SKIPDATA share of the interface's records. Interfaces with the
   most SKIPDATA come first: their traffic totals are undercounted.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many interfaces to return.
     default: 20
-    min: 1
-    max: 100000
 requires_fields: [interface-id, start, log-status]
 output:
   - name: interface_id

@@ -10,12 +10,8 @@ description: >-
   rejected points at the interface's subnet's outbound rules; an outbound flow whose inbound reply is
   rejected at its inbound rules. The time limit keeps a reused port hours later from counting.
 parameters:
-  - name: limit
-    type: int
-    description: How many rows to return.
+  - use: limit
     default: 20
-    min: 1
-    max: 100000
   - name: reply_within_seconds
     type: int
     description: >-
@@ -35,8 +31,7 @@ output:
     description: Destination of the accepted flows (for an inbound flow, the interface's own address).
   - name: dstport
     description: Destination port of the accepted flows, the service port the rejected replies come from.
-  - name: protocol
-    description: IANA protocol number.
+  - protocol
   - name: flows
     description: Accepted flow records with a rejected reply (records equal in interface, 5-tuple and start count once).
   - name: sources

@@ -10,12 +10,8 @@ description: >-
   interface, source, destination, destination port and protocol. Flows that start within the edge margin of
   the window's first or last record are left out: their reply may fall just outside the window.
 parameters:
-  - name: limit
-    type: int
-    description: How many rows to return.
+  - use: limit
     default: 20
-    min: 1
-    max: 100000
   - name: edge_margin_minutes
     type: int
     description: >-
@@ -37,8 +33,7 @@ output:
     description: Destination that never answered.
   - name: dstport
     description: Destination port.
-  - name: protocol
-    description: IANA protocol number.
+  - protocol
   - name: flows
     description: Unanswered flow records.
   - name: source_ports

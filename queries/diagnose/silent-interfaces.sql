@@ -8,12 +8,9 @@ description: >-
   delivery lag does not make every interface silent. Only interfaces busy enough that silence means something
   are reported: at their earlier rate they would have logged at least min_expected_records in that time.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many interfaces to return.
     default: 20
-    min: 1
-    max: 100000
   - name: silent_hours
     type: int
     description: Hours without a record, counted back from the last record in the window.

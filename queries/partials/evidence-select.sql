@@ -5,12 +5,7 @@ The control's own conditions follow (AND ...), then evidence-group with the same
 ## ~}}
 WITH evidence AS (
     SELECT
-        {{ col 'account-id' }} AS {{ ident 'account_id' }},
-        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
+        {{ fields 'account-id' 'interface-id' 'srcaddr' 'dstaddr' 'dstport' 'protocol' }},
         {{ col detail }} AS {{ ident detail_column }},
         COUNT(*) AS {{ ident 'flows' }},
         CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},

@@ -5,16 +5,9 @@ and start. volume: true to add packets and bytes.
 WITH flows AS (
     SELECT
         COALESCE({{ col 'interface-id' }}, '-') AS {{ ident 'eni' }},
-        {{ col 'interface-id' }} AS {{ ident 'interface_id' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'srcport' }} AS {{ ident 'srcport' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
+        {{ fields 'interface-id' 'srcaddr' 'dstaddr' 'srcport' 'dstport' 'protocol' 'action' }},
         {{- if volume }}
-        {{ col 'packets' }} AS {{ ident 'packets' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
+        {{ fields 'packets' 'bytes' }},
         {{- end }}
         {{ col 'start' }} AS {{ ident 'start' }}
     FROM {{ table }}

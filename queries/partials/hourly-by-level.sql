@@ -4,11 +4,7 @@ flows: true to count flow records too.
 ## ~}}
 WITH records AS (
     SELECT
-        {{ col 'vpc-id' }} AS {{ ident 'vpc_id' }},
-        {{ col 'subnet-id' }} AS {{ ident 'subnet_id' }},
-        {{ col 'instance-id' }} AS {{ ident 'instance_id' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
+        {{ fields 'vpc-id' 'subnet-id' 'instance-id' 'bytes' 'packets' }},
         {{ col 'start' }} - {{ col 'start' }} % 3600 AS {{ ident 'hour_start' }}
     FROM {{ table }}
     WHERE {{ time_window }}

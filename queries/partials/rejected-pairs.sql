@@ -4,9 +4,7 @@ tcp: true for TCP (protocol 6) only.
 ## ~}}
 WITH rejected AS (
     SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
+        {{ fields 'srcaddr' 'dstaddr' 'dstport' }},
         COUNT(*) AS {{ ident 'attempts' }}
     FROM {{ table }}
     WHERE {{ time_window }}

@@ -8,32 +8,24 @@ description: >-
   the same services on path 8 (internet gateway) or 1 (to a NAT gateway in the VPC) pay for or expose a route
   they do not need. gateway-endpoint-bypass names the VPCs, NAT gateways and clients behind that traffic.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many groups to return.
     default: 100
-    min: 1
-    max: 100000
 requires_fields: [bytes, packets, start, flow-direction, traffic-path, pkt-src-aws-service, pkt-dst-aws-service]
-# Without log-status, records that logged data are those with a byte count (NODATA and SKIPDATA write '-').
 optional_fields: [log-status]
 output:
   - name: pkt_src_aws_service
     description: The AWS service whose range holds the packet's source address, empty when none.
   - name: pkt_dst_aws_service
     description: The AWS service whose range holds the packet's destination address, empty when none.
-  - name: flow_direction
-    description: ingress or egress, relative to the interface that logged the record.
+  - flow_direction
   - name: traffic_path
     description: The traffic-path code (1-8), empty when the record has none (always on ingress).
   - name: label
     description: What the code means, 'none' for records without a code.
-  - name: bytes
-    description: Bytes in the window.
-  - name: packets
-    description: Packets in the window.
-  - name: flows
-    description: Flow records in the window.
+  - bytes
+  - packets
+  - flows
 chart:
   type: bar
   x: [pkt_src_aws_service, pkt_dst_aws_service, flow_direction, label]
@@ -42,10 +34,7 @@ chart:
 ---
 WITH services AS (
     SELECT
-        {{ col 'pkt-src-aws-service' }} AS {{ ident 'pkt_src_aws_service' }},
-        {{ col 'pkt-dst-aws-service' }} AS {{ ident 'pkt_dst_aws_service' }},
-        {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
-        {{ col 'traffic-path' }} AS {{ ident 'traffic_path' }},
+        {{ fields 'pkt-src-aws-service' 'pkt-dst-aws-service' 'flow-direction' 'traffic-path' }},
 {{ partial 'logged-totals' }}
       AND ({{ col 'pkt-src-aws-service' }} IS NOT NULL OR {{ col 'pkt-dst-aws-service' }} IS NOT NULL)
     GROUP BY {{ col 'pkt-src-aws-service' }}, {{ col 'pkt-dst-aws-service' }}, {{ col 'flow-direction' }}, {{ col 'traffic-path' }}

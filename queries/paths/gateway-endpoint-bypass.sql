@@ -12,12 +12,8 @@ description: >-
   gateway's interface. Traffic-path 2 (internet gateway or gateway endpoint on instances that are not Nitro) is
   ambiguous and not reported.
 parameters:
-  - name: limit
-    type: int
-    description: How many rows to return.
+  - use: limit
     default: 100
-    min: 1
-    max: 100000
 requires_fields: [vpc-id, interface-id, srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr, pkt-src-aws-service, pkt-dst-aws-service, flow-direction, traffic-path, bytes, packets, start]
 # Without log-status, records that logged data are those with a byte count; resource-id names a regional NAT
 # gateway, which has no interface; interface-type tells a NAT gateway's internet leg from an instance's.
@@ -35,10 +31,8 @@ output:
     description: S3 or DYNAMODB.
   - name: bytes
     description: Bytes in the window (on the NAT route, the bytes the gateway processed).
-  - name: packets
-    description: Packets in the window.
-  - name: flows
-    description: Flow records in the window.
+  - packets
+  - flows
 chart:
   type: bar
   x: [vpc_id, route, resource, client_addr, aws_service]
@@ -53,13 +47,10 @@ WITH marked AS (
         {{- else }}
         {{ col 'interface-id' }} AS {{ ident 'resource' }},
         {{- end }}
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
+        {{ fields 'srcaddr' 'dstaddr' 'flow-direction' }},
         {{ col 'pkt-src-aws-service' }} AS {{ ident 'src_service' }},
         {{ col 'pkt-dst-aws-service' }} AS {{ ident 'dst_service' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
+        {{ fields 'bytes' 'packets' }},
         COALESCE({{ col 'pkt-dst-aws-service' }} IN ('S3', 'DYNAMODB') AND {{ col 'pkt-dstaddr' }} <> {{ col 'dstaddr' }}, FALSE) AS {{ ident 'nat_to_service' }},
         COALESCE({{ col 'pkt-src-aws-service' }} IN ('S3', 'DYNAMODB') AND {{ col 'pkt-srcaddr' }} <> {{ col 'srcaddr' }}, FALSE) AS {{ ident 'nat_from_service' }},
         COALESCE({{ col 'flow-direction' }} = 'egress' AND {{ col 'traffic-path' }} = 8 AND {{ col 'pkt-dst-aws-service' }} IN ('S3', 'DYNAMODB')

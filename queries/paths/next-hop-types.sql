@@ -8,21 +8,15 @@ description: >-
   instance or other plain interface) is 'untyped interface'; records naming no next hop (the internet gateway,
   other regions, some ingress) are 'none'. Each group's share is of its direction's bytes.
 requires_fields: [bytes, packets, start, flow-direction, next-hop-interface-type, next-hop-interface-id]
-# Without log-status, records that logged data are those with a byte count (NODATA and SKIPDATA write '-').
 optional_fields: [log-status]
 output:
-  - name: flow_direction
-    description: ingress or egress, relative to the interface that logged the record.
+  - flow_direction
   - name: next_hop_type
     description: The next-hop-interface-type (nat_gateway, regional_nat_gateway, transit_gateway, vpc_endpoint, network_load_balancer, ...), 'untyped interface' or 'none'.
-  - name: bytes
-    description: Bytes in the window.
-  - name: packets
-    description: Packets in the window.
-  - name: flows
-    description: Flow records in the window.
-  - name: bytes_share
-    description: The group's bytes as a fraction (0-1) of all bytes in its flow direction.
+  - bytes
+  - packets
+  - flows
+  - bytes_share
 chart:
   type: bar
   x: [flow_direction, next_hop_type]
@@ -34,8 +28,7 @@ WITH hops AS (
         {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
         COALESCE({{ col 'next-hop-interface-type' }},
             CASE WHEN {{ col 'next-hop-interface-id' }} IS NULL THEN 'none' ELSE 'untyped interface' END) AS {{ ident 'next_hop_type' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }}
+        {{ fields 'bytes' 'packets' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ logged_data }}

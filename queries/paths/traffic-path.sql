@@ -7,23 +7,17 @@ description: >-
   record that logged data (log-status OK), accepted and rejected alike. AWS writes traffic-path on egress only,
   so ingress is one group labelled 'none', as are egress records without a code.
 requires_fields: [bytes, packets, start, flow-direction, traffic-path]
-# Without log-status, records that logged data are those with a byte count (NODATA and SKIPDATA write '-').
 optional_fields: [log-status]
 output:
-  - name: flow_direction
-    description: ingress or egress, relative to the interface that logged the record.
+  - flow_direction
   - name: traffic_path
     description: The traffic-path code (1-8), empty when the record has none.
   - name: label
     description: What the code means, 'none' for records without a code.
-  - name: bytes
-    description: Bytes in the window.
-  - name: packets
-    description: Packets in the window.
-  - name: flows
-    description: Flow records in the window.
-  - name: bytes_share
-    description: The group's bytes as a fraction (0-1) of all bytes in its flow direction.
+  - bytes
+  - packets
+  - flows
+  - bytes_share
 chart:
   type: bar
   x: [flow_direction, label]
@@ -32,8 +26,7 @@ chart:
 ---
 WITH paths AS (
     SELECT
-        {{ col 'flow-direction' }} AS {{ ident 'flow_direction' }},
-        {{ col 'traffic-path' }} AS {{ ident 'traffic_path' }},
+        {{ fields 'flow-direction' 'traffic-path' }},
 {{ partial 'logged-totals' }}
     GROUP BY {{ col 'flow-direction' }}, {{ col 'traffic-path' }}
 )

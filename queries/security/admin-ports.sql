@@ -6,12 +6,8 @@ description: >-
   destination, port and action (log-status OK), accepted and rejected alike: who reached a shell or a
   desktop, and who tried.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many combinations to return.
-    default: 10
-    min: 1
-    max: 100000
   - name: ports
     type: list
     item_type: port
@@ -27,10 +23,8 @@ output:
     description: The admin port.
   - name: action
     description: ACCEPT or REJECT.
-  - name: flows
-    description: Flow records in the window.
-  - name: bytes
-    description: Bytes in the window.
+  - flows
+  - bytes
 chart:
   type: bar
   x: [srcaddr, dstaddr, dstport, action]
@@ -39,10 +33,7 @@ chart:
 ---
 WITH admin AS (
     SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
+        {{ fields 'srcaddr' 'dstaddr' 'dstport' 'action' }},
         COUNT(*) AS {{ ident 'flows' }},
         CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
     FROM {{ table }}

@@ -9,12 +9,9 @@ description: >-
   bucket boundary may show in two buckets with part of its ports in each. Busy clients that reach many
   hosts normally stay out because most of their traffic is accepted (min_reject_share).
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many source and bucket rows to return.
     default: 100
-    min: 1
-    max: 100000
   - name: min_distinct_ports
     type: int
     description: A source is a suspect in a bucket when it touched at least this many distinct destination ports (ICMP counts as port 0), or min_distinct_hosts hosts.
@@ -71,10 +68,7 @@ WITH probes AS (
     SELECT
         {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
         {{ col 'start' }} - {{ col 'start' }} % ({{ param 'bucket_minutes' }} * 60) AS {{ ident 'bucket_start' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'start' }} AS {{ ident 'start' }},
-        {{ col 'action' }} AS {{ ident 'action' }}
+        {{ fields 'dstaddr' 'dstport' 'start' 'action' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'srcaddr' }} IS NOT NULL

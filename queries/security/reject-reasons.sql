@@ -7,12 +7,9 @@ description: >-
   security group or network ACL rejected it). Per VPC and per interface when the format has vpc-id and
   interface-id; otherwise those columns are empty and the rows are per reason only.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many reason, VPC and interface combinations to return.
     default: 100
-    min: 1
-    max: 100000
 requires_fields: [reject-reason, srcaddr, start, action]
 # REJECT already implies a record with data; log-status narrows it further when the format has it.
 optional_fields: [log-status, vpc-id, interface-id]

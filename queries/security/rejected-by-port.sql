@@ -6,20 +6,10 @@ description: >-
   the window, with how many sources tried and how many destinations refused them: which services the
   internet probes for, and which internal callers a rule keeps out.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many port and protocol combinations to return.
-    default: 10
-    min: 1
-    max: 100000
-  - name: dstport
-    type: list
-    item_type: port
-    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
-  - name: source_cidr
-    type: list
-    item_type: cidr
-    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+  - dstport
+  - source_cidr
 requires_fields: [srcaddr, dstaddr, dstport, protocol, start, action]
 # REJECT already implies a record with data; log-status narrows it further when the format has it.
 optional_fields: [log-status]
@@ -44,8 +34,7 @@ chart:
 ---
 WITH rejected AS (
     SELECT
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
+        {{ fields 'dstport' 'protocol' }},
         COUNT(*) AS {{ ident 'attempts' }},
         COUNT(DISTINCT {{ col 'srcaddr' }}) AS {{ ident 'sources' }},
         COUNT(DISTINCT {{ col 'dstaddr' }}) AS {{ ident 'destinations' }}

@@ -6,20 +6,10 @@ description: >-
   destinations and destination ports each was turned away from: scanners, clients a security group or
   network ACL does not let in, and internal hosts whose access was revoked.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many sources to return.
-    default: 10
-    min: 1
-    max: 100000
-  - name: dstport
-    type: list
-    item_type: port
-    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
-  - name: source_cidr
-    type: list
-    item_type: cidr
-    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+  - dstport
+  - source_cidr
 requires_fields: [srcaddr, dstaddr, dstport, start, action]
 # REJECT already implies a record with data; log-status narrows it further when the format has it.
 optional_fields: [log-status]

@@ -6,20 +6,10 @@ description: >-
   (protocol 6, action REJECT, log-status OK) in the window: connection attempts a security group or
   network ACL refused.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many combinations to return.
-    default: 10
-    min: 1
-    max: 100000
-  - name: dstport
-    type: list
-    item_type: port
-    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
-  - name: source_cidr
-    type: list
-    item_type: cidr
-    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+  - dstport
+  - source_cidr
 requires_fields: [srcaddr, dstaddr, dstport, protocol, start, action, log-status]
 output:
   - name: srcaddr

@@ -5,20 +5,10 @@ description: >-
   The source, destination and destination port combinations with the most rejected flow records
   (action REJECT, log-status OK) in the window: scans, blocked clients and misconfigured security groups.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many combinations to return.
-    default: 10
-    min: 1
-    max: 100000
-  - name: dstport
-    type: list
-    item_type: port
-    description: Only these destination ports, e.g. 22,3389 (all ports when omitted).
-  - name: source_cidr
-    type: list
-    item_type: cidr
-    description: Only sources inside these networks, e.g. 0.0.0.0/0 or 203.0.113.0/24 (all sources when omitted).
+  - dstport
+  - source_cidr
 requires_fields: [srcaddr, dstaddr, dstport, start, action]
 # REJECT already implies a record with data; log-status narrows it further when the format has it.
 optional_fields: [log-status]

@@ -32,10 +32,7 @@ chart:
 WITH rejected AS (
     SELECT
         {{ col 'start' }} - {{ col 'start' }} % 86400 AS {{ ident 'day_start' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }}
+        {{ fields 'srcaddr' 'dstport' 'packets' 'bytes' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'REJECT'

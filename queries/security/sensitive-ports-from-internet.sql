@@ -12,12 +12,9 @@ description: >-
   out; until you name them they are listed like any other public source, so an office that reaches its
   bastions over SSH shows up here.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many source, destination and port combinations to return.
     default: 100
-    min: 1
-    max: 100000
   - name: sensitive_ports
     type: list
     item_type: port
@@ -58,9 +55,7 @@ chart:
 ---
 WITH reached AS (
     SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
+        {{ fields 'srcaddr' 'dstaddr' 'dstport' }},
         COUNT(*) AS {{ ident 'flows' }},
         CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
         MIN({{ col 'start' }}) AS {{ ident 'first_seen' }},

@@ -6,12 +6,8 @@ description: >-
   (action ACCEPT, log-status OK) in the window, optionally for one protocol only. AWS's "accepted TCP
   traffic" is this query with --param protocol=6.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many combinations to return.
-    default: 10
-    min: 1
-    max: 100000
   - name: protocol
     type: int
     description: Only this IANA protocol number, e.g. 6 for TCP (AWS's accepted TCP traffic) or 17 for UDP (all protocols when omitted).
@@ -39,10 +35,7 @@ chart:
 ---
 WITH accepted AS (
     SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
+        {{ fields 'srcaddr' 'dstaddr' 'dstport' 'protocol' }},
         COUNT(*) AS {{ ident 'flows' }},
         CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
     FROM {{ table }}

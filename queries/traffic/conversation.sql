@@ -15,14 +15,8 @@ parameters:
     type: cidr
     description: The other side, an address or a network, e.g. 203.0.113.7.
     required: true
-  - name: limit
-    type: int
-    description: How many rows to return.
-    default: 10
-    min: 1
-    max: 100000
+  - limit
 requires_fields: [srcaddr, dstaddr, srcport, dstport, protocol, packets, bytes, start, action]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
   - name: direction
@@ -35,16 +29,12 @@ output:
     description: Source port.
   - name: dstport
     description: Destination port.
-  - name: protocol
-    description: IANA protocol number.
+  - protocol
   - name: action
     description: ACCEPT or REJECT.
-  - name: bytes
-    description: Bytes in the window.
-  - name: packets
-    description: Packets in the window.
-  - name: flows
-    description: Flow records in the window.
+  - bytes
+  - packets
+  - flows
   - name: first_start
     description: Start (Unix seconds) of the earliest record.
   - name: last_start
@@ -61,15 +51,7 @@ WITH matched AS (
             WHEN {{ cidr_match (col 'srcaddr') 'address_a' }} AND {{ cidr_match (col 'dstaddr') 'address_b' }} THEN 'a_to_b'
             ELSE 'b_to_a'
         END AS {{ ident 'direction' }},
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
-        {{ col 'srcport' }} AS {{ ident 'srcport' }},
-        {{ col 'dstport' }} AS {{ ident 'dstport' }},
-        {{ col 'protocol' }} AS {{ ident 'protocol' }},
-        {{ col 'action' }} AS {{ ident 'action' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }},
-        {{ col 'start' }} AS {{ ident 'start' }}
+        {{ fields 'srcaddr' 'dstaddr' 'srcport' 'dstport' 'protocol' 'action' 'bytes' 'packets' 'start' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ logged_data }}

@@ -28,8 +28,7 @@ WITH versions AS (
             WHEN strpos({{ col 'srcaddr' }}, '.') > 0 THEN 'IPv4'
             ELSE 'unknown'
         END AS {{ ident 'ip_version' }},
-        {{ col 'bytes' }} AS {{ ident 'bytes' }},
-        {{ col 'packets' }} AS {{ ident 'packets' }}
+        {{ fields 'bytes' 'packets' }}
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ logged_data }}

@@ -6,11 +6,9 @@ description: >-
   protocol's share of all bytes, over every record that logged data (log-status OK) in the window, accepted
   and rejected alike.
 requires_fields: [protocol, packets, bytes, start]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
-  - name: protocol
-    description: IANA protocol number.
+  - protocol
   - name: label
     description: The protocol's name, 'code N' for a number without one.
   - name: bytes

@@ -6,14 +6,9 @@ description: >-
   (log-status OK), accepted and rejected alike. A flow between two interfaces of the account is logged by
   both, so it counts once on each side.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many destination addresses to return.
-    default: 10
-    min: 1
-    max: 100000
 requires_fields: [srcaddr, dstaddr, packets, bytes, start]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
   - name: dstaddr

@@ -7,18 +7,12 @@ description: >-
   gateway's address, this shows the real sender behind it: the internet host on the gateway's way in, the
   instance on its way out. translated_flows counts the records whose srcaddr was not the packet's source.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many source addresses to return.
-    default: 10
-    min: 1
-    max: 100000
 requires_fields: [srcaddr, pkt-srcaddr, pkt-dstaddr, packets, bytes, start]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
-  - name: pkt_srcaddr
-    description: Original source address of the packets.
+  - pkt_srcaddr
   - name: bytes
     description: Bytes the address sent in the window.
   - name: packets

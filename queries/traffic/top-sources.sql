@@ -7,14 +7,9 @@ description: >-
   the account is logged by both, so it counts once on each side. Behind a NAT gateway this is the gateway's
   address: top-sources-packet-level names the instances and internet hosts behind it.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many source addresses to return.
-    default: 10
-    min: 1
-    max: 100000
 requires_fields: [srcaddr, dstaddr, packets, bytes, start]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
   - name: srcaddr

@@ -8,18 +8,12 @@ description: >-
   address, this shows the instance and the internet host the gateway translated for; translated_flows counts
   the records whose packet addresses differ from the interface-level ones.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many pairs to return.
-    default: 10
-    min: 1
-    max: 100000
 requires_fields: [srcaddr, dstaddr, pkt-srcaddr, pkt-dstaddr, packets, bytes, start]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
-  - name: pkt_srcaddr
-    description: Original source address of the packets.
+  - pkt_srcaddr
   - name: pkt_dstaddr
     description: Original destination address of the packets.
   - name: bytes
@@ -38,8 +32,7 @@ chart:
 ---
 WITH pairs AS (
     SELECT
-        {{ col 'pkt-srcaddr' }} AS {{ ident 'pkt_srcaddr' }},
-        {{ col 'pkt-dstaddr' }} AS {{ ident 'pkt_dstaddr' }},
+        {{ fields 'pkt-srcaddr' 'pkt-dstaddr' }},
         CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
         CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
         COUNT(*) AS {{ ident 'flows' }},

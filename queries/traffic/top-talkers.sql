@@ -5,12 +5,8 @@ description: >-
   The source/destination address pairs that moved the most bytes in the window, over every record
   that logged data (log-status OK), accepted and rejected alike.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many pairs to return.
-    default: 10
-    min: 1
-    max: 100000
   - name: cidr
     type: list
     item_type: cidr
@@ -38,8 +34,7 @@ chart:
 ---
 WITH pairs AS (
     SELECT
-        {{ col 'srcaddr' }} AS {{ ident 'srcaddr' }},
-        {{ col 'dstaddr' }} AS {{ ident 'dstaddr' }},
+        {{ fields 'srcaddr' 'dstaddr' }},
         CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
         CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
         COUNT(*) AS {{ ident 'flows' }}

@@ -7,29 +7,18 @@ description: >-
   logged by both, so it counts twice.
   With flow-direction in the format the bytes are also split into ingress and egress.
 parameters:
-  - name: limit
-    type: int
+  - use: limit
     description: How many VPCs to return.
-    default: 10
-    min: 1
-    max: 100000
 requires_fields: [vpc-id, packets, bytes, start]
-# log-status: without it, records that logged data are those with a byte count.
-# flow-direction: without it, ingress_bytes and egress_bytes are empty.
 optional_fields: [log-status, flow-direction]
 output:
   - name: vpc_id
     description: The VPC of the interface (or regional NAT gateway) that logged the traffic.
-  - name: bytes
-    description: Bytes in the window, both directions.
-  - name: packets
-    description: Packets in the window, both directions.
-  - name: flows
-    description: Flow records in the window.
-  - name: ingress_bytes
-    description: Bytes of ingress records (flow-direction ingress); empty when the format lacks flow-direction.
-  - name: egress_bytes
-    description: Bytes of egress records (flow-direction egress); empty when the format lacks flow-direction.
+  - bytes
+  - packets
+  - flows
+  - ingress_bytes
+  - egress_bytes
 chart:
   type: bar
   x: vpc_id

@@ -11,26 +11,18 @@ parameters:
     type: cidr
     description: The source address or network to follow, e.g. 10.0.1.25, 10.0.1.0/24 or 2600:1f18::1.
     required: true
-  - name: limit
-    type: int
+  - use: limit
     description: How many destination and port combinations to return.
-    default: 10
-    min: 1
-    max: 100000
 requires_fields: [srcaddr, dstaddr, dstport, packets, bytes, start]
-# Without log-status in the format, records that logged data are those with a byte count.
 optional_fields: [log-status]
 output:
   - name: dstaddr
     description: Destination address the traffic went to.
   - name: dstport
     description: Destination port of the traffic.
-  - name: bytes
-    description: Bytes in the window.
-  - name: packets
-    description: Packets in the window.
-  - name: flows
-    description: Flow records in the window.
+  - bytes
+  - packets
+  - flows
 chart:
   type: bar
   x: [dstaddr, dstport]

@@ -68,6 +68,30 @@ public sealed class TemplateHelpersTests
     }
 
     [Fact]
+    public void Fields_selects_each_field_under_its_own_name_one_a_line_at_the_calling_line_s_indentation()
+    {
+        Assert.Equal(
+            "SELECT\n    \"srcaddr\" AS \"srcaddr\",\n    \"log_status\" AS \"log_status\",\n    \"end\" AS \"end\"\nFROM x",
+            Render("SELECT\n    {{ fields 'srcaddr' 'log-status' 'end' }}\nFROM x"));
+    }
+
+    [Fact]
+    public void Fields_checks_each_field_as_col_does()
+    {
+        var error = Fails("SELECT\n  {{ fields 'srcaddr' 'dstaddr' }}");
+
+        Assert.StartsWith($"{Sample}:{FirstBodyLine + 1}:", error.Message);
+        Assert.Contains("'dstaddr', which requires_fields does not list", error.Message);
+        Assert.Contains("write col 'log-status'", Fails("SELECT {{ fields 'log_status' }}").Message);
+    }
+
+    [Fact]
+    public void Fields_without_a_field_is_refused()
+    {
+        Assert.Contains("fields takes one or more field names", Fails("SELECT {{ fields }}").Message);
+    }
+
+    [Fact]
     public void Col_of_an_unknown_field_suggests_the_nearest()
     {
         Assert.Contains("Did you mean 'srcaddr'?", Fails("SELECT {{ col 'srcadr' }}").Message);

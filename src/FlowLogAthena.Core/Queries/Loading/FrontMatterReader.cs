@@ -11,12 +11,21 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// </summary>
 internal sealed class FrontMatterReader(string path, int yamlStartLine)
 {
+    // Nodes that are not this file's own (a shared definition a query uses), with the place to name for them.
+    private readonly Dictionary<YamlNode, string> _placed = new(ReferenceEqualityComparer.Instance);
+
     public string Path { get; } = path;
 
     /// <summary>The file line of a node (YamlDotNet lines are 1-based within the YAML text).</summary>
     public int Line(YamlNode node) => (int)node.Start.Line + yamlStartLine - 1;
 
-    public QueryDefinitionException Error(YamlNode node, string message) => new($"{Path}:{Line(node)}: {message}");
+    /// <summary><c>file:line</c> of a node, for messages: its own file's, or the place it was lent from.</summary>
+    public string Where(YamlNode node) => _placed.TryGetValue(node, out var place) ? place : $"{Path}:{Line(node)}";
+
+    /// <summary>Makes messages about <paramref name="node"/> name <paramref name="place"/> (a node lent from another file, or built).</summary>
+    public void Place(YamlNode node, string place) => _placed[node] = place;
+
+    public QueryDefinitionException Error(YamlNode node, string message) => new($"{Where(node)}: {message}");
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>
         node as YamlMappingNode ?? throw Error(node, $"{what} must be a mapping of key: value lines.");

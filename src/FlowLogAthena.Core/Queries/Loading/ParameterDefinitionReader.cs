@@ -11,13 +11,14 @@ internal static partial class ParameterDefinitionReader
 {
     private static readonly string[] Keys = ["name", "type", "description", "default", "min", "max", "values", "item_type", "required", "columns"];
 
-    public static IReadOnlyList<QueryParameterDefinition> Read(FrontMatterReader reader, YamlNode? node)
+    /// <param name="shared">The catalog's shared parameters, which an item may name or change.</param>
+    public static IReadOnlyList<QueryParameterDefinition> Read(FrontMatterReader reader, YamlNode? node, SharedList shared)
     {
         if (node is null) return [];
         var parameters = new List<QueryParameterDefinition>();
         foreach (var item in reader.Sequence(node, "'parameters'").Children)
         {
-            var parameter = ReadOne(reader, reader.Mapping(item, "A parameter"));
+            var parameter = ReadOne(reader, shared.Resolve(reader, item));
             if (parameters.Any(p => p.Name == parameter.Name))
                 throw reader.Error(item, $"Parameter '{parameter.Name}' is declared twice.");
             parameters.Add(parameter);
@@ -25,7 +26,7 @@ internal static partial class ParameterDefinitionReader
         return parameters;
     }
 
-    private static QueryParameterDefinition ReadOne(FrontMatterReader reader, YamlMappingNode map)
+    public static QueryParameterDefinition ReadOne(FrontMatterReader reader, YamlMappingNode map)
     {
         var name = reader.RequiredText(map, "name", "A parameter");
         var what = $"parameter '{name}'";

@@ -39,9 +39,10 @@ internal static partial class QueryFileParser
         if (!IdPattern().IsMatch(id))
             throw reader.Error(FrontMatterReader.Get(root, "id")!, $"The id '{id}' must be lower case words joined by '-', e.g. top-talkers.");
 
-        var output = ReadOutput(reader, FrontMatterReader.Get(root, "output") ?? throw reader.Error(root, "The front matter has no 'output' (the result columns)."));
+        var shared = partials.Definitions;
+        var output = OutputColumnReader.Read(reader, FrontMatterReader.Get(root, "output") ?? throw reader.Error(root, "The front matter has no 'output' (the result columns)."), shared.Columns);
         var body = split.Body.Trim().Length > 0 ? split.Body : throw new QueryDefinitionException($"{path}:{split.BodyStartLine}: the query has no SQL after its front matter.");
-        var parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters"));
+        var parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters"), shared.Parameters);
         var control = ReadControl(reader, root, parameters);
         var template = ParseTemplate(path, split);
         partials.CheckCalls(path, split.BodyStartLine, split.Body, template);
@@ -95,22 +96,6 @@ internal static partial class QueryFileParser
         return fields;
     }
 
-    private static List<QueryOutputColumn> ReadOutput(FrontMatterReader reader, YamlNode node)
-    {
-        var columns = new List<QueryOutputColumn>();
-        foreach (var item in reader.Sequence(node, "'output'").Children)
-        {
-            var map = reader.Mapping(item, "An output column");
-            var name = reader.RequiredText(map, "name", "An output column");
-            reader.CheckKeys(map, $"Output column '{name}'", "name", "description");
-            if (!ColumnPattern().IsMatch(name))
-                throw reader.Error(map, $"Output column '{name}' must be lower case letters, digits and _ (starting with a letter).");
-            if (columns.Any(c => c.Name == name)) throw reader.Error(map, $"Output column '{name}' is listed twice.");
-            columns.Add(new QueryOutputColumn(name, reader.OptionalText(map, "description", $"output column '{name}'") ?? ""));
-        }
-        return columns.Count > 0 ? columns : throw reader.Error(node, "'output' lists no columns.");
-    }
-
     private static QueryChartHint? ReadChart(FrontMatterReader reader, YamlNode? node, IReadOnlyList<QueryOutputColumn> output)
     {
         if (node is null) return null;
@@ -144,7 +129,4 @@ internal static partial class QueryFileParser
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (…): "; the file line replaces that.</summary>
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$")]
-    private static partial Regex ColumnPattern();
 }

@@ -22,14 +22,18 @@ internal sealed partial class QueryPartials
 
     private readonly Dictionary<string, QueryPartial> _byName;
 
-    private QueryPartials(string? folder, Dictionary<string, QueryPartial> byName)
+    private QueryPartials(string? folder, Dictionary<string, QueryPartial> byName, SharedDefinitions definitions)
     {
         Folder = folder;
         _byName = byName;
+        Definitions = definitions;
     }
 
     /// <summary>No partials: a query parsed outside a catalog.</summary>
-    public static QueryPartials None { get; } = new(null, []);
+    public static QueryPartials None { get; } = new(null, [], SharedDefinitions.None);
+
+    /// <summary>The front-matter entries the folder shares (<c>parameters.yaml</c>, <c>columns.yaml</c>).</summary>
+    public SharedDefinitions Definitions { get; }
 
     /// <summary>The partials folder, or null for <see cref="None"/>.</summary>
     public string? Folder { get; }
@@ -38,7 +42,7 @@ internal sealed partial class QueryPartials
     public static QueryPartials Load(string catalogRoot)
     {
         var folder = Path.Combine(catalogRoot, FolderName);
-        if (!Directory.Exists(folder)) return new QueryPartials(folder, []);
+        if (!Directory.Exists(folder)) return new QueryPartials(folder, [], SharedDefinitions.None);
         if (new DirectoryInfo(folder).LinkTarget is { } folderLink)
             throw new QueryDefinitionException($"{folder}: the partials folder must be a folder of the catalog, not a link (to {folderLink}).");
 
@@ -48,7 +52,9 @@ internal sealed partial class QueryPartials
             var partial = Read(folder, file);
             byName.Add(partial.Name, partial);
         }
-        var partials = new QueryPartials(folder, byName);
+        foreach (var file in new[] { SharedDefinitions.ParametersFile, SharedDefinitions.ColumnsFile })
+            CheckInside(folder, Path.Combine(folder, file));
+        var partials = new QueryPartials(folder, byName, SharedDefinitions.Load(folder));
         foreach (var partial in byName.Values)
             partial.Includes = partials.CheckCalls(partial.SourcePath, 1, partial.Text, partial.Template);
         foreach (var partial in byName.Values) partials.CheckNoCycle(partial, []);
@@ -60,8 +66,7 @@ internal sealed partial class QueryPartials
         var name = Path.GetFileNameWithoutExtension(file);
         if (!NamePattern().IsMatch(name))
             throw new QueryDefinitionException($"{file}: a partial's name must be lower case words joined by '-', e.g. evidence-columns.");
-        if (File.ResolveLinkTarget(file, returnFinalTarget: true) is { } target && !IsInside(folder, target.FullName))
-            throw new QueryDefinitionException($"{file}: a partial must be a file of {folder}; this one leads to {target.FullName}.");
+        CheckInside(folder, file);
 
         var text = InputFile.ReadText(file, reason => new QueryDefinitionException($"{file}: the partial {reason}."))
             .Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -77,6 +82,12 @@ internal sealed partial class QueryPartials
             throw new QueryDefinitionException(string.Join(Environment.NewLine, template.Messages.Select(m =>
                 $"{file}:{m.Span.Start.Line + 1}:{m.Span.Start.Column + 1}: template error: {m.Message}")));
         return new QueryPartial(name, file, text, template);
+    }
+
+    private static void CheckInside(string folder, string file)
+    {
+        if (File.Exists(file) && File.ResolveLinkTarget(file, returnFinalTarget: true) is { } target && !IsInside(folder, target.FullName))
+            throw new QueryDefinitionException($"{file}: a partial must be a file of {folder}; this one leads to {target.FullName}.");
     }
 
     private static bool IsInside(string folder, string path)

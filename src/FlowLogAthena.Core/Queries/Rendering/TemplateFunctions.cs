@@ -15,10 +15,12 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
 {
     /// <summary>The names, for the hint in an unknown-name error.</summary>
     public static readonly string[] Names =
-        ["table", "time_window", "logged_data", "ident", "col", "param", "has_param", "has_field", "cidr_match", "traffic_path_label",
+        ["table", "time_window", "logged_data", "ident", "col", "fields", "param", "has_param", "has_field", "cidr_match", "traffic_path_label",
             "protocol_label", "mapping_table", "window_hours", "partial"];
 
     private delegate string PartialFunction(TemplateContext context, string name, ScriptObject? arguments = null);
+
+    private delegate string FieldsFunction(params string[] fieldNames);
 
     public ScriptObject ToScriptObject()
     {
@@ -28,6 +30,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         functions.Import("logged_data", new Func<string>(LoggedData));
         functions.Import("ident", new Func<string, string>(Ident));
         functions.Import("col", new Func<string, string>(Col));
+        functions.Import("fields", new FieldsFunction(Fields));
         functions.Import("param", new Func<string, string>(Param));
         functions.Import("has_param", new Func<string, bool>(HasParam));
         functions.Import("has_field", new Func<string, bool>(HasField));
@@ -106,6 +109,23 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         }
         RequireDeclared(field.Name, $"col '{field.Name}'");
         return sql.Column(field);
+    }
+
+    /// <summary>
+    /// <c>fields 'srcaddr' 'dstaddr' …</c>: each field's column under its own name (<c>"srcaddr" AS "srcaddr"</c>),
+    /// comma-separated, one a line at the indentation of the line that calls it: a select list without a line of
+    /// template per column. Each field is checked as <c>col</c> checks it.
+    /// </summary>
+    private string Fields(params string[] fieldNames)
+    {
+        if (fieldNames.Length == 0) throw new TemplateHelperException("fields takes one or more field names, e.g. fields 'srcaddr' 'dstaddr'.");
+        var columns = fieldNames.Select(name =>
+        {
+            var column = Col(name);
+            return $"{column} AS {column}";
+        });
+        // Scriban indents each further line of a helper's text as far as the line that called it.
+        return string.Join(",\n", columns);
     }
 
     /// <summary>Values bound as execution parameters, in placeholder order (Athena); empty for literal dialects.</summary>
