@@ -46,9 +46,7 @@ WITH unencrypted AS (
         {{ fields 'protocol' 'action' 'packets' 'bytes' 'start' 'end' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       AND {{ col 'encryption-status' }} = '0'
       AND ({{ col 'dstport' }} IN ({{ param 'sensitive_ports' }}) OR {{ col 'srcport' }} IN ({{ param 'sensitive_ports' }}))
 ),

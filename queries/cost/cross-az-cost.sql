@@ -52,9 +52,7 @@ WITH crossing AS (
         {{ col 'bytes' }} AS {{ ident 'bytes' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       AND {{ col 'action' }} = 'ACCEPT'
       AND {{ col 'flow-direction' }} IN ('egress', 'ingress')
       AND {{ col 'az-id' }} <> {{ col 'next-hop-az-id' }}

@@ -95,9 +95,7 @@ WITH egress AS (
         {{ col 'bytes' }} AS {{ ident 'bytes' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       AND {{ col 'flow-direction' }} = 'egress'
       AND {{ col 'action' }} = 'ACCEPT'
 ),

@@ -64,9 +64,7 @@ WITH inside_legs AS (
         CASE WHEN {{ col 'pkt-dstaddr' }} <> {{ col 'dstaddr' }} THEN 0 ELSE {{ col 'bytes' }} END AS {{ ident 'bytes_from_internet' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       AND {{ col 'action' }} = 'ACCEPT'
       AND {{ col 'interface-type' }} IN ('nat_gateway', 'regional_nat_gateway')
       AND ({{ col 'pkt-dstaddr' }} <> {{ col 'dstaddr' }} OR {{ col 'pkt-srcaddr' }} <> {{ col 'srcaddr' }})
@@ -87,9 +85,7 @@ owners AS (
         {{ fields 'instance-id' 'subnet-id' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       AND {{ col 'instance-id' }} IS NOT NULL
       AND {{ col 'flow-direction' }} IN ('egress', 'ingress')
     GROUP BY 1, 2, 3, 4

@@ -53,12 +53,7 @@ blocked AS (
         a.{{ ident 'protocol' }}, a.{{ ident 'start' }}
     FROM flows a
     JOIN flows r
-      ON r.{{ ident 'eni' }} = a.{{ ident 'eni' }}
-     AND r.{{ ident 'srcaddr' }} = a.{{ ident 'dstaddr' }}
-     AND r.{{ ident 'dstaddr' }} = a.{{ ident 'srcaddr' }}
-     AND r.{{ ident 'srcport' }} = a.{{ ident 'dstport' }}
-     AND r.{{ ident 'dstport' }} = a.{{ ident 'srcport' }}
-     AND r.{{ ident 'protocol' }} = a.{{ ident 'protocol' }}
+{{ partial 'reply-match' { reply: 'r', flow: 'a' } }}
     WHERE a.{{ ident 'action' }} = 'ACCEPT'
       AND r.{{ ident 'action' }} = 'REJECT'
       AND r.{{ ident 'start' }} >= a.{{ ident 'start' }} - {{ param 'reply_within_seconds' }}

@@ -68,12 +68,7 @@ unanswered AS (
     FROM flows f
     CROSS JOIN edges e
     LEFT JOIN directions r
-      ON r.{{ ident 'eni' }} = f.{{ ident 'eni' }}
-     AND r.{{ ident 'srcaddr' }} = f.{{ ident 'dstaddr' }}
-     AND r.{{ ident 'dstaddr' }} = f.{{ ident 'srcaddr' }}
-     AND r.{{ ident 'srcport' }} = f.{{ ident 'dstport' }}
-     AND r.{{ ident 'dstport' }} = f.{{ ident 'srcport' }}
-     AND r.{{ ident 'protocol' }} = f.{{ ident 'protocol' }}
+{{ partial 'reply-match' { reply: 'r', flow: 'f' } }}
     WHERE f.{{ ident 'action' }} = 'ACCEPT'
       AND r.{{ ident 'eni' }} IS NULL
       AND f.{{ ident 'start' }} >= e.{{ ident 'low' }}

@@ -14,6 +14,4 @@ WITH evidence AS (
         MAX({{ col 'end' }}) AS {{ ident 'last_seen' }}
     FROM {{ table }}
     WHERE {{ time_window }}
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}

@@ -13,7 +13,5 @@ WITH flows AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} IN ('ACCEPT', 'REJECT')
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
 )

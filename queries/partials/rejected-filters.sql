@@ -1,8 +1,6 @@
 {{ # The REJECT records (log-status OK where the format has it), narrowed by the optional dstport and source_cidr parameters. ~}}
       AND {{ col 'action' }} = 'REJECT'
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       {{- if has_param 'dstport' }}
       AND {{ col 'dstport' }} IN ({{ param 'dstport' }})
       {{- end }}

@@ -46,11 +46,4 @@ totals AS (
 SELECT
     {{ ident 'flow_direction' }},
     {{ ident 'next_hop_type' }},
-    {{ ident 'bytes' }},
-    {{ ident 'packets' }},
-    {{ ident 'flows' }},
-    CAST({{ ident 'bytes' }} AS DOUBLE)
-        / NULLIF(CAST(SUM({{ ident 'bytes' }}) OVER (PARTITION BY {{ ident 'flow_direction' }}) AS DOUBLE), 0) AS {{ ident 'bytes_share' }}
-FROM totals
-ORDER BY {{ ident 'flow_direction' }} NULLS LAST, {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC,
-    {{ ident 'next_hop_type' }} NULLS LAST
+{{ partial 'direction-shares' { totals: 'totals', group: 'next_hop_type' } }}

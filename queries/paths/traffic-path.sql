@@ -34,11 +34,4 @@ SELECT
     {{ ident 'flow_direction' }},
     {{ ident 'traffic_path' }},
     {{ traffic_path_label (ident 'traffic_path') }} AS {{ ident 'label' }},
-    {{ ident 'bytes' }},
-    {{ ident 'packets' }},
-    {{ ident 'flows' }},
-    CAST({{ ident 'bytes' }} AS DOUBLE)
-        / NULLIF(CAST(SUM({{ ident 'bytes' }}) OVER (PARTITION BY {{ ident 'flow_direction' }}) AS DOUBLE), 0) AS {{ ident 'bytes_share' }}
-FROM paths
-ORDER BY {{ ident 'flow_direction' }} NULLS LAST, {{ ident 'bytes' }} DESC, {{ ident 'packets' }} DESC, {{ ident 'flows' }} DESC,
-    {{ ident 'traffic_path' }} NULLS LAST
+{{ partial 'direction-shares' { totals: 'paths', group: 'traffic_path' } }}

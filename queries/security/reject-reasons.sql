@@ -47,9 +47,7 @@ WITH rejects AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'REJECT'
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
 ),
 reasons AS (
     SELECT

@@ -63,9 +63,7 @@ WITH reached AS (
     FROM {{ table }}
     WHERE {{ time_window }}
       AND {{ col 'action' }} = 'ACCEPT'
-      {{- if has_field 'log-status' }}
-      AND {{ col 'log-status' }} = 'OK'
-      {{- end }}
+      {{- partial 'log-status-ok' }}
       AND {{ col 'dstport' }} IN ({{ param 'sensitive_ports' }})
       AND {{ col 'srcaddr' }} IS NOT NULL
       AND NOT {{ cidr_match (col 'srcaddr') 'private_cidrs' }}

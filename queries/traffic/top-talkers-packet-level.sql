@@ -16,12 +16,9 @@ output:
   - pkt_srcaddr
   - name: pkt_dstaddr
     description: Original destination address of the packets.
-  - name: bytes
-    description: Bytes the pair moved in the window.
-  - name: packets
-    description: Packets the pair moved in the window.
-  - name: flows
-    description: Flow records of the pair in the window.
+  - bytes
+  - packets
+  - flows
   - name: translated_flows
     description: Of those, records whose srcaddr or dstaddr differs from the packet's (seen through a NAT gateway or another middlebox).
 chart:

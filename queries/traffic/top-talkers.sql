@@ -20,12 +20,9 @@ output:
     description: Source address of the pair.
   - name: dstaddr
     description: Destination address of the pair.
-  - name: bytes
-    description: Bytes the pair moved in the window.
-  - name: packets
-    description: Packets the pair moved in the window.
-  - name: flows
-    description: Flow records of the pair in the window.
+  - bytes
+  - packets
+  - flows
 chart:
   type: bar
   x: [srcaddr, dstaddr]
@@ -35,12 +32,7 @@ chart:
 WITH pairs AS (
     SELECT
         {{ fields 'srcaddr' 'dstaddr' }},
-        CAST(COALESCE(SUM({{ col 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CAST(COALESCE(SUM({{ col 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
-        COUNT(*) AS {{ ident 'flows' }}
-    FROM {{ table }}
-    WHERE {{ time_window }}
-      AND {{ logged_data }}
+{{ partial 'logged-totals' }}
       {{- if has_param 'cidr' }}
       AND ({{ cidr_match (col 'srcaddr') 'cidr' }} OR {{ cidr_match (col 'dstaddr') 'cidr' }})
       {{- end }}
