@@ -178,6 +178,30 @@ public sealed class SharedDefinitionsTests : IDisposable
         Assert.Contains($"this one leads to {outside}", LoadFails().Message);
     }
 
+    [Theory]
+    [InlineData("  - use: [limit, internal_cidrs]", "'use' of a parameter must be a single value")]
+    [InlineData("  - [limit]", "A parameter must be a mapping")]
+    [InlineData("  - use: ../limit", "'../limit' is not a shared parameter")]
+    public void A_malformed_use_is_refused_at_its_line(string parameters, string expected)
+    {
+        var query = Query(parameters);
+
+        var error = LoadFails();
+
+        Assert.StartsWith($"{query}:6:", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_shared_file_that_is_a_folder_is_refused_naming_it()
+    {
+        Query("  - limit");
+        File.Delete(_root.Combine("partials", "parameters.yaml"));
+        Directory.CreateDirectory(_root.Combine("partials", "parameters.yaml"));
+
+        Assert.StartsWith($"{_root.Combine("partials", "parameters.yaml")}: the shared parameter file", LoadFails().Message);
+    }
+
     [Fact]
     public void A_query_parsed_outside_a_catalog_has_no_shared_names_and_says_so()
     {
