@@ -158,6 +158,10 @@ public sealed class JobRunCommandTests : IDisposable
         var queries = _root.Combine("queries");
         Directory.CreateDirectory(Path.Combine(queries, "traffic"));
         File.Copy(RepositoryRoot.Combine("queries", "traffic", "top-talkers.sql"), Path.Combine(queries, "traffic", "top-talkers.sql"));
+        // A copied query needs the partials and shared front matter it names, as queries/README.md says.
+        Directory.CreateDirectory(Path.Combine(queries, "partials"));
+        foreach (var shared in Directory.EnumerateFiles(RepositoryRoot.Combine("queries", "partials")))
+            File.Copy(shared, Path.Combine(queries, "partials", Path.GetFileName(shared)));
         // Renders fine; fails only when DuckDB runs it, as a query with a runtime error would.
         File.WriteAllText(Path.Combine(queries, "traffic", "broken.sql"), """
             ---

@@ -203,6 +203,17 @@ public sealed class SharedDefinitionsTests : IDisposable
     }
 
     [Fact]
+    public void A_catalog_without_the_shared_file_says_which_file_it_looked_for()
+    {
+        var query = Query("  - limit");
+        Directory.Delete(_root.Combine("partials"), recursive: true);
+
+        var error = LoadFails();
+
+        Assert.StartsWith($"{query}:6: 'limit' is not a shared parameter (the catalog's {_root.Combine("partials", "parameters.yaml")} is absent or empty)", error.Message);
+    }
+
+    [Fact]
     public void A_query_parsed_outside_a_catalog_has_no_shared_names_and_says_so()
     {
         var error = Assert.Throws<QueryDefinitionException>(() =>

@@ -42,7 +42,7 @@ internal sealed partial class QueryPartials
     public static QueryPartials Load(string catalogRoot)
     {
         var folder = Path.Combine(catalogRoot, FolderName);
-        if (!Directory.Exists(folder)) return new QueryPartials(folder, [], SharedDefinitions.None);
+        if (!Directory.Exists(folder)) return new QueryPartials(folder, [], SharedDefinitions.Load(folder));
         if (new DirectoryInfo(folder).LinkTarget is { } folderLink)
             throw new QueryDefinitionException($"{folder}: the partials folder must be a folder of the catalog, not a link (to {folderLink}).");
 

@@ -113,8 +113,9 @@ internal sealed class SharedList
     private (YamlMappingNode Node, FrontMatterReader Reader) Entry(FrontMatterReader reader, YamlNode node, string name)
     {
         if (_byName.TryGetValue(name, out var entry)) return entry;
-        var known = _byName.Count == 0 ? "none" : string.Join(", ", Names);
-        var where = Path is null ? "shared definitions come from a catalog, and this query was not loaded from one" : $"shared {What}s of {Path}: {known}";
+        var where = Path is null ? "shared definitions come from a catalog, and this query was not loaded from one"
+            : _byName.Count == 0 ? $"the catalog's {Path} is absent or empty"
+            : $"shared {What}s of {Path}: {string.Join(", ", Names)}";
         throw reader.Error(node, $"'{name}' is not a shared {What} ({where}). Write the {What} out with its keys, or use a shared one.");
     }
 }
