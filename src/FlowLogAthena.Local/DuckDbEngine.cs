@@ -4,16 +4,23 @@ using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Local.Store;
 
 namespace FlowLogAthena.Local;
 
 /// <summary>
 /// The embedded engine: an in-memory DuckDB per query, a view over only the window's files, and the
-/// rendered SQL streamed back row by row. Cancellation interrupts DuckDB itself.
+/// rendered SQL streamed back row by row. Cancellation interrupts DuckDB itself. With a columnar store, text
+/// logs are converted to the store's Parquet once and every query reads the store, only the columns it needs.
 /// </summary>
 public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lister) : IQueryEngine
 {
+    private readonly ColumnarStore? _store = options.StoreFolder is { } folder ? new ColumnarStore(folder) : null;
+
     private MaterializedWindow? _window;
+
+    // The store's files for the bound table last queried: the store is brought up to date once per table.
+    private (BoundTable Table, IReadOnlyList<LogFile> Files)? _stored;
 
     public DuckDbEngine() : this(new DuckDbEngineOptions(), new LocalLogFileLister())
     {
@@ -32,6 +39,9 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             throw new ArgumentException($"Query '{query.QueryId}' was rendered for {query.Dialect}, not DuckDB.", nameof(query));
         if (source.IsS3)
             throw new SourceException($"The local engine reads local folders; '{source.Root}' is in S3. Use --engine athena, or sync the logs to a folder first.");
+
+        if (_store is not null && source.Layout.FileFormat == LogFileFormat.Text)
+            return await ExecuteOnStoreAsync(_store, query, table, cancellationToken).ConfigureAwait(false);
 
         if (options.MaterializeWindow)
         {
@@ -60,6 +70,36 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 throw;
             }
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<QueryResult> ExecuteOnStoreAsync(ColumnarStore store, RenderedQuery query, BoundTable table, CancellationToken cancellationToken)
+    {
+        if (!ReferenceEquals(_stored?.Table, table))
+        {
+            var textFiles = await ListFilesAsync(table, cancellationToken).ConfigureAwait(false);
+            _stored = (table, await StoreBuilder.EnsureAsync(store, table.Source, textFiles, OpenAsync, query, cancellationToken).ConfigureAwait(false));
+        }
+        var files = _stored.Value.Files;
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    FlowLogViewSql.OverStore(options.ViewName, table.Source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+            catch (DuckDBException e)
+            {
+                throw DuckDbErrors.Translate(e, query, files);
+            }
+            await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
+            return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<IReadOnlyList<LogFile>> ListFilesAsync(BoundTable table, CancellationToken cancellationToken)
@@ -152,6 +192,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         var settings = new List<string> { "SET autoinstall_known_extensions = false", "SET enable_progress_bar = false" };
         if (options.Threads is { } threads) settings.Add($"SET threads = {threads}");
         if (options.MemoryLimit is { } limit) settings.Add($"SET memory_limit = {DuckDbSql.String(limit)}");
+        // What does not fit spills inside the store, never into the current folder (DuckDB's default).
+        if (_store is not null) settings.Add($"SET temp_directory = {DuckDbSql.String(_store.SpillFolder)}");
         foreach (var statement in settings)
             await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }

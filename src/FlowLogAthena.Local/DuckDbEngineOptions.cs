@@ -13,9 +13,15 @@ public sealed class DuckDbEngineOptions
     public string? MemoryLimit { get; set; }
 
     /// <summary>
+    /// The columnar store folder (see <see cref="Store.ColumnarStore"/>); null reads the text logs every time. Text
+    /// sources only: Parquet sources are columnar already and are read in place.
+    /// </summary>
+    public string? StoreFolder { get; set; }
+
+    /// <summary>
     /// Load the window's rows into DuckDB's memory once and run every query of this engine against them, for
     /// pack runs: the gzip text is parsed once instead of once per query. Off for single queries, where the
-    /// extra copy would only cost time.
+    /// extra copy would only cost time. Not used with a store, whose Parquet each query reads directly.
     /// </summary>
     public bool MaterializeWindow { get; set; }
 }

@@ -40,6 +40,16 @@ internal static class FlowLogViewSql
              + $"FROM {scan} AS {ScanAlias} LEFT JOIN {Listed(source.Layout, files)} ON {ScanAlias}.filename = {ListedAlias}.{ListedFile}";
     }
 
+    /// <summary>
+    /// The same view over the columnar store's files, which hold the view's columns already typed and each file's
+    /// partition values: read as they are, so DuckDB reads only the columns and row groups a query needs.
+    /// </summary>
+    public static string OverStore(string viewName, FlowLogSource source, IReadOnlyList<LogFile> storedFiles)
+    {
+        var columns = source.Format.Fields.Select(f => f.ColumnName).Concat(ListedColumns(source.Layout)).Select(DuckDbSql.Identifier);
+        return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns)} FROM read_parquet({FileList(storedFiles)})";
+    }
+
     /// <summary>A Parquet column cast to the catalog's type; a number no flow log can hold stops the query, naming file, row and field.</summary>
     private static string CheckedParquetColumn(FlowLogField field)
     {

@@ -59,10 +59,8 @@ public sealed class CapacityCostPackTests : IDisposable
 
     private static async Task<List<object?[]>> RunAsync(Generated data, string id, Dictionary<string, string>? given = null)
     {
-        await using var engine = new DuckDbEngine();
-        var sink = new ListSink();
         var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "1000000" };
-        await new QueryRunner(new BoundTable(engine, data.Source, data.Window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
+        var sink = await LocalPaths.RunAsync(Catalog.Get(id), parameters, data.Source, data.Window);
         return sink.Rows;
     }
 

@@ -85,9 +85,7 @@ public sealed class CompliancePackTests : IDisposable
         {
             var query = Catalog.Get(id);
             Assert.Equal(query.Output.Select(c => c.Name).ToList(), EvidenceColumns(id));
-            await using var engine = new DuckDbEngine();
-            var sink = new ListSink();
-            await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(query, Declared(query, given), sink, CancellationToken.None);
+            var sink = await LocalPaths.RunAsync(query, Declared(query, given), source, window);
 
             Assert.Equal(expected.Count, sink.Rows.Count);
             for (var i = 0; i < expected.Count; i++)

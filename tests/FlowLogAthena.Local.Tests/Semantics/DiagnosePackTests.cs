@@ -166,10 +166,8 @@ public sealed class DiagnosePackTests(DiagnoseData data) : IClassFixture<Diagnos
         Dictionary<string, string>? given = null, bool allowEmpty = false)
     {
         Assert.True(allowEmpty || expected.Count > 0, $"{set.Name} {id}: the reference should have rows");
-        await using var engine = new DuckDbEngine();
-        var sink = new ListSink();
         var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "100000" };
-        await new QueryRunner(new BoundTable(engine, set.Source, DiagnoseData.Queried, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
+        var sink = await LocalPaths.RunAsync(Catalog.Get(id), parameters, set.Source, DiagnoseData.Queried);
 
         Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
         Assert.Equal(expected.Count, sink.Rows.Count);

@@ -118,9 +118,7 @@ public sealed class PathsPackTests : IDisposable
             Assert.Equal("paths", query.Pack);
             var parameters = new Dictionary<string, string>();
             if (query.FindParameter("limit") is not null) parameters["limit"] = "100000";
-            await using var engine = new DuckDbEngine();
-            var sink = new ListSink();
-            await new QueryRunner(new BoundTable(engine, Source, Window, ownsEngine: false)).RunAsync(query, parameters, sink, CancellationToken.None);
+            var sink = await LocalPaths.RunAsync(query, parameters, Source, Window);
 
             Assert.Equal(query.Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
             for (var i = 0; i < Math.Min(expected.Count, sink.Rows.Count); i++)

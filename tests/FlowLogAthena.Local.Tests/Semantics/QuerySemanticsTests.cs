@@ -87,11 +87,9 @@ public sealed class QuerySemanticsTests : IDisposable
         async Task AssertQuery(string id, List<object?[]> expected, Dictionary<string, string>? given = null)
         {
             Assert.True(expected.Count > 1, $"{id}: the reference should have several rows");
-            await using var engine = new DuckDbEngine();
-            var sink = new ListSink();
             var parameters = new Dictionary<string, string>(given ?? []);
             if (Catalog.Get(id).FindParameter("limit") is not null) parameters["limit"] = "100000";
-            await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
+            var sink = await LocalPaths.RunAsync(Catalog.Get(id), parameters, source, window);
 
             Assert.Equal(expected.Count, sink.Rows.Count);
             for (var i = 0; i < expected.Count; i++)

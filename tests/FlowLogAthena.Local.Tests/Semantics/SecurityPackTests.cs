@@ -202,12 +202,10 @@ public sealed class SecurityPackTests : IDisposable
 
     private static async Task<List<object?[]>> RunAsync(string id, FlowLogSource source, TimeWindow window, Dictionary<string, string>? given)
     {
-        await using var engine = new DuckDbEngine();
-        var sink = new ListSink();
         var parameters = new Dictionary<string, string>(given ?? []);
         // Whole results: the limit at its widest where the query has one (rejects-per-day has a row per day, no limit).
         if (Catalog.Get(id).FindParameter("limit") is not null) parameters["limit"] = "100000";
-        await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
+        var sink = await LocalPaths.RunAsync(Catalog.Get(id), parameters, source, window);
         Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
         return sink.Rows;
     }

@@ -183,9 +183,7 @@ public sealed class TrafficPackTests : IDisposable
     {
         public async Task<List<object?[]>> Rows(string id, Dictionary<string, string> parameters)
         {
-            await using var engine = new DuckDbEngine();
-            var sink = new ListSink();
-            await new QueryRunner(new BoundTable(engine, source, window, ownsEngine: false)).RunAsync(Catalog.Get(id), parameters, sink, CancellationToken.None);
+            var sink = await LocalPaths.RunAsync(Catalog.Get(id), parameters, source, window);
             Assert.Equal(Catalog.Get(id).Output.Select(c => c.Name), sink.Columns.Select(c => c.Name));
             return sink.Rows;
         }

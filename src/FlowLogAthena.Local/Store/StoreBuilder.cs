@@ -1,0 +1,150 @@
+using Dapper;
+using DuckDB.NET.Data;
+using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Sources;
+
+namespace FlowLogAthena.Local.Store;
+
+/// <summary>
+/// Brings the store up to date for a window: the partitions whose Parquet file for their current source files is
+/// missing are converted from the text, each under its lock, written under a staging name and renamed into place
+/// once every converted file has passed the gzip and header check; then older files of those partitions are
+/// removed. A run killed on the way leaves staging files that no reader opens and the next conversion removes.
+/// </summary>
+internal static class StoreBuilder
+{
+    /// <summary>The stored Parquet files for the window's text files, converting what the store lacks.</summary>
+    /// <param name="open">Opens a configured DuckDB connection.</param>
+    /// <param name="query">The query that asked, for messages.</param>
+    public static async Task<IReadOnlyList<LogFile>> EnsureAsync(ColumnarStore store, FlowLogSource source, IReadOnlyList<LogFile> files,
+        Func<CancellationToken, Task<DuckDBConnection>> open, RenderedQuery query, CancellationToken cancellationToken)
+    {
+        var partitions = StorePartition.Of(store, source, files);
+        var missing = partitions.Where(p => !p.IsBuilt).ToList();
+        if (missing.Count > 0) await ConvertAsync(store, source, missing, open, query, cancellationToken).ConfigureAwait(false);
+        return partitions.Select(p => p.Stored()).ToList();
+    }
+
+    private static async Task ConvertAsync(ColumnarStore store, FlowLogSource source, List<StorePartition> missing,
+        Func<CancellationToken, Task<DuckDBConnection>> open, RenderedQuery query, CancellationToken cancellationToken)
+    {
+        var locks = new List<PartitionLock>();
+        try
+        {
+            // In folder order, so two runs wanting the same partitions never wait on each other in a circle.
+            foreach (var partition in missing) locks.Add(await PartitionLock.AcquireAsync(partition.Folder, cancellationToken).ConfigureAwait(false));
+            WriteNotes(store, source);
+            // Another run may have converted them while this one waited.
+            var todo = missing.Where(p => !p.IsBuilt).ToList();
+            if (todo.Count == 0) return;
+
+            var textFiles = todo.SelectMany(p => p.SourceFiles).ToList();
+            await using var staged = await CheckedRead.RunAsync(
+                token => TextLogHeader.VerifyAsync(source.Format, textFiles, token),
+                token => WriteStagedAsync(source, todo, open, query, token),
+                cancellationToken).ConfigureAwait(false);
+            staged.Publish();
+        }
+        finally
+        {
+            foreach (var held in locks) held.Dispose();
+        }
+    }
+
+    private static async Task<StagedPartitions> WriteStagedAsync(FlowLogSource source, List<StorePartition> todo,
+        Func<CancellationToken, Task<DuckDBConnection>> open, RenderedQuery query, CancellationToken cancellationToken)
+    {
+        var staged = new StagedPartitions();
+        try
+        {
+            await using var connection = await open(cancellationToken).ConfigureAwait(false);
+            using var interrupt = cancellationToken.Register(static c => ((DuckDBConnection)c!).CreateCommand().Cancel(), connection);
+            foreach (var partition in todo)
+            {
+                RemoveStaging(partition.Folder);
+                var staging = Path.Combine(partition.Folder, ColumnarStore.StagingPrefix + Guid.NewGuid().ToString("N") + ".parquet");
+                staged.Add(partition, staging);
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        FlowLogViewSql.Create(ConvertView, source, partition.SourceFiles), cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
+                        $"COPY (SELECT * FROM {DuckDbSql.Identifier(ConvertView)}) TO {DuckDbSql.String(staging)} (FORMAT parquet, COMPRESSION zstd)",
+                        cancellationToken: cancellationToken)), CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw e is DuckDBException ? DuckDbErrors.Translate(e, query, partition.SourceFiles) : e;
+                }
+            }
+            return staged;
+        }
+        catch
+        {
+            await staged.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private const string ConvertView = "flow_log_files";
+
+    /// <summary>Staging files are only ever written under the partition's lock, so any found while holding it are a dead run's.</summary>
+    private static void RemoveStaging(string folder)
+    {
+        foreach (var leftover in Directory.EnumerateFiles(folder, ColumnarStore.StagingPrefix + "*")) TryDelete(leftover);
+    }
+
+    private static void WriteNotes(ColumnarStore store, FlowLogSource source)
+    {
+        var formatFolder = store.FormatFolder(source);
+        WriteOnce(Path.Combine(Path.GetDirectoryName(formatFolder)!, ColumnarStore.SourceNote), $"{Path.GetFullPath(source.Root)}\n{source.Layout}\n");
+        WriteOnce(Path.Combine(formatFolder, ColumnarStore.FormatNote), source.Format.FormatString + "\n");
+    }
+
+    private static void WriteOnce(string path, string text)
+    {
+        if (File.Exists(path)) return;
+        var staging = path + "." + Guid.NewGuid().ToString("N");
+        File.WriteAllText(staging, text);
+        File.Move(staging, path, overwrite: true);
+    }
+
+    internal static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file left behind is never read: readers open only the name of their own source files' digest.
+        }
+    }
+
+    /// <summary>The staging files of one conversion: renamed into place together, or removed.</summary>
+    private sealed class StagedPartitions : IAsyncDisposable
+    {
+        private readonly List<(StorePartition Partition, string Staging)> _files = [];
+
+        public void Add(StorePartition partition, string staging) => _files.Add((partition, staging));
+
+        public void Publish()
+        {
+            foreach (var (partition, staging) in _files)
+            {
+                File.Move(staging, partition.DataFile, overwrite: true);
+                foreach (var older in Directory.EnumerateFiles(partition.Folder, ColumnarStore.DataPrefix + "*.parquet"))
+                    if (older != partition.DataFile) TryDelete(older);
+            }
+            _files.Clear();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            foreach (var (_, staging) in _files) TryDelete(staging);
+            _files.Clear();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
