@@ -21,6 +21,7 @@ public static class CliApp
         ProvisionCommand.Create(terminal, clock),
         JobCommand.Create(terminal, clock),
         ReportCommand.Create(terminal),
+        StoreCommand.Create(terminal),
         ServeCommand.Create(clock),
     };
 

@@ -17,10 +17,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 {
     private readonly ColumnarStore? _store = options.StoreFolder is { } folder ? new ColumnarStore(folder) : null;
 
+    // The window last queried, in memory or as a view over the store: kept while queries come for the same bound table.
     private MaterializedWindow? _window;
-
-    // The store's files for the bound table last queried: the store is brought up to date once per table.
-    private (BoundTable Table, IReadOnlyList<LogFile> Files)? _stored;
 
     public DuckDbEngine() : this(new DuckDbEngineOptions(), new LocalLogFileLister())
     {
@@ -72,34 +70,39 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A query over the store: the window's partitions converted where the store lacks them, then one connection
+    /// with a view over their Parquet kept for as long as queries come for the same bound table.
+    /// </summary>
     private async Task<QueryResult> ExecuteOnStoreAsync(ColumnarStore store, RenderedQuery query, BoundTable table, CancellationToken cancellationToken)
     {
-        if (!ReferenceEquals(_stored?.Table, table))
+        if (!ReferenceEquals(_window?.Table, table))
         {
+            await DisposeWindowAsync().ConfigureAwait(false);
             var textFiles = await ListFilesAsync(table, cancellationToken).ConfigureAwait(false);
-            _stored = (table, await StoreBuilder.EnsureAsync(store, table.Source, textFiles, OpenAsync, query, cancellationToken).ConfigureAwait(false));
-        }
-        var files = _stored.Value.Files;
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
+            var files = await StoreBuilder.EnsureAsync(store, table.Source, textFiles, OpenAsync, query, options.Note, cancellationToken).ConfigureAwait(false);
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    FlowLogViewSql.OverStore(options.ViewName, table.Source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+                try
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        FlowLogViewSql.OverStore(options.ViewName, table.Source, files), cancellationToken: cancellationToken)).ConfigureAwait(false);
+                }
+                catch (DuckDBException e)
+                {
+                    throw DuckDbErrors.Translate(e, query, files);
+                }
+                await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
             }
-            catch (DuckDBException e)
+            catch
             {
-                throw DuckDbErrors.Translate(e, query, files);
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
-            await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
-            return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, cancellationToken).ConfigureAwait(false);
+            _window = new MaterializedWindow(table, connection, files);
         }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<LogFile>> ListFilesAsync(BoundTable table, CancellationToken cancellationToken)

@@ -18,6 +18,9 @@ public sealed class DuckDbEngineOptions
     /// </summary>
     public string? StoreFolder { get; set; }
 
+    /// <summary>One-line notes for the user (what the store converted and reused).</summary>
+    public Action<string>? Note { get; set; }
+
     /// <summary>
     /// Load the window's rows into DuckDB's memory once and run every query of this engine against them, for
     /// pack runs: the gzip text is parsed once instead of once per query. Off for single queries, where the

@@ -8,6 +8,7 @@ public sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
     public static async Task<CliRun> Of(params string[] args)
     {
+        TestCache.Ensure();
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         var code = await CliApp.RunAsync(args, new Terminal(stdout, stderr, interactive: false), CancellationToken.None);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Tables;
 

@@ -28,10 +28,12 @@ public static class DemoCommand
         var days = new Option<int>("--days") { Description = "Days the packs and the report look at, from 2026-11-02; the same number of days before it is generated too, for the report's comparison.", DefaultValueFactory = _ => 7 }.Within(1, 366);
         var seed = new Option<int>("--seed") { Description = "Generator seed.", DefaultValueFactory = _ => 1 };
         var queries = new QueryOptions();
+        var local = new LocalEngineOptions();
         var command = new Command("demo", "Generate two weeks of flow logs (every field, 2 accounts × 2 regions), run every pack over the second week on embedded DuckDB, write CSVs, summaries and the weekly report (report.html), print what ran.")
         {
             outDir, records, days, seed, queries.Queries,
         };
+        local.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var root = OutputTarget.CheckFolder(parse.GetRequiredValue(outDir), "--out");
@@ -53,9 +55,11 @@ public static class DemoCommand
             }, cancellationToken).ConfigureAwait(false);
             terminal.Note($"Generated {generated.Records:N0} records in {generated.Files.Count} files ({ByteSize.Format(generated.Bytes)}) under {Markup.Escape(source.Root)} in {generated.Elapsed.TotalSeconds:F1} s.");
 
-            // The window is parsed once into memory; every query then reads it there. Queries that need a value
-            // only the user can give (an address to look at, an allow-list) are skipped with that reason.
-            await using var packsTable = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, window);
+            // The window is converted to the columnar store once (or, with --store off, parsed once into memory); every
+            // query then reads that. Queries that need a value only the user can give (an address to look at, an
+            // allow-list) are skipped with that reason.
+            var engineOptions = local.Read(parse).EngineOptions(materializeWindow: true, text => terminal.Note(Markup.Escape(text)));
+            await using var packsTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, window);
             var results = Path.Combine(root, "results");
             var clock = Stopwatch.StartNew();
             var outcomes = await terminal.StatusAsync("Running every pack…",
@@ -65,10 +69,10 @@ public static class DemoCommand
             terminal.Note($"{ran} of {outcomes.Count} queries ran in {clock.Elapsed.TotalSeconds:F1} s over {Markup.Escape(window.ToString())}; "
                 + $"results and a summary.csv per pack in {Markup.Escape(results)}.");
 
-            // The report reads both weeks: a second in-memory window, so the packs' engine is released first.
+            // The report reads both weeks: a second window, so the packs' engine is released first.
             await packsTable.DisposeAsync().ConfigureAwait(false);
             clock.Restart();
-            await using var reportTable = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, ReportWeeks.For(window).Both);
+            await using var reportTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, ReportWeeks.For(window).Both);
             var report = await terminal.StatusAsync("Writing the weekly report…",
                 () => new WeeklyReport(reportTable, catalog).WriteAsync(new WeeklyReportRequest { Week = window, OutputFolder = Path.Combine(root, "report") }, null, cancellationToken)).ConfigureAwait(false);
             var reportFailed = report.Outcomes.Count(o => o.Status == QueryStatus.Failed);

@@ -10,7 +10,7 @@ namespace FlowLogAthena.Cli.Commands;
 
 /// <summary>
 /// The options that choose and open an engine for a command (<c>run</c>, <c>report weekly</c>): --engine, the
-/// source, Athena's and AWS's options, and the local engine's --threads and --cache.
+/// source, Athena's and AWS's options, and the local engine's options (LocalEngineOptions).
 /// </summary>
 public sealed class EngineOptions
 {
@@ -28,19 +28,7 @@ public sealed class EngineOptions
 
     public AwsOptions Aws { get; } = new();
 
-    /// <summary>The most DuckDB threads one may ask for; more only adds contention (and each has a stack).</summary>
-    public const int MaxThreads = 1024;
-
-    public Option<int?> Threads { get; } = ThreadsOption();
-
-    public Option<string?> Cache { get; } = CacheOption();
-
-    /// <summary><c>--threads</c> for every command that opens the local engine: 1 to <see cref="MaxThreads"/>.</summary>
-    public static Option<int?> ThreadsOption() =>
-        new Option<int?>("--threads") { Description = $"DuckDB threads, 1 to {MaxThreads} (local engine; default: every core)." }.Within(1, MaxThreads);
-
-    public static Option<string?> CacheOption() =>
-        new("--cache") { Description = "Folder where the local engine keeps S3 objects it reads (default: ~/.cache/flowlog-athena/s3)." };
+    public LocalEngineOptions Local { get; } = new();
 
     /// <summary>Opens the chosen engine over the source for <paramref name="window"/>, saying on the terminal what it read.</summary>
     public Task<BoundTable> OpenAsync(ParseResult parse, TimeWindow window, bool materialize, LazyAwsClients aws, Terminal terminal, CancellationToken cancellationToken)
@@ -54,8 +42,7 @@ public sealed class EngineOptions
             Athena = onAthena ? Athena.EngineOptions(parse, Aws) : null,
             Source = given ? Source.GetSource(parse) : null,
             FormatGiven = parse.GetValue(Source.Format) is not null,
-            Threads = parse.GetValue(Threads),
-            CacheFolder = parse.GetValue(Cache),
+            Local = Local.Read(parse),
             ExpectedBucketOwner = parse.GetValue(Aws.ExpectedBucketOwner),
             MaterializeWindow = materialize,
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using Spectre.Console;

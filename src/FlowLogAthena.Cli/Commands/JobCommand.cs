@@ -43,12 +43,12 @@ public static class JobCommand
             Description = "Run as of this instant (ISO 8601, or a date for UTC midnight): it decides the relative window and so the output keys. "
                 + "Default: now. A rerun with the same --at (or on the same local day) writes the same keys.",
         };
-        var threads = EngineOptions.ThreadsOption();
-        var cache = EngineOptions.CacheOption();
+        var local = new LocalEngineOptions();
         var run = new Command("run",
             "Run a job once: every query to its outputs (local paths or s3://, each appearing only when complete; with 'report: weekly', the whole report into each output folder), then the run manifest (JSON: each query's execution id, state, bytes scanned, cost, rows, outputs). "
             + "Exit 0 success, 1 failed (no query succeeded, or the run could not start), 2 bad input (FILE:LINE: reason), 3 partial (some queries failed; the others' outputs are written), 130 cancelled.")
-        { file, at, options.Params, options.Queries, threads, cache };
+        { file, at, options.Params, options.Queries };
+        local.AddTo(run);
         run.SetAction(async (parse, cancellationToken) =>
         {
             var job = JobFileParser.Load(parse.GetValue(file)!).WithParameters(options.GetParameters(parse));
@@ -56,8 +56,7 @@ public static class JobCommand
             var executorOptions = new JobExecutorOptions
             {
                 QueriesFolder = parse.GetValue(options.Queries),
-                Threads = parse.GetValue(threads),
-                CacheFolder = parse.GetValue(cache),
+                Local = local.Read(parse),
                 Note = note => terminal.Note(Markup.Escape(note)),
                 QueryProgress = new ImmediateProgress<JobQueryRecord>(r => terminal.Note(Markup.Escape(Describe(r)))),
                 Verbose = parse.GetValue(GlobalOptions.Verbose) ? text => terminal.Note(Markup.Escape(text)) : null,

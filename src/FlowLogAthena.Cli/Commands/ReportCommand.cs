@@ -35,8 +35,9 @@ public static class ReportCommand
             + "each compared with the previous week ([from - (to - from), from)). --from/--to is the report week. "
             + "--param sets the report queries' other parameters (prices, cost_center_map, …).")
         {
-            engines.Engine, engines.Threads, engines.Cache, outFolder,
+            engines.Engine, outFolder,
         };
+        engines.Local.AddTo(command);
         engines.Source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);

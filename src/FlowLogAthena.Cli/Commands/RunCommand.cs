@@ -21,7 +21,8 @@ public static class RunCommand
         var id = QueryOptions.QueryId();
         id.Arity = ArgumentArity.ZeroOrOne;
         var pack = new Option<string?>("--pack") { Description = "Run every query of a pack (or all): one CSV per query under --out DIR/<pack>/, and a summary.csv per pack (for compliance: control, status pass/fail/skipped, evidence count and file)." };
-        var command = new Command("run", "Run a query (or a whole pack with --pack) over flow logs and write its result.") { id, pack, engines.Engine, engines.Threads, engines.Cache };
+        var command = new Command("run", "Run a query (or a whole pack with --pack) over flow logs and write its result.") { id, pack, engines.Engine };
+        engines.Local.AddTo(command);
         engines.Source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);

@@ -39,12 +39,12 @@ public static class ServeCommand
             Description = "At most this many job runs at once across all jobs; a run due while all are taken waits, its window unchanged. Default: 2.",
             DefaultValueFactory = _ => 2,
         }.Within(1, 256);
-        var threads = EngineOptions.ThreadsOption();
-        var cache = EngineOptions.CacheOption();
+        var local = new LocalEngineOptions();
         var command = new Command("serve",
             "Run the job files of a folder on their cron schedules until stopped (Ctrl+C, SIGTERM). A job never overlaps itself: an occurrence due while its previous run goes on is skipped and recorded; at most --max-concurrent-runs runs go at once. "
             + "On stop, running queries are stopped (Athena too) and the runs recorded as cancelled. Exit 0 when stopped, 1 when the worker failed, 2 for bad settings: a missing jobs folder, a state folder that cannot be written, or one another serve already holds (it is named).")
-        { jobs, state, queries.Queries, horizon, maxRuns, threads, cache };
+        { jobs, state, queries.Queries, horizon, maxRuns };
+        local.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var queriesFolder = QueryCatalog.RootFor(parse.GetValue(queries.Queries));
@@ -56,7 +56,7 @@ public static class ServeCommand
                 CatchUpHorizon = ParseHorizon(parse.GetRequiredValue(horizon)),
                 MaxConcurrentRuns = parse.GetValue(maxRuns),
             };
-            var executorOptions = new JobExecutorOptions { QueriesFolder = queriesFolder, Threads = parse.GetValue(threads), CacheFolder = parse.GetValue(cache) };
+            var executorOptions = new JobExecutorOptions { QueriesFolder = queriesFolder, Local = local.Read(parse) };
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
             builder.Services.AddSingleton(clock);

@@ -2,9 +2,9 @@ using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
-using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 
@@ -50,7 +50,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         if (source.IsS3)
         {
             note?.Invoke($"Reading the window's objects from {source.Root}…");
-            var synced = await new S3SourceCache(aws().S3, request.CacheFolder ?? S3SourceCache.DefaultRoot, request.ExpectedBucketOwner)
+            var synced = await new S3SourceCache(aws().S3, request.Local.CacheFolder ?? S3SourceCache.DefaultRoot, request.ExpectedBucketOwner)
                 .SyncAsync(source, window, cancellationToken).ConfigureAwait(false);
             note?.Invoke($"{synced.Downloaded} objects downloaded ({ByteSize.Format(synced.BytesDownloaded)}), {synced.Reused} reused from {synced.LocalSource.Root}");
             source = synced.LocalSource;
@@ -65,7 +65,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
                 source = source with { Format = detected };
             }
         }
-        var engine = new DuckDbEngine(new DuckDbEngineOptions { Threads = request.Threads, MaterializeWindow = request.MaterializeWindow }, new LocalLogFileLister());
+        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note), new LocalLogFileLister());
         return (engine, source);
     }
 }

@@ -18,11 +18,8 @@ public sealed record EngineRequest
     /// <summary>Whether the source's format was given; if not, the local engine reads it from a text file's header.</summary>
     public bool FormatGiven { get; init; }
 
-    /// <summary>Local engine: DuckDB threads (every core when null).</summary>
-    public int? Threads { get; init; }
-
-    /// <summary>Local engine: where S3 objects are cached (~/.cache/flowlog-athena/s3 when null).</summary>
-    public string? CacheFolder { get; init; }
+    /// <summary>Local engine: threads, S3 cache, columnar store and memory limit.</summary>
+    public LocalEngineSettings Local { get; init; } = new();
 
     /// <summary>The account that must own the buckets read (the S3 source of the local engine).</summary>
     public string? ExpectedBucketOwner { get; init; }

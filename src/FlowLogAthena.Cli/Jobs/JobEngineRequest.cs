@@ -20,8 +20,7 @@ public static class JobEngineRequest
             Athena = job.Engine == EngineKind.Athena ? AthenaOptions(job) : null,
             Source = source,
             FormatGiven = job.Source.Format is not null,
-            Threads = options.Threads,
-            CacheFolder = options.CacheFolder,
+            Local = options.Local,
             ExpectedBucketOwner = job.Aws.ExpectedBucketOwner,
             // Several queries over one window: parse it once, then query it in memory.
             MaterializeWindow = plan.Queries.Count > 1,

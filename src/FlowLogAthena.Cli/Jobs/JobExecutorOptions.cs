@@ -1,19 +1,17 @@
 using FlowLogAthena.Aws.Athena;
+using FlowLogAthena.Cli.Engines;
 using FlowLogAthena.Core.Jobs;
 
 namespace FlowLogAthena.Cli.Jobs;
 
-/// <summary>What a job run needs beyond the job file: the query packs, the local engine's cache and threads, and where to report.</summary>
+/// <summary>What a job run needs beyond the job file: the query packs, the local engine's settings, and where to report.</summary>
 public sealed record JobExecutorOptions
 {
     /// <summary>Folder of query packs; the shipped queries/ when null.</summary>
     public string? QueriesFolder { get; init; }
 
-    /// <summary>Where the local engine keeps the S3 objects it reads; ~/.cache/flowlog-athena/s3 when null.</summary>
-    public string? CacheFolder { get; init; }
-
-    /// <summary>DuckDB threads; every core when null.</summary>
-    public int? Threads { get; init; }
+    /// <summary>The local engine's threads, S3 cache, columnar store (off unless given) and memory limit.</summary>
+    public LocalEngineSettings Local { get; init; } = new();
 
     /// <summary>Each query's record as soon as it is done (ok, failed, skipped, cancelled).</summary>
     public IProgress<JobQueryRecord>? QueryProgress { get; init; }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Dapper;
 using DuckDB.NET.Data;
+using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Core.Sources;
 
@@ -16,13 +18,20 @@ internal static class StoreBuilder
     /// <summary>The stored Parquet files for the window's text files, converting what the store lacks.</summary>
     /// <param name="open">Opens a configured DuckDB connection.</param>
     /// <param name="query">The query that asked, for messages.</param>
+    /// <param name="note">Told what was converted and what was read as stored.</param>
     public static async Task<IReadOnlyList<LogFile>> EnsureAsync(ColumnarStore store, FlowLogSource source, IReadOnlyList<LogFile> files,
-        Func<CancellationToken, Task<DuckDBConnection>> open, RenderedQuery query, CancellationToken cancellationToken)
+        Func<CancellationToken, Task<DuckDBConnection>> open, RenderedQuery query, Action<string>? note, CancellationToken cancellationToken)
     {
         var partitions = StorePartition.Of(store, source, files);
         var missing = partitions.Where(p => !p.IsBuilt).ToList();
+        var clock = Stopwatch.StartNew();
         if (missing.Count > 0) await ConvertAsync(store, source, missing, open, query, cancellationToken).ConfigureAwait(false);
-        return partitions.Select(p => p.Stored()).ToList();
+        var stored = partitions.Select(p => p.Stored()).ToList();
+        note?.Invoke(missing.Count == 0
+            ? $"Columnar store: {partitions.Count} partitions read as stored ({ByteSize.Format(stored.Sum(f => f.SizeBytes))} of Parquet, no text) from {store.Root}"
+            : $"Columnar store: {missing.Count} of {partitions.Count} partitions converted from {ByteSize.Format(missing.Sum(p => p.SourceFiles.Sum(f => f.SizeBytes)))} of gzip text "
+              + $"in {clock.Elapsed.TotalSeconds:F1} s ({ByteSize.Format(stored.Sum(f => f.SizeBytes))} of Parquet in all) in {store.Root}");
+        return stored;
     }
 
     private static async Task ConvertAsync(ColumnarStore store, FlowLogSource source, List<StorePartition> missing,

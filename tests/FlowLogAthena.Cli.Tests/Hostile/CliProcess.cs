@@ -34,6 +34,7 @@ internal sealed class CliProcess : IDisposable
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // No diagnostics pipes in $TMPDIR: the tests look there for staged files left behind.
         start.Environment["DOTNET_EnableDiagnostics"] = "0";
+        start.Environment["XDG_CACHE_HOME"] = TestCache.Folder;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return new CliProcess(Process.Start(start)!);
     }

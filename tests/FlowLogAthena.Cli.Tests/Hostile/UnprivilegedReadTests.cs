@@ -36,6 +36,7 @@ public sealed class UnprivilegedReadTests : IDisposable
             start.ArgumentList.Add(arg);
         start.Environment["HOME"] = _home;
         start.Environment["DOTNET_CLI_HOME"] = _home;
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(_home, ".cache"); // nobody's store and S3 cache
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = await process.StandardOutput.ReadToEndAsync();
