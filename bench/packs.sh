@@ -34,7 +34,9 @@ params=()
 # The compliance parameters queries/README.md documents for generated data: clean data passes, planted fails.
 while read -r flag value; do params+=("$flag" "$value"); done < <(grep -E '^--param (allowed_admin_cidrs|internal_cidrs|allowed_egress_cidrs|forbidden_cidrs)=' queries/README.md)
 # Only the ones some query declares (a pack run refuses a parameter nobody declares).
-declared=$(sed -n '/^parameters:/,/^[a-z_]*:/p' queries/*/*.sql | awk '$1 == "-" && $2 == "name:" { print $3 }' | sort -u)
+# (own: "- name: x"; shared: "- x" or "- use: x", see queries/README.md)
+declared=$(sed -n '/^parameters:/,/^[a-z_]*:/p' queries/*/*.sql \
+  | awk '$1 == "-" && ($2 == "name:" || $2 == "use:") { print $3 } $1 == "-" && NF == 2 { print $2 }' | sort -u)
 given=()
 for ((i = 0; i < ${#params[@]}; i += 2)); do
   name=${params[i+1]%%=*}
@@ -52,7 +54,8 @@ best() {
   printf '%.2f' "$best_time"
 }
 
-common="--engine local --source $data --from $from --to $to"
+# The text path, as these baselines were first measured; bench/run.sh measures the columnar store.
+common="--engine local --source $data --from $from --to $to --store off"
 single=$(best "$cli run top-talkers $common --output csv --out $out/top-talkers.csv")
 # The address queries follow the busiest pair of the day.
 IFS=, read -r top_src top_dst _ < <(tail -n +2 "$out/top-talkers.csv" | head -1 | tr -d '\r')

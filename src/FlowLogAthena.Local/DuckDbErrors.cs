@@ -28,6 +28,9 @@ internal static partial class DuckDbErrors
         var named = files.FirstOrDefault(f => error.Message.Contains(f.Path, StringComparison.Ordinal));
         if (named is not null) return new SourceException(Located(named.Path, error.Message, summary), error);
 
+        if (summary.Contains("Out of Memory Error", StringComparison.Ordinal))
+            return new QueryExecutionException(
+                $"DuckDB ran out of memory running query '{query.QueryId}' ({summary}). Give it more with --memory-limit, or fewer threads with --threads.", error);
         return new QueryExecutionException($"DuckDB failed to run query '{query.QueryId}': {summary}", error);
     }
 

@@ -10,14 +10,17 @@ public sealed class ParityData : IAsyncDisposable
 {
     public static FlowLogFormat Format { get; } = FlowLogFormat.AllFields;
 
-    /// <summary>The DuckDB side: one bound table over the query window, loaded once for every query of the layout.</summary>
+    /// <summary>
+    /// The DuckDB side: one bound table over the query window, read from the columnar store (text layouts; converted
+    /// once for every query of the layout), while the Athena side reads the text through the Glue table.
+    /// </summary>
     private readonly BoundTable _table;
 
     private ParityData(ParityLayout layout, FlowLogSource source, GlueTableOnDuckDb glue)
     {
         Layout = layout;
         Source = source;
-        _table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister()), source, layout.Query);
+        _table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = LocalPaths.StoreOf(source), MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister()), source, layout.Query);
         Glue = glue;
         Samples = new ParameterSamples(glue, Format, layout.Query, source.Root);
     }

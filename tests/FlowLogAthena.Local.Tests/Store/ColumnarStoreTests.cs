@@ -173,6 +173,16 @@ public sealed class ColumnarStoreTests : IDisposable
         Assert.Contains("reaches outside the flow log table", error.Message);
     }
 
+    [Fact]
+    public async Task DuckDB_spills_into_the_store_s_tmp_folder_never_the_current_one()
+    {
+        WriteTwoDays();
+
+        var settings = await TotalsAsync(StoreFolder, sql: "SELECT current_setting('temp_directory') FROM flow_logs LIMIT 1");
+
+        Assert.Equal(Path.Combine(new ColumnarStore(StoreFolder).Root, "tmp"), settings[0]);
+    }
+
     /// <summary>Overwrites a file with as many bytes of garbage, keeping its modification time.</summary>
     private static void Garble(string path)
     {
