@@ -13,6 +13,29 @@ internal static class FlowLogViewSql
 {
     public static string Create(string viewName, FlowLogSource source, IReadOnlyList<LogFile> files)
     {
+        var (scan, columns) = Scan(source, files);
+        var partitions = PartitionColumnsOf(source.Layout);
+        return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns.Concat(partitions))} "
+             + $"FROM {scan} AS {ScanAlias} LEFT JOIN {Listed(source.Layout, files)} ON {ScanAlias}.filename = {ListedAlias}.{ListedFile}";
+    }
+
+    /// <summary>
+    /// The view's rows for the files of one partition, as the columnar store converts them: the same columns, checks
+    /// and types, with the partition's values as one row beside every record instead of a join on each file's name.
+    /// </summary>
+    public static string OnePartition(FlowLogSource source, IReadOnlyList<LogFile> partitionFiles)
+    {
+        var (scan, columns) = Scan(source, partitionFiles);
+        var first = partitionFiles[0];
+        var values = PartitionScheme.ValuesFor(source.Layout, first.Account, first.Region, first.PartitionStartUtc).Select(DuckDbSql.String);
+        var names = ListedColumns(source.Layout).Select(DuckDbSql.Identifier).ToList();
+        return $"SELECT {string.Join(", ", columns.Concat(names.Select(n => $"{ListedAlias}.{n}")))} "
+             + $"FROM {scan} AS {ScanAlias} CROSS JOIN (VALUES ({string.Join(", ", values)})) AS {ListedAlias}({string.Join(", ", names)})";
+    }
+
+    /// <summary>The scan of the files and the format's columns over it, checked and typed by the field catalog.</summary>
+    private static (string Scan, string[] Columns) Scan(FlowLogSource source, IReadOnlyList<LogFile> files)
+    {
         var fileList = FileList(files);
         var fields = source.Format.Fields;
         string scan;
@@ -34,10 +57,7 @@ internal static class FlowLogViewSql
                 ? DuckDbSql.Identifier(f.ColumnName)
                 : $"CAST({DuckDbSql.Identifier(f.ColumnName)} AS {f.DuckDbType}) AS {DuckDbSql.Identifier(f.ColumnName)}").ToArray();
         }
-
-        var partitions = PartitionColumnsOf(source.Layout);
-        return $"CREATE OR REPLACE TEMP VIEW {DuckDbSql.Identifier(viewName)} AS SELECT {string.Join(", ", columns.Concat(partitions))} "
-             + $"FROM {scan} AS {ScanAlias} LEFT JOIN {Listed(source.Layout, files)} ON {ScanAlias}.filename = {ListedAlias}.{ListedFile}";
+        return (scan, columns);
     }
 
     /// <summary>

@@ -68,6 +68,8 @@ internal static class StoreBuilder
         {
             await using var connection = await open(cancellationToken).ConfigureAwait(false);
             using var interrupt = cancellationToken.Register(static c => ((DuckDBConnection)c!).CreateCommand().Cancel(), connection);
+            // Row order means nothing to the queries; without it DuckDB writes the Parquet on every core.
+            await connection.ExecuteAsync(new CommandDefinition("SET preserve_insertion_order = false", cancellationToken: cancellationToken)).ConfigureAwait(false);
             foreach (var partition in todo)
             {
                 RemoveStaging(partition.Folder);
@@ -75,10 +77,8 @@ internal static class StoreBuilder
                 staged.Add(partition, staging);
                 try
                 {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        FlowLogViewSql.Create(ConvertView, source, partition.SourceFiles), cancellationToken: cancellationToken)).ConfigureAwait(false);
                     await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
-                        $"COPY (SELECT * FROM {DuckDbSql.Identifier(ConvertView)}) TO {DuckDbSql.String(staging)} (FORMAT parquet, COMPRESSION zstd)",
+                        $"COPY ({FlowLogViewSql.OnePartition(source, partition.SourceFiles)}) TO {DuckDbSql.String(staging)} (FORMAT parquet, COMPRESSION zstd)",
                         cancellationToken: cancellationToken)), CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -95,8 +95,6 @@ internal static class StoreBuilder
             throw;
         }
     }
-
-    private const string ConvertView = "flow_log_files";
 
     /// <summary>Staging files are only ever written under the partition's lock, so any found while holding it are a dead run's.</summary>
     private static void RemoveStaging(string folder)
