@@ -7,6 +7,7 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
+using FlowLogAthena.Local.Store;
 
 namespace FlowLogAthena.Cli.Engines;
 
@@ -57,9 +58,15 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         }
         if (!request.FormatGiven && source.Layout.FileFormat == LogFileFormat.Text)
         {
-            // AWS writes the field names in each text file's first line.
+            // AWS writes the field names in each text file's first line; a store holding the window's files as they are
+            // knows it without opening one.
             var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-            if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is { } detected)
+            if (request.Local.StoreFolder is { } storeFolder && new ColumnarStore(storeFolder).StoredFormatOf(source, files) is { } stored)
+            {
+                note?.Invoke("Format from the columnar store, which holds the window's files as they are: " + stored.FormatString);
+                source = source with { Format = stored };
+            }
+            else if (await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false) is { } detected)
             {
                 note?.Invoke("Format from the files' header: " + detected.FormatString);
                 source = source with { Format = detected };

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 
 namespace FlowLogAthena.Local.Store;
@@ -42,8 +44,36 @@ public sealed class ColumnarStore(string root)
     public string SpillFolder => Path.Combine(Root, "tmp");
 
     /// <summary>The folder of one source's flow log format: sources and formats never share a file.</summary>
-    internal string FormatFolder(FlowLogSource source) =>
-        Path.Combine(Root, "source-" + Digest(Path.GetFullPath(source.Root), source.Layout.ToString()), "format-" + Digest(source.Format.FormatString));
+    internal string FormatFolder(FlowLogSource source) => Path.Combine(SourceFolder(source), "format-" + Digest(source.Format.FormatString));
+
+    private string SourceFolder(FlowLogSource source) => Path.Combine(Root, "source-" + Digest(Path.GetFullPath(source.Root), source.Layout.ToString()));
+
+    /// <summary>
+    /// The format under which the store holds every partition of these files as they are now (names, sizes and
+    /// times), when exactly one does: a repeat run then learns the format without opening a text file.
+    /// </summary>
+    public FlowLogFormat? StoredFormatOf(FlowLogSource source, IReadOnlyList<LogFile> files)
+    {
+        var folder = SourceFolder(source);
+        if (files.Count == 0 || !Directory.Exists(folder)) return null;
+        var whole = new List<FlowLogFormat>();
+        foreach (var formatFolder in Directory.EnumerateDirectories(folder, "format-*"))
+        {
+            FlowLogFormat format;
+            try
+            {
+                var note = File.ReadAllText(Path.Combine(formatFolder, FormatNote)).Trim();
+                if (note.Length == 0) continue;
+                format = FlowLogFormat.Parse(note);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FlowLogAthenaException)
+            {
+                continue; // a format folder without a readable note is not one to trust
+            }
+            if (StorePartition.Of(this, source with { Format = format }, files).All(p => p.IsBuilt)) whole.Add(format);
+        }
+        return whole.Count == 1 ? whole[0] : null;
+    }
 
     /// <summary>The partition folder of a source file's account, region and partition start.</summary>
     internal string PartitionFolder(FlowLogSource source, LogFile file)

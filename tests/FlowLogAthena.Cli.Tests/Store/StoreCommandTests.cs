@@ -47,6 +47,26 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_repeat_run_opens_no_text_file_not_even_for_the_format()
+    {
+        await GenerateAsync();
+        Assert.Equal(0, (await RunAsync(StoreFolder, "first.csv")).ExitCode);
+        // Same names, sizes and times, but unreadable as logs: the repeat must not open them, header included.
+        foreach (var file in Directory.EnumerateFiles(Logs, "*.log.gz", SearchOption.AllDirectories))
+        {
+            var modified = File.GetLastWriteTimeUtc(file);
+            File.WriteAllBytes(file, new byte[new FileInfo(file).Length]);
+            File.SetLastWriteTimeUtc(file, modified);
+        }
+
+        var repeat = await RunAsync(StoreFolder, "repeat.csv");
+
+        Assert.True(repeat.ExitCode == 0, repeat.ToString());
+        Assert.Contains("Format from the columnar store", repeat.Stderr);
+        Assert.Equal(File.ReadAllText(_root.Combine("first.csv")), File.ReadAllText(_root.Combine("repeat.csv")));
+    }
+
+    [Fact]
     public async Task Store_off_reads_the_text_and_writes_no_store()
     {
         await GenerateAsync();
