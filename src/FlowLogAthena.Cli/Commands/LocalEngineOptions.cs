@@ -27,7 +27,7 @@ public sealed partial class LocalEngineOptions
     public Option<string> Store { get; } = new("--store")
     {
         Description = "Folder of the local engine's columnar store: text logs are converted to Parquet once, and later runs over the same days read only that "
-            + $"({StoreOff}: read the text every time). Default: ~/.cache/flowlog-athena/store.",
+            + $"({StoreOff}: read the text every time). Deleting it is always safe.",
         DefaultValueFactory = _ => ColumnarStore.DefaultRoot,
         HelpName = "DIR|off",
     };
