@@ -18,7 +18,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     private readonly ColumnarStore? _store = options.StoreFolder is { } folder ? new ColumnarStore(folder) : null;
 
     // The window last queried, in memory or as a view over the store: kept while queries come for the same bound table.
-    private MaterializedWindow? _window;
+    private OpenWindow? _window;
 
     public DuckDbEngine() : this(new DuckDbEngineOptions(), new LocalLogFileLister())
     {
@@ -100,7 +100,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 await connection.DisposeAsync().ConfigureAwait(false);
                 throw;
             }
-            _window = new MaterializedWindow(table, connection, files);
+            _window = new OpenWindow(table, connection, files);
         }
         return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
     }
@@ -138,7 +138,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     }
 
     /// <summary>The window's rows, parsed once into a temporary table named like the view queries read.</summary>
-    private async Task<MaterializedWindow> MaterializeAsync(BoundTable table, RenderedQuery query, CancellationToken cancellationToken)
+    private async Task<OpenWindow> MaterializeAsync(BoundTable table, RenderedQuery query, CancellationToken cancellationToken)
     {
         var source = table.Source;
         var files = await ListFilesAsync(table, cancellationToken).ConfigureAwait(false);
@@ -164,7 +164,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 }
                 // The rows are in memory now: the queries need no file at all.
                 await DuckDbLockdown.ApplyAsync(connection, [], token).ConfigureAwait(false);
-                return new MaterializedWindow(table, connection, files);
+                return new OpenWindow(table, connection, files);
             }
             catch
             {
@@ -210,7 +210,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         _window = null;
     }
 
-    private sealed record MaterializedWindow(BoundTable Table, DuckDBConnection Connection, IReadOnlyList<LogFile> Files) : IAsyncDisposable
+    private sealed record OpenWindow(BoundTable Table, DuckDBConnection Connection, IReadOnlyList<LogFile> Files) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Connection.DisposeAsync();
     }

@@ -28,11 +28,13 @@ internal static class StoreBuilder
         if (missing.Count > 0) await ConvertAsync(store, source, missing, open, query, cancellationToken).ConfigureAwait(false);
         var stored = partitions.Select(p => p.Stored()).ToList();
         note?.Invoke(missing.Count == 0
-            ? $"Columnar store: {partitions.Count} partitions read as stored ({ByteSize.Format(stored.Sum(f => f.SizeBytes))} of Parquet, no text) from {store.Root}"
-            : $"Columnar store: {missing.Count} of {partitions.Count} partitions converted from {ByteSize.Format(missing.Sum(p => p.SourceFiles.Sum(f => f.SizeBytes)))} of gzip text "
+            ? $"Columnar store: {Partitions(partitions.Count)} read as stored ({ByteSize.Format(stored.Sum(f => f.SizeBytes))} of Parquet, no text) from {store.Root}"
+            : $"Columnar store: {missing.Count} of {Partitions(partitions.Count)} converted from {ByteSize.Format(missing.Sum(p => p.SourceFiles.Sum(f => f.SizeBytes)))} of gzip text "
               + $"in {clock.Elapsed.TotalSeconds:F1} s ({ByteSize.Format(stored.Sum(f => f.SizeBytes))} of Parquet in all) in {store.Root}");
         return stored;
     }
+
+    private static string Partitions(int count) => count == 1 ? "1 partition" : $"{count} partitions";
 
     private static async Task ConvertAsync(ColumnarStore store, FlowLogSource source, List<StorePartition> missing,
         Func<CancellationToken, Task<DuckDBConnection>> open, RenderedQuery query, CancellationToken cancellationToken)
