@@ -22,6 +22,7 @@ public static class CliApp
         JobCommand.Create(terminal, clock),
         ReportCommand.Create(terminal),
         StoreCommand.Create(terminal),
+        CompactCommand.Create(terminal, clock),
         ServeCommand.Create(clock),
     };
 

@@ -1,5 +1,6 @@
 using Dapper;
 using DuckDB.NET.Data;
+using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Queries;
@@ -103,6 +104,24 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             _window = new OpenWindow(table, connection, files);
         }
         return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The Parquet twin's files for a text window (compaction with the local engine): the window's partitions are
+    /// brought into the store (a temporary one below <paramref name="stagingFolder"/> when the store is off), then
+    /// each is written as one twin file in <paramref name="stagingFolder"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<StagedTwinPartition>> WriteTwinAsync(BoundTable table, SourceLayout twin, string stagingFolder, CancellationToken cancellationToken)
+    {
+        var source = table.Source;
+        if (source.IsS3 || source.Layout.FileFormat != LogFileFormat.Text)
+            throw new SourceException($"Only a local text source can be compacted by the local engine; '{source.Root}' is {(source.IsS3 ? "in S3" : "Parquet already")}.");
+        var query = new RenderedQuery("compact", SqlDialect.DuckDb, "", table.Window, new Dictionary<string, string>());
+        var store = _store ?? new ColumnarStore(Path.Combine(stagingFolder, "store"));
+        var textFiles = await ListFilesAsync(table, cancellationToken).ConfigureAwait(false);
+        var stored = await StoreBuilder.EnsureAsync(store, source, textFiles, OpenAsync, query, options.Note, cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await TwinFiles.WriteAsync(connection, source, twin, stored, stagingFolder, query, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<LogFile>> ListFilesAsync(BoundTable table, CancellationToken cancellationToken)

@@ -49,13 +49,9 @@ public sealed class AthenaEngine : IQueryEngine
             throw new SourceException(
                 $"The Athena engine queries the Glue table {TableReference} over flow logs in S3; '{source.Root}' is a local folder. Use --engine local, or upload the logs.");
 
-        var waiter = new AthenaExecutionWaiter(_athena, _options, _progress, _time, Jitter);
-        var execution = await waiter.RunAsync(StartRequest(query), cancellationToken).ConfigureAwait(false);
+        var execution = await RunToSuccessAsync(StartRequest(query.Sql, query.ExecutionParameters), cancellationToken).ConfigureAwait(false);
         var id = execution.QueryExecutionId!;
         var state = execution.Status?.State!;
-        if (state != QueryStates.Succeeded)
-            throw new AthenaQueryFailedException(id, state, execution.Status?.StateChangeReason, execution.Status?.AthenaError);
-
         var scanned = execution.Statistics?.DataScannedInBytes ?? 0;
         var stats = new QueryStats
         {
@@ -68,7 +64,25 @@ public sealed class AthenaEngine : IQueryEngine
         return await new AthenaResultOpener(_athena, _s3, _options).OpenAsync(execution, stats, cancellationToken).ConfigureAwait(false);
     }
 
-    private StartQueryExecutionRequest StartRequest(RenderedQuery query)
+    /// <summary>
+    /// Runs a statement the tool writes itself (compaction's UNLOAD), never a pack's query, with the same start,
+    /// polling, stop-on-cancel and timeout as a query; returns its succeeded execution.
+    /// </summary>
+    /// <exception cref="AthenaQueryFailedException">It failed or was cancelled in Athena.</exception>
+    public Task<QueryExecution> RunStatementAsync(string sql, CancellationToken cancellationToken) =>
+        RunToSuccessAsync(StartRequest(sql, null), cancellationToken);
+
+    private async Task<QueryExecution> RunToSuccessAsync(StartQueryExecutionRequest start, CancellationToken cancellationToken)
+    {
+        var waiter = new AthenaExecutionWaiter(_athena, _options, _progress, _time, Jitter);
+        var execution = await waiter.RunAsync(start, cancellationToken).ConfigureAwait(false);
+        var state = execution.Status?.State!;
+        if (state != QueryStates.Succeeded)
+            throw new AthenaQueryFailedException(execution.QueryExecutionId!, state, execution.Status?.StateChangeReason, execution.Status?.AthenaError);
+        return execution;
+    }
+
+    private StartQueryExecutionRequest StartRequest(string sql, IReadOnlyList<string>? executionParameters)
     {
         var encryption = _options.EncryptionOption is { } option
             ? new EncryptionConfiguration { EncryptionOption = option, KmsKey = option == EncryptionOptions.SseS3 ? null : _options.KmsKey }
@@ -76,8 +90,8 @@ public sealed class AthenaEngine : IQueryEngine
         var hasResultSettings = _options.OutputLocation is not null || encryption is not null || _options.ExpectedBucketOwner is not null;
         return new StartQueryExecutionRequest
         {
-            QueryString = query.Sql,
-            ExecutionParameters = query.ExecutionParameters is { Count: > 0 } bound ? bound : null,
+            QueryString = sql,
+            ExecutionParameters = executionParameters is { Count: > 0 } bound ? bound : null,
             // One token per execution: a start retried after a lost answer returns the same execution.
             ClientRequestToken = Guid.NewGuid().ToString("N"),
             WorkGroup = _options.WorkGroup,

@@ -45,7 +45,7 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
             var files = new List<StoredFile>();
             await foreach (var obj in lister.ObjectsAsync(bucket, folder, cancellationToken).ConfigureAwait(false))
                 if (obj.Key.EndsWith(extension, StringComparison.Ordinal))
-                    files.Add(new StoredFile($"{S3Uri.Scheme}{bucket}/{obj.Key}", obj.Size ?? 0));
+                    files.Add(new StoredFile($"{S3Uri.Scheme}{bucket}/{obj.Key}", obj.Size ?? 0, obj.ETag));
             return files;
         }
 
@@ -58,6 +58,14 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
             $"No flow logs in the {layout.Prefix.ToString().ToLowerInvariant()} layout under '{S3Uri.Scheme}{bucket}/{awsLogs}'; "
             + "point --source at the prefix that holds AWSLogs/ and check --layout.";
     }
+
+    /// <summary>Every object below a prefix (no delimiter), in key order.</summary>
+    internal IAsyncEnumerable<S3Object> ObjectsBelowAsync(S3Uri prefix, CancellationToken cancellationToken) =>
+        ObjectsAsync(prefix.Bucket, prefix.PrefixWithSlash, cancellationToken);
+
+    /// <summary>The "folders" directly below a prefix, as full keys ending in '/'.</summary>
+    internal Task<IReadOnlyList<string>> FoldersBelowAsync(S3Uri prefix, CancellationToken cancellationToken) =>
+        FoldersAsync(prefix.Bucket, prefix.PrefixWithSlash, cancellationToken);
 
     private async Task<IReadOnlyList<string>> FoldersAsync(string bucket, string prefix, CancellationToken cancellationToken)
     {

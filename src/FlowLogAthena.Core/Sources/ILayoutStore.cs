@@ -24,5 +24,6 @@ public interface ILayoutStore
     string NoFlowLogsMessage(SourceLayout layout);
 }
 
-/// <summary>One file a store listed: where it is (a path or an S3 URI) and its size.</summary>
-public readonly record struct StoredFile(string Location, long SizeBytes);
+/// <summary>One file a store listed: where it is (a path or an S3 URI), its size, and what changes when it is rewritten
+/// (S3's ETag; null for local files, whose modification time the store reads itself).</summary>
+public readonly record struct StoredFile(string Location, long SizeBytes, string? Version = null);

@@ -24,7 +24,7 @@ public static class LayoutWalker
             {
                 var folder = store.Child(regionFolder, PartitionPaths.TimeSuffix(layout, partition));
                 foreach (var file in await store.FilesAsync(folder, layout.FileExtension, cancellationToken).ConfigureAwait(false))
-                    files.Add(new LogFile(file.Location, account, region, partition, file.SizeBytes));
+                    files.Add(new LogFile(file.Location, account, region, partition, file.SizeBytes, file.Version));
             }
         }
         if (!sawAccount.Set) throw new SourceException(store.NoFlowLogsMessage(layout));

@@ -99,6 +99,15 @@ public sealed class GlueTableOnDuckDb : IAsyncDisposable
         return new ResultSet(columns, rows);
     }
 
+    /// <summary>
+    /// Writes what <paramref name="select"/> returns as zstd Parquet below <paramref name="folder"/>, in
+    /// <c>key=value/</c> folders of <paramref name="partitionBy"/> (whose columns leave the files): what Athena's
+    /// UNLOAD with <c>partitioned_by</c> writes, for a stand-in of it.
+    /// </summary>
+    public Task WriteParquetAsync(string select, string folder, IReadOnlyList<string> partitionBy) =>
+        ExecuteAsync($"COPY ({select}) TO {DuckDbSql.String(folder)} (FORMAT parquet, COMPRESSION zstd"
+            + (partitionBy.Count > 0 ? $", PARTITION_BY ({string.Join(", ", partitionBy.Select(DuckDbSql.Identifier))})" : "") + ")");
+
     /// <summary>The <paramref name="limit"/> most frequent non-NULL values of a column among the window's records, most frequent first.</summary>
     public async Task<IReadOnlyList<string>> MostFrequentAsync(string column, TimeWindow window, int limit)
     {

@@ -16,10 +16,11 @@ public sealed class ParityData : IAsyncDisposable
     /// </summary>
     private readonly BoundTable _table;
 
-    private ParityData(ParityLayout layout, FlowLogSource source, GlueTableOnDuckDb glue)
+    private ParityData(ParityLayout layout, FlowLogSource source, FlowLogSource athenaSource, GlueTableOnDuckDb glue)
     {
         Layout = layout;
         Source = source;
+        AthenaSource = athenaSource;
         _table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = LocalPaths.StoreOf(source), MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister()), source, layout.Query);
         Glue = glue;
         Samples = new ParameterSamples(glue, Format, layout.Query, source.Root);
@@ -28,6 +29,9 @@ public sealed class ParityData : IAsyncDisposable
     public ParityLayout Layout { get; }
 
     public FlowLogSource Source { get; }
+
+    /// <summary>What the Glue table is over: the text source, or its Parquet twin.</summary>
+    public FlowLogSource AthenaSource { get; }
 
     public GlueTableOnDuckDb Glue { get; }
 
@@ -47,8 +51,9 @@ public sealed class ParityData : IAsyncDisposable
         await FlowLogGenerator.GenerateAsync(options);
         var source = new FlowLogSource(root, Format, layout.Layout);
         Assert.True(await LateDelivery.WriteAsync(source, layout.Query) > 0, $"{layout}: no record starts in the window's last minutes to deliver late.");
-        var files = await new LocalLogFileLister().ListAsync(source, layout.Data, CancellationToken.None);
-        return new ParityData(layout, source, await GlueTableOnDuckDb.CreateAsync(source, files));
+        var athenaSource = layout.Twin ? await LocalTwin.CreateAsync(source, layout.Data, root + "-twin") : source;
+        var files = await new LocalLogFileLister().ListAsync(athenaSource, layout.Data, CancellationToken.None);
+        return new ParityData(layout, source, athenaSource, await GlueTableOnDuckDb.CreateAsync(athenaSource, files));
     }
 
     /// <summary>The DuckDB rendering, run by the DuckDB engine as <c>flowlog-athena run</c> would.</summary>
@@ -61,7 +66,7 @@ public sealed class ParityData : IAsyncDisposable
 
     /// <summary>The Athena rendering for this layout's Glue table: partition predicate, <c>?</c> placeholders and all.</summary>
     public RenderedQuery RenderAthena(QueryDefinition query, IReadOnlyDictionary<string, string> parameters) =>
-        QueryRenderer.Render(query, RenderRequest.For(Source, SqlDialect.Athena, Glue.TableReference, Layout.Query, parameters));
+        QueryRenderer.Render(query, RenderRequest.For(AthenaSource, SqlDialect.Athena, Glue.TableReference, Layout.Query, parameters));
 
     public async ValueTask DisposeAsync()
     {

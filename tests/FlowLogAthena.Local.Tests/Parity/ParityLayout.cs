@@ -6,7 +6,8 @@ namespace FlowLogAthena.Local.Tests.Parity;
 /// </summary>
 /// <param name="Data">The generated records' span (every partition lands in the Glue-shaped table).</param>
 /// <param name="Query">The window both renderings query.</param>
-public sealed record ParityLayout(string Name, SourceLayout Layout, TimeWindow Data, TimeWindow Query, long Records, int Seed)
+/// <param name="Twin">The Athena rendering reads the text's Parquet twin (as <c>compact</c> makes it) instead of the text table.</param>
+public sealed record ParityLayout(string Name, SourceLayout Layout, TimeWindow Data, TimeWindow Query, long Records, int Seed, bool Twin = false)
 {
     public static IReadOnlyList<ParityLayout> All { get; } =
     [
@@ -20,6 +21,10 @@ public sealed record ParityLayout(string Name, SourceLayout Layout, TimeWindow D
         // Default hourly folders, a window of a few hours within one day (a single day value and an hour range).
         new("default hourly one day", new SourceLayout(PrefixStyle.Default, Partitioning.Hourly),
             TimeWindow.Parse("2026-11-02", "2026-11-03"), TimeWindow.Parse("2026-11-02T03:00:00Z", "2026-11-02T09:45:00Z"), 20_000, 43),
+        // The hive hourly text against its Parquet twin (default hourly folders): the Athena rendering on the twin's
+        // table must answer as the DuckDB rendering does on the text, late deliveries included.
+        new("hive hourly twin", new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly),
+            TimeWindow.Parse("2026-11-02", "2026-11-04"), TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-03T17:00:00Z"), 30_000, 44, Twin: true),
     ];
 
     public static ParityLayout Named(string name) => All.Single(l => l.Name == name);
