@@ -1,5 +1,7 @@
 using Amazon.S3.Model;
 using FlowLogAthena.Aws.Tests.Support;
+using FlowLogAthena.Core.Compaction;
+using FlowLogAthena.Core.Jobs;
 
 namespace FlowLogAthena.Integration.Tests;
 
@@ -150,6 +152,45 @@ public sealed class CompactCommandTests(CliAgainstMoto aws) : IDisposable
         var unload = Assert.Single(sent.EnumerateArray()).GetString()!;
         Assert.StartsWith("UNLOAD (SELECT ", unload, StringComparison.Ordinal);
         Assert.Contains($"TO 's3://{bucket}/twin/_flowlog-athena/staging/", unload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_compaction_job_fills_the_twin_and_records_each_day_in_its_manifest()
+    {
+        var (bucket, _) = await ProvisionedTextAsync("t_job");
+        Directory.CreateDirectory(_temp.Path);
+        var job = _temp.Combine("compact.yaml");
+        File.WriteAllText(job, $$"""
+            name: compact-daily
+            engine: local
+            source:
+              database: flowdb
+              table: t_job
+            compact:
+              twin: s3://{{bucket}}/twin
+            window:
+              relative: last-2d
+            schedule: "0 6 * * *"
+            """);
+        string[] run = ["job", "run", job, "--at", "2026-11-05T06:00:00Z", "--cache", _temp.Combine("cache"), "--store", _temp.Combine("store")];
+
+        var first = await InProcessCli.RunAsync(run);
+        var second = await InProcessCli.RunAsync(run);
+
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        using var clients = aws.Moto.CreateClients();
+        using var response = await clients.S3.GetObjectAsync(bucket, "twin/_flowlog-athena/runs/compact-daily/2026/11/03/manifest.json");
+        var manifest = JobRunManifest.FromJson(await new StreamReader(response.ResponseStream).ReadToEndAsync());
+        Assert.Equal(JobRunState.Succeeded, manifest.State);
+        Assert.Equal("local", manifest.Engine);
+        Assert.Equal(new JobCompactionRecord($"s3://{bucket}/twin", "flowdb.t_job_parquet", manifest.Compaction!.Days), manifest.Compaction);
+        // The second run found both days as the first left them.
+        Assert.Equal([(new DateOnly(2026, 11, 3), TwinDayState.UpToDate), (new DateOnly(2026, 11, 4), TwinDayState.UpToDate)],
+            manifest.Compaction.Days.Select(d => (d.Day, d.State)));
+        Assert.All(manifest.Compaction.Days, d => Assert.True(d.TwinObjects > 0 && d.TwinBytes > 0));
+        Assert.Contains("twin/_flowlog-athena/compacted/2026-11-03.json", (await TwinObjectsAsync(bucket)).Keys);
+        Assert.DoesNotContain("twin/_flowlog-athena/compacted/2026-11-02.json", (await TwinObjectsAsync(bucket)).Keys);
     }
 
     /// <summary>Every pack's per-query CSVs for the window, by relative path.</summary>

@@ -164,19 +164,3 @@ public sealed class TwinCompactor(IAmazonS3 s3, S3WriteOptions write, ITwinDayWr
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
-
-/// <summary>What compaction did with one day.</summary>
-public enum TwinDayState
-{
-    /// <summary>Written and published.</summary>
-    Compacted,
-
-    /// <summary>The marker names the day's text objects as they are: nothing to do.</summary>
-    UpToDate,
-
-    /// <summary>No text objects: nothing written, any old twin objects of the day removed.</summary>
-    Empty,
-}
-
-/// <summary>One day's outcome: its state, the text it came from and the Parquet it has in the twin.</summary>
-public sealed record TwinDayOutcome(DateOnly Day, TwinDayState State, int SourceObjects, long SourceBytes, int TwinObjects, long TwinBytes);

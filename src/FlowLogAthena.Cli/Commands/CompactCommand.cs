@@ -1,7 +1,7 @@
 using System.CommandLine;
-using FlowLogAthena.Aws.Compaction;
 using FlowLogAthena.Cli.Compaction;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Files;
 using Spectre.Console;
 

@@ -90,7 +90,10 @@ public static class JobCommand
             : $"  schedule: '{job.Schedule.Text}' in {job.Schedule.TimeZone.Id}, next at {Describe(plan.NextRun, job.Schedule.TimeZone)}");
         if (job.Report is { } report)
             output.WriteLine($"  report:   {report.Name} → {string.Join(", ", plan.ReportFolders)} (report.html, summary.csv, this-week/…, previous-week/…)");
-        output.WriteLine($"  queries:  {plan.Queries.Count} will run");
+        if (job.Compact is { } compact)
+            output.WriteLine($"  compact:  each day into the Parquet twin at {compact.Twin} (table {compact.Table ?? Compaction.CompactionRequest.DefaultTwinTable(job.Source.Table!)}), "
+                + $"written by {(job.Engine == Core.Engines.EngineKind.Athena ? "Athena's UNLOAD" : "the local engine")}{(compact.Force ? ", up-to-date days too" : "")}");
+        else output.WriteLine($"  queries:  {plan.Queries.Count} will run");
         foreach (var query in plan.Queries)
             output.WriteLine(query.Outputs.Count > 0 ? $"    {query.Query.QualifiedId} → {string.Join(", ", query.Outputs)}" : $"    {query.Query.QualifiedId}");
         output.WriteLine($"  manifest: {plan.Manifest}");

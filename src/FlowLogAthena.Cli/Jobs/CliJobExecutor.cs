@@ -1,6 +1,8 @@
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Cli.Compaction;
 using FlowLogAthena.Cli.Engines;
+using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Jobs;
 using FlowLogAthena.Core.Queries;
@@ -33,6 +35,7 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
         var engineName = job.Engine.ToString().ToLowerInvariant();
         try
         {
+            if (job.Compact is { } compact) return await CompactAsync(plan, compact, store, engineName, cancellationToken).ConfigureAwait(false);
             var window = job.Report is null ? plan.Window : ReportWeeks.For(plan.Window).Both;
             var opener = new EngineOpener(() => _aws.Value, options.Note, options.AthenaProgress);
             var table = await opener.OpenAsync(JobEngineRequest.For(plan, options), window, cancellationToken).ConfigureAwait(false);
@@ -60,6 +63,33 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
             }
             return Result(plan, state, 0, 0, plan.Skipped.Count, error);
         }
+    }
+
+    /// <summary>A compaction job: the window into the twin by the job's engine, then a manifest with each day's outcome.</summary>
+    private async Task<JobRunResult> CompactAsync(JobPlan plan, JobCompaction compact, IJobOutputStore store, string engineName, CancellationToken cancellationToken)
+    {
+        var job = plan.Job;
+        var started = clock.GetUtcNow().UtcDateTime;
+        var athena = JobEngineRequest.AthenaOptions(job);
+        var outcome = await new TwinCompaction(() => _aws.Value, options.Note, options.AthenaProgress, clock).RunAsync(new CompactionRequest
+        {
+            Athena = athena,
+            TwinRoot = compact.Twin,
+            TwinTable = compact.Table,
+            Window = plan.Window,
+            Local = job.Engine == EngineKind.Local,
+            LocalSettings = options.Local,
+            Force = compact.Force,
+            KmsKey = job.Aws.KmsKey,
+        }, cancellationToken).ConfigureAwait(false);
+        var writer = new JobManifestWriter(store, clock);
+        var manifest = writer.Build(plan, engineName, job.Source.ToString(), [], JobRunState.Succeeded, null, started) with
+        {
+            Compaction = new JobCompactionRecord(outcome.Twin.Root, $"{outcome.TwinTable.Database}.{outcome.TwinTable.Name}", outcome.Days),
+        };
+        await writer.PublishAsync(manifest, plan.Manifest, cancellationToken).ConfigureAwait(false);
+        // A day compacted, found up to date or without text is a day done.
+        return Result(plan, JobRunState.Succeeded, outcome.Days.Count, 0, 0, null);
     }
 
     public void Dispose()

@@ -27,7 +27,8 @@ public static class JobEngineRequest
         };
     }
 
-    private static AthenaEngineOptions AthenaOptions(JobDefinition job) => new()
+    /// <summary>The Athena settings of a job file: its table, workgroup, results and timeout (also a compaction job's text table).</summary>
+    public static AthenaEngineOptions AthenaOptions(JobDefinition job) => new()
     {
         Database = job.Source.Database ?? TableOptions.DefaultDatabase,
         Table = job.Source.Table ?? TableOptions.DefaultTable,

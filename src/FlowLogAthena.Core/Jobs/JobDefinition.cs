@@ -30,6 +30,9 @@ public sealed record JobDefinition
     /// <summary>A report written instead of one output per query; its outputs are then folders.</summary>
     public JobReport? Report { get; init; }
 
+    /// <summary>Compaction of the window into the text table's Parquet twin, instead of queries (<c>compact:</c>).</summary>
+    public JobCompaction? Compact { get; init; }
+
     /// <summary>Query parameters; a YAML list value is joined with commas, as <c>--param</c> takes it.</summary>
     public IReadOnlyList<JobParameter> Parameters { get; init; } = [];
 
@@ -84,6 +87,9 @@ public sealed record JobAwsSettings
     /// <summary>KMS key for what the job writes to S3 (SSE-S3 when not given).</summary>
     public string? KmsKey { get; init; }
 }
+
+/// <summary>The job file's <c>compact:</c> section: the twin's s3:// prefix, its Glue table, and whether up-to-date days are redone.</summary>
+public sealed record JobCompaction(string Twin, string? Table, bool Force, int Line);
 
 /// <summary>One named item of a list in the job file, with its line.</summary>
 public sealed record JobItem(string Value, int Line);

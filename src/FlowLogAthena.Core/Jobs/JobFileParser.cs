@@ -17,7 +17,7 @@ namespace FlowLogAthena.Core.Jobs;
 /// </summary>
 public static partial class JobFileParser
 {
-    private static readonly string[] TopKeys = ["name", "source", "engine", "queries", "packs", "parameters", "window", "outputs", "schedule", "manifest", "athena", "aws", "report"];
+    private static readonly string[] TopKeys = ["name", "source", "engine", "queries", "packs", "parameters", "window", "outputs", "schedule", "manifest", "athena", "aws", "report", "compact"];
 
     public static JobDefinition Load(string path)
     {
@@ -53,6 +53,7 @@ public static partial class JobFileParser
         var queries = ReadItems(r, root, "queries");
         var packs = ReadItems(r, root, "packs");
         var report = ReadReport(r, root);
+        if (ReadCompaction(r, root) is { } compact) return ReadCompactionJob(r, root, name, engine, window, compact);
         if (report is not null && (queries.Count > 0 || packs.Count > 0))
             throw r.Error(FrontMatterReader.Get(root, queries.Count > 0 ? "queries" : "packs")!,
                 $"a job with 'report: {report.Name}' runs the report's own queries; leave out 'queries' and 'packs'.");
@@ -78,6 +79,55 @@ public static partial class JobFileParser
             Athena = ReadAthena(r, root, aws),
             Aws = aws,
         };
+    }
+
+    /// <summary>
+    /// A compaction job: the Glue text table's window made into its Parquet twin. It runs no queries and writes no
+    /// outputs; its run manifest goes beside the twin's day markers unless 'manifest' says where.
+    /// </summary>
+    private static JobDefinition ReadCompactionJob(FrontMatterReader r, YamlMappingNode root, string name, EngineKind engine, JobWindow window, JobCompaction compact)
+    {
+        foreach (var key in new[] { "queries", "packs", "report", "parameters", "outputs" })
+            if (FrontMatterReader.Get(root, key) is { } node)
+                throw r.Error(node, $"a job with 'compact' fills the Parquet twin and runs no queries; leave out '{key}' (run queries on the twin in a job of their own).");
+        var sourceNode = FrontMatterReader.Get(root, "source") ?? throw r.Error(root, "The job has no 'source': a 'compact' job needs source.database and source.table, the provisioned text table.");
+        var source = r.Mapping(sourceNode, "'source'");
+        r.CheckKeys(source, "'source'", "database", "table");
+        var database = r.RequiredText(source, "database", "'source'");
+        var table = r.RequiredText(source, "table", "'source'");
+        var manifest = FrontMatterReader.Get(root, "manifest") is { } manifestNode
+            ? new JobOutput(OutputTemplate.TryParseManifest(r.Scalar(manifestNode, "'manifest'").Trim(), out var reason) ?? throw r.Error(manifestNode, reason), r.Line(manifestNode))
+            : new JobOutput(OutputTemplate.TryParseManifest($"{compact.Twin.TrimEnd('/')}/{Compaction.TwinLayout.ControlFolder}/runs/{{job}}/{{yyyy}}/{{MM}}/{{dd}}/manifest.json", out var defaultReason)
+                ?? throw r.Error(root, defaultReason), compact.Line);
+        var aws = ReadAws(r, root);
+        return new JobDefinition
+        {
+            Path = r.Path,
+            Name = name,
+            Engine = engine,
+            Source = new JobSource { Database = database, Table = table },
+            Window = window,
+            Outputs = [],
+            Schedule = ReadSchedule(r, root, window.TimeZone),
+            Manifest = manifest,
+            Compact = compact,
+            Athena = ReadAthena(r, root, aws),
+            Aws = aws,
+        };
+    }
+
+    private static JobCompaction? ReadCompaction(FrontMatterReader r, YamlMappingNode root)
+    {
+        if (FrontMatterReader.Get(root, "compact") is not { } node) return null;
+        var map = r.Mapping(node, "'compact'");
+        r.CheckKeys(map, "'compact'", "twin", "table", "force");
+        var twin = r.RequiredText(map, "twin", "'compact'");
+        if (!twin.StartsWith("s3://", StringComparison.Ordinal) || twin.Length <= 5 || twin[5] == '/')
+            throw r.Error(FrontMatterReader.Get(map, "twin")!, $"compact twin '{twin}' must be an s3://bucket/prefix for the Parquet twin.");
+        var table = r.OptionalText(map, "table", "'compact'");
+        if (table is not null && !TableNamePattern().IsMatch(table))
+            throw r.Error(FrontMatterReader.Get(map, "table")!, $"compact table '{table}' must be lower-case letters, digits and '_' (a Glue table name).");
+        return new JobCompaction(twin, table, r.OptionalBool(map, "force", "'compact'"), r.Line(node));
     }
 
     private static EngineKind ReadEngine(FrontMatterReader r, YamlMappingNode root)
@@ -285,4 +335,7 @@ public static partial class JobFileParser
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[a-z0-9_]{1,255}$")]
+    private static partial Regex TableNamePattern();
 }

@@ -30,6 +30,9 @@ public sealed record JobRunManifest
 
     /// <summary>For a report job: the report's own files (the page, its summary) in each output folder.</summary>
     public JobReportRecord? Report { get; init; }
+
+    /// <summary>For a compaction job: the twin, its table and what became of each day of the window.</summary>
+    public JobCompactionRecord? Compaction { get; init; }
     public string Tool { get; init; } = "flowlog-athena " + typeof(JobRunManifest).Assembly.GetName().Version?.ToString(3);
 
     public string ToJson() => ManifestFile.ToJson(this);
@@ -65,6 +68,9 @@ public sealed record JobQueryRecord
     public IReadOnlyList<JobOutputRecord> Outputs { get; init; } = [];
     public string? Reason { get; init; }
 }
+
+/// <summary>A compaction job's twin (its s3:// prefix and Glue table) and each day's outcome.</summary>
+public sealed record JobCompactionRecord(string Twin, string Table, IReadOnlyList<Compaction.TwinDayOutcome> Days);
 
 /// <summary>A report job's report and the files it wrote besides the query CSVs.</summary>
 public sealed record JobReportRecord(string Kind, IReadOnlyList<JobOutputRecord> Outputs);

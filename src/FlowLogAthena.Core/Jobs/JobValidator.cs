@@ -42,6 +42,7 @@ public static class JobValidator
     /// <param name="reports">The report kinds a <c>report:</c> may name, registered by the project that builds them.</param>
     public static JobPlan Validate(JobDefinition job, QueryCatalog catalog, IReadOnlyList<JobReportKind> reports, DateTimeOffset now)
     {
+        if (job.Compact is not null) return CompactionPlan(job, now);
         var reportKind = job.Report is { } named ? ReportKind(job, named, reports) : null;
         var selected = new List<(QueryDefinition Query, JobItem? Explicit)>();
         foreach (var item in job.Queries)
@@ -179,6 +180,15 @@ public static class JobValidator
         if (format is null) return null;
         var fields = query.RequiresFields.Where(f => !format.Contains(f)).ToList();
         return fields.Count > 0 ? $"the source format lacks {string.Join(", ", fields)}" : null;
+    }
+
+    /// <summary>A compaction job runs no query: its plan is its window and its manifest.</summary>
+    private static JobPlan CompactionPlan(JobDefinition job, DateTimeOffset now)
+    {
+        var window = ResolveWindow(job, now);
+        var manifest = job.Manifest.Template.ExpandForRun(job.Name, job.Window.FirstLocalDay(window));
+        Check(job, manifest, job.Manifest.Line, path => OutputTarget.CheckFile(path, "the run manifest"));
+        return new JobPlan(job, now, window, new Dictionary<string, string>(), [], [], manifest, job.Schedule?.Next(now));
     }
 
     private static TimeWindow ResolveWindow(JobDefinition job, DateTimeOffset now)
