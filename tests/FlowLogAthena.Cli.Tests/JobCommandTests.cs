@@ -61,6 +61,18 @@ public sealed class JobCommandTests : IDisposable
         Assert.Contains("compliance/egress-outside-allow-list → out/nightly-security/", run.Stdout);
     }
 
+    [Fact]
+    public async Task The_shipped_compaction_example_is_valid_and_says_what_it_compacts()
+    {
+        var run = await CliRun.Of("job", "validate", RepositoryRoot.Combine("examples", "jobs", "compact-daily.yaml"), "--at", "2026-11-03T06:00:00Z");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("job 'compact-daily' is valid.", run.Stdout);
+        Assert.Contains("window:   yesterday (UTC) → [2026-11-02T00:00:00Z, 2026-11-03T00:00:00Z)", run.Stdout);
+        Assert.Contains("compact:  each day into the Parquet twin at s3://example-flow-logs-parquet/vpc (table vpc_flow_logs_parquet), written by Athena's UNLOAD", run.Stdout);
+        Assert.Contains("manifest: s3://example-flow-logs-parquet/vpc/_flowlog-athena/runs/compact-daily/2026/11/02/manifest.json", run.Stdout);
+    }
+
     [Theory]
     [InlineData("[top-talkers, rejected-by-port]", "[top-talkers, rejected-by-prot]", 4, "No query 'rejected-by-prot'", "Did you mean 'rejected-by-port'?")]
     [InlineData("  - capacity", "  - capacty", 6, "no query pack 'capacty'", "Did you mean 'capacity'?")]

@@ -28,7 +28,7 @@ public static class CompactCommand
         var aws = new AwsOptions();
         var local = new LocalEngineOptions();
         var command = new Command("compact",
-            "Make or update the Parquet twin of a provisioned text table for a window, day by day: same columns, projected, read by every command like any Parquet flow log.")
+            "Make or update the Parquet twin of a provisioned text table for every UTC day the window touches: same columns, projected, read by every command like any Parquet flow log.")
         {
             engine, twin, twinTable, force, window.From, window.To,
         };
