@@ -32,6 +32,7 @@ public sealed partial class IamPolicyTests
         ["FlowLogStackName"] = Policies.DefaultOf("FlowLogStackName"),
         ["TableName"] = Policies.DefaultOf("TableName"),
         ["ReportsPrefix"] = Policies.DefaultOf("ReportsPrefix"),
+        ["TwinPrefix"] = Policies.DefaultOf("TwinPrefix"),
         ["Export:flowlog-athena-BucketName"] = "logs-bucket",
         ["Export:flowlog-athena-LogPrefix"] = "flowlogs",
         ["Export:flowlog-athena-ResultsPrefix"] = "results",
@@ -46,10 +47,12 @@ public sealed partial class IamPolicyTests
         "arn:aws:glue:eu-west-1:123456789012:catalog",
         "arn:aws:glue:eu-west-1:123456789012:database/flowlogs",
         "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/vpc_flow_logs",
+        "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/vpc_flow_logs_parquet",
         "arn:aws:s3:::logs-bucket",
         "arn:aws:s3:::logs-bucket/flowlogs/*",
         "arn:aws:s3:::logs-bucket/results/*",
         "arn:aws:s3:::logs-bucket/flowlog-reports/*",
+        "arn:aws:s3:::logs-bucket/flowlog-parquet/*",
     };
 
     public static TheoryData<string> PolicyIds() => ["CliPolicy", "WorkerPolicy"];
@@ -101,35 +104,42 @@ public sealed partial class IamPolicyTests
         {
             var list = Statements(policy).Single(s => List(s["Action"]).Contains("s3:ListBucket"));
             Assert.Equal(["s3:ListBucket"], List(list["Action"]));
-            Assert.Equal(["flowlogs/*", "results/*"], List(list["Condition"]!["StringLike"]!["s3:prefix"]));
+            Assert.Equal(["flowlogs/*", "results/*", "flowlog-parquet/*"], List(list["Condition"]!["StringLike"]!["s3:prefix"]));
         }
     }
 
     [Fact]
-    public void Logs_are_read_only_results_read_write_and_job_outputs_write_only()
+    public void Logs_are_read_only_results_read_write_job_outputs_write_only_and_the_twin_compacts_own()
     {
         const string log = "arn:aws:s3:::logs-bucket/flowlogs/AWSLogs/123456789012/vpcflowlogs/eu-west-1/2026/11/03/x.log.gz";
         const string result = "arn:aws:s3:::logs-bucket/results/athena/0f6c3b1e.csv";
         const string report = "arn:aws:s3:::logs-bucket/flowlog-reports/weekly-report/2026-11-16/report.html";
+        const string twin = "arn:aws:s3:::logs-bucket/flowlog-parquet/AWSLogs/123456789012/vpcflowlogs/eu-west-1/2026/11/03/x.log.parquet";
         foreach (var policy in new[] { "CliPolicy", "WorkerPolicy" })
         {
             Assert.Equal(["s3:GetObject"], AllowedOn(policy, log));
             Assert.Equal(["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"], AllowedOn(policy, result).Order(StringComparer.Ordinal));
             Assert.Equal(["s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:PutObject"], AllowedOn(policy, report).Order(StringComparer.Ordinal));
+            // The Parquet twin is compact's own: written, read back (markers), and its stale files and staging deleted.
+            Assert.Equal(["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"], AllowedOn(policy, twin).Order(StringComparer.Ordinal));
             Assert.Empty(AllowedOn(policy, "arn:aws:s3:::logs-bucket/other/x"));
             Assert.Empty(AllowedOn(policy, "arn:aws:s3:::another-bucket/flowlogs/x"));
         }
     }
 
     [Fact]
-    public void Worker_cannot_change_the_catalog_and_has_nothing_the_cli_lacks()
+    public void Worker_changes_no_table_but_the_twins_and_has_nothing_the_cli_lacks()
     {
         var worker = Actions("WorkerPolicy");
         var cli = Actions("CliPolicy");
+        const string text = "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/vpc_flow_logs";
+        const string twin = "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/vpc_flow_logs_parquet";
 
-        Assert.DoesNotContain(worker, a => a.StartsWith("glue:", StringComparison.Ordinal) && !a.StartsWith("glue:Get", StringComparison.Ordinal) && !a.StartsWith("glue:BatchGet", StringComparison.Ordinal));
+        // A compaction job keeps the twin's table up to date; the text table is the person's, through provision.
+        Assert.DoesNotContain(AllowedOn("WorkerPolicy", text), a => a.StartsWith("glue:", StringComparison.Ordinal) && !a.StartsWith("glue:Get", StringComparison.Ordinal) && !a.StartsWith("glue:BatchGet", StringComparison.Ordinal));
+        Assert.Subset(AllowedOn("WorkerPolicy", twin), new HashSet<string>(StringComparer.Ordinal) { "glue:CreateTable", "glue:UpdateTable", "glue:GetTable" });
         Assert.Subset(cli, worker);
-        Assert.Equal(["glue:BatchCreatePartition", "glue:BatchUpdatePartition", "glue:CreateTable", "glue:UpdateTable"], cli.Except(worker).Order(StringComparer.Ordinal));
+        Assert.Equal(["glue:BatchCreatePartition", "glue:BatchUpdatePartition"], cli.Except(worker).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(AllowedOn("CliPolicy", "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/other_table"), a => a.Contains("Create", StringComparison.Ordinal) || a.Contains("Update", StringComparison.Ordinal));
     }
 
@@ -165,6 +175,7 @@ public sealed partial class IamPolicyTests
             "PutObject" or "InitiateMultipartUpload" or "UploadPart" or "CompleteMultipartUpload" => ["s3:PutObject"],
             "AbortMultipartUpload" => ["s3:AbortMultipartUpload"],
             "CopyObject" => ["s3:GetObject", "s3:PutObject"],
+            "DeleteObjects" => ["s3:DeleteObject"],
             _ => throw new InvalidOperationException($"The code calls S3 {call}; add its permission to infra/iam-policies.json and this map."),
         }).ToHashSet(StringComparer.Ordinal);
         foreach (var policy in new[] { "CliPolicy", "WorkerPolicy" })
