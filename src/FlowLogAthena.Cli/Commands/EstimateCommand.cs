@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
+using FlowLogAthena.Aws.Estimates;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
@@ -8,7 +11,11 @@ using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
 
-/// <summary><c>estimate ID</c>: the bytes a query will scan and what Athena would charge, before spending it.</summary>
+/// <summary>
+/// <c>estimate ID</c>: the bytes a query will scan and what Athena would charge, before spending it. Text is read
+/// whole; of Parquet (a Parquet source, or a text source's twin with <c>--twin</c>), only the column chunks of the
+/// columns the query reads, summed from the objects' footers.
+/// </summary>
 public static class EstimateCommand
 {
     public static Command Create(Terminal terminal)
@@ -17,7 +24,15 @@ public static class EstimateCommand
         var aws = new AwsOptions();
         var queries = new QueryOptions();
         var id = QueryOptions.QueryId();
-        var command = new Command("estimate", "List the objects under the partitions a query will touch and print the bytes to scan and Athena's cost ($5/TB, 10 MB minimum).") { id };
+        var twin = new Option<string?>("--twin")
+        {
+            Description = "For a text source: its Parquet twin (the --twin of compact); the estimate adds what the same query scans there.",
+        };
+        var command = new Command("estimate",
+            "Print the bytes a query will scan and Athena's cost ($5/TB, 10 MB minimum): text objects whole, Parquet only the needed columns (from the footers).")
+        {
+            id, twin,
+        };
         source.AddTo(command);
         command.Add(queries.Params);
         command.Add(queries.Queries);
@@ -27,17 +42,61 @@ public static class EstimateCommand
             var query = queries.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var window = source.GetWindow(parse);
             var flowLogs = source.GetSource(parse);
+            var owner = parse.GetValue(aws.ExpectedBucketOwner);
+            if (parse.GetValue(twin) is not null && flowLogs.Layout.FileFormat == LogFileFormat.Parquet)
+                throw new Core.Errors.UsageException("--twin is for a text source; this source is Parquet already, and its own footers give the estimate.");
             using var clients = new LazyAwsClients(parse, terminal);
-            ILogFileLister lister = flowLogs.IsS3 ? new S3LogFileLister(clients.Value.S3, parse.GetValue(aws.ExpectedBucketOwner)) : new LocalLogFileLister();
-            var estimate = await ScanEstimate.ForAsync(lister, flowLogs, window, cancellationToken).ConfigureAwait(false);
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Window", "Partitions", "Files", "Bytes to scan", "Athena cost (USD)");
-            table.AddRow(Markup.Escape(query.Id), Markup.Escape(window.ToString()), estimate.Partitions.ToString(), estimate.Files.ToString(),
-                Markup.Escape(ByteSize.Format(estimate.Bytes) + (estimate.IsUpperBound ? " (at most: Parquet reads only the needed columns)" : "")),
-                estimate.CostUsd.ToString("0.000000"));
+            var columns = query.ColumnsRead(flowLogs.Format);
+
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Window", "Read from", "Partitions", "Objects", "Bytes to scan", "Athena cost (USD)");
+            var (estimate, scan) = await EstimateAsync(clients, flowLogs, window, columns, owner, cancellationToken).ConfigureAwait(false);
+            AddRow(table, query.Id, window, flowLogs, estimate, scan);
+            ParquetColumnScan? twinScan = null;
+            if (parse.GetValue(twin) is { } twinRoot)
+            {
+                var twinSource = TwinLayout.For(flowLogs, twinRoot);
+                (var twinEstimate, twinScan) = await EstimateAsync(clients, twinSource, window, columns, owner, cancellationToken).ConfigureAwait(false);
+                AddRow(table, query.Id, window, twinSource, twinEstimate, twinScan);
+            }
             terminal.Out.Write(table);
             terminal.Note($"{estimate.AccountsAndRegions.Count} account/region pairs: {Markup.Escape(string.Join(", ", estimate.AccountsAndRegions.Select(a => $"{a.Account}/{a.Region}")))}");
+            terminal.Note($"The query reads {columns.Count} of the format's {flowLogs.Format.Fields.Count} columns: {Markup.Escape(string.Join(", ", columns))}.");
+            if (scan is not null) NoteParquet(terminal, scan);
+            if (twinScan is not null)
+            {
+                NoteParquet(terminal, twinScan);
+                if (twinScan.BytesToScan > 0)
+                    terminal.Note($"On the twin the query scans {(double)estimate.Bytes / twinScan.BytesToScan:F1}× less than on the text.");
+            }
+            else if (flowLogs.Layout.FileFormat == LogFileFormat.Text)
+                terminal.Note("Text is read whole. A Parquet twin (flowlog-athena compact) is read by column; pass its --twin to see what this query would scan there.");
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static async Task<(ScanEstimate Listing, ParquetColumnScan? Columns)> EstimateAsync(
+        LazyAwsClients clients, FlowLogSource source, TimeWindow window, IReadOnlyList<string> columns, string? owner, CancellationToken cancellationToken)
+    {
+        ILogFileLister lister = source.IsS3 ? new S3LogFileLister(clients.Value.S3, owner) : new LocalLogFileLister();
+        var files = await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+        var listing = ScanEstimate.Of(files, source);
+        if (source.Layout.FileFormat != LogFileFormat.Parquet) return (listing, null);
+        var scan = await ParquetColumnScan.ForAsync(files, columns, source.IsS3 ? clients.Value.S3 : null, owner, cancellationToken).ConfigureAwait(false);
+        return (listing, scan);
+    }
+
+    private static void AddRow(Table table, string query, TimeWindow window, FlowLogSource source, ScanEstimate listing, ParquetColumnScan? scan)
+    {
+        var bytes = scan?.BytesToScan ?? listing.Bytes;
+        table.AddRow(Markup.Escape(query), Markup.Escape(window.ToString()),
+            Markup.Escape($"{source.Root} ({source.Layout.FileFormat.ToString().ToLowerInvariant()})"),
+            listing.Partitions.ToString(CultureInfo.InvariantCulture), listing.Files.ToString(CultureInfo.InvariantCulture),
+            Markup.Escape(ByteSize.Format(bytes) + (scan is null ? "" : $" of {ByteSize.Format(scan.ParquetBytes)}")),
+            AthenaCost.EstimateUsd(bytes).ToString("0.000000", CultureInfo.InvariantCulture));
+    }
+
+    private static void NoteParquet(Terminal terminal, ParquetColumnScan scan) =>
+        terminal.Note($"Parquet: {ByteSize.Format(scan.ColumnBytes)} of column chunks and {ByteSize.Format(scan.FooterBytes)} of footers in {scan.Files} objects, "
+            + (scan.Requests > 0 ? $"found with {scan.Requests} ranged GETs ({ByteSize.Format(scan.BytesFetched)})." : "found in their footers."));
 }

@@ -69,6 +69,14 @@ public sealed class QueryDefinition
     /// <summary><c>pack/id</c>, e.g. <c>traffic/top-talkers</c>.</summary>
     public string QualifiedId => $"{Pack}/{Id}";
 
+    /// <summary>
+    /// The columns the query can read over a format: its required fields and the optional ones the format has (the
+    /// renderer refuses a template touching any other field), by column name. What a columnar engine reads of a row.
+    /// </summary>
+    public IReadOnlyList<string> ColumnsRead(Formats.FlowLogFormat format) =>
+        RequiresFields.Concat(OptionalFields.Where(format.Contains)).Distinct(StringComparer.Ordinal)
+            .Select(name => Formats.FieldCatalog.Get(name).ColumnName).ToList();
+
     public QueryParameterDefinition? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 

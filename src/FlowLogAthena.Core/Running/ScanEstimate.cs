@@ -12,14 +12,15 @@ public sealed record ScanEstimate(int Files, long Bytes, int Partitions, IReadOn
     /// <summary>Athena's price for scanning these bytes.</summary>
     public decimal CostUsd => AthenaCost.EstimateUsd(Bytes);
 
-    public static async Task<ScanEstimate> ForAsync(ILogFileLister lister, FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
-    {
-        var files = await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-        return new ScanEstimate(
+    public static async Task<ScanEstimate> ForAsync(ILogFileLister lister, FlowLogSource source, TimeWindow window, CancellationToken cancellationToken) =>
+        Of(await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false), source);
+
+    /// <summary>The estimate for objects already listed.</summary>
+    public static ScanEstimate Of(IReadOnlyList<LogFile> files, FlowLogSource source) =>
+        new(
             files.Count,
             files.Sum(f => f.SizeBytes),
             files.Select(f => (f.Account, f.Region, f.PartitionStartUtc)).Distinct().Count(),
             files.Select(f => (f.Account, f.Region)).Distinct().Order().ToArray(),
             source.Layout.FileFormat == LogFileFormat.Parquet);
-    }
 }
