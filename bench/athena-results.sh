@@ -16,17 +16,8 @@ mkdir -p "$out"
 dotnet build bench/FlowLogAthena.Bench -c Release --nologo -v q >/dev/null
 bench=bench/FlowLogAthena.Bench/bin/Release/net10.0/flowlog-athena-bench
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-endpoint=http://127.0.0.1:$port/
-python3 -m moto.server -H 127.0.0.1 -p "$port" >"$out/moto.log" 2>&1 &
-moto=$!
-trap 'kill "$moto" 2>/dev/null || true; wait "$moto" 2>/dev/null || true' EXIT
-for _ in $(seq 300); do
-  curl -fs "${endpoint}moto-api/" >/dev/null && break
-  kill -0 "$moto" 2>/dev/null || { echo "moto exited; see $out/moto.log" >&2; exit 1; }
-  sleep 0.2
-done
-curl -fs "${endpoint}moto-api/" >/dev/null || { echo "moto did not answer on $endpoint" >&2; exit 1; }
+source bench/lib.sh
+start_moto "$out"
 
 # Runs the bench program with the given arguments, echoes its key=value lines, and loads them into the
 # associative array named by $1.

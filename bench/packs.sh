@@ -15,12 +15,9 @@ from=2026-11-02
 to=2026-11-03
 mkdir -p "$out"
 
-dotnet build src/FlowLogAthena.Cli -c Release --nologo -v q >/dev/null
-cli=src/FlowLogAthena.Cli/bin/Release/net10.0/flowlog-athena
-
-# Every field AWS documents, read from the tool's own catalog.
-format=$("$cli" fields | awk -F'│' 'NR > 3 && NF > 3 { gsub(/ /, "", $2); if ($2 != "") printf "${%s} ", $2 }' | sed 's/ $//')
-[ "$(wc -w <<< "$format")" -ge 54 ] || { echo "could not read the field list from '$cli fields'" >&2; exit 1; }
+source bench/lib.sh
+build_cli
+format=$(all_fields_format)
 
 if [ ! -f "$data/.done" ]; then
   rm -rf "$data"
@@ -30,18 +27,7 @@ if [ ! -f "$data/.done" ]; then
 fi
 
 # The values queries cannot default: the policy networks here, the busiest pair's addresses below.
-params=()
-# The compliance parameters queries/README.md documents for generated data: clean data passes, planted fails.
-while read -r flag value; do params+=("$flag" "$value"); done < <(grep -E '^--param (allowed_admin_cidrs|internal_cidrs|allowed_egress_cidrs|forbidden_cidrs)=' queries/README.md)
-# Only the ones some query declares (a pack run refuses a parameter nobody declares).
-# (own: "- name: x"; shared: "- x" or "- use: x", see queries/README.md)
-declared=$(sed -n '/^parameters:/,/^[a-z_]*:/p' queries/*/*.sql \
-  | awk '$1 == "-" && ($2 == "name:" || $2 == "use:") { print $3 } $1 == "-" && NF == 2 { print $2 }' | sort -u)
-given=()
-for ((i = 0; i < ${#params[@]}; i += 2)); do
-  name=${params[i+1]%%=*}
-  if grep -qx "$name" <<< "$declared"; then given+=("${params[i]}" "${params[i+1]}"); fi
-done
+pack_params
 
 # Best wall time of $repeats runs, in seconds.
 best() {

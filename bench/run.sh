@@ -132,6 +132,10 @@ Two budgets are not met yet. The parts below were measured on 2026-12-05 with Du
   - write the Parquet with \`COMPRESSION_LEVEL 1\`: 3.6 s instead of 4.2 s in one measurement, for 3% more bytes.
 
 Athena results (the S3 object against GetQueryResults pages, and export memory): [BENCHMARKS-athena.md](BENCHMARKS-athena.md), by \`bench/athena-results.sh\`.
+
+The Parquet twin on Athena (bytes each query scans on the text table and on the twin, from \`estimate\`, and compaction
+time): [BENCHMARKS-twin.md](BENCHMARKS-twin.md), by \`bench/twin.sh\`. Every pack over a week from the store at several
+sizes (time, peak memory, adding a day): [BENCHMARKS-week.md](BENCHMARKS-week.md), by \`bench/week.sh\`.
 MD
 if [ -n "$packs_block" ]; then printf '\n%s\n' "$packs_block" >> docs/BENCHMARKS.md; fi
 cat docs/BENCHMARKS.md
