@@ -125,6 +125,18 @@ public sealed class CompactCommandTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("twin/_flowlog-athena/compacted/2026-11-02.json", changed);
         Assert.All(changed.Where(k => k.StartsWith("twin/AWSLogs/", StringComparison.Ordinal)), k => Assert.Contains("/2026/11/02/", k));
         Assert.Contains(changed, k => k.StartsWith("twin/AWSLogs/", StringComparison.Ordinal));
+
+        // The text of 2026-11-04 expires (a lifecycle rule): the twin keeps its copy of the day.
+        var day4 = (await clients.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "vpc/AWSLogs/" })).S3Objects
+            .Where(o => o.Key.Contains("/2026/11/04/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(day4);
+        foreach (var obj in day4) await clients.S3.DeleteObjectAsync(bucket, obj.Key);
+
+        var expired = await CompactAsync(bucket, "t_rerun");
+
+        Assert.True(expired.ExitCode == 0, expired.Stderr);
+        Assert.Contains("2026-11-04: no text objects; what the twin holds for the day, if anything, is kept", expired.Stderr);
+        Assert.Equal(after, await TwinObjectsAsync(bucket));
     }
 
     [Fact]

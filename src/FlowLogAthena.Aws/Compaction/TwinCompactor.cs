@@ -13,8 +13,8 @@ namespace FlowLogAthena.Aws.Compaction;
 /// Fills the Parquet twin day by day. Per day: list the text objects; if the day's marker names the same objects
 /// the day is up to date; otherwise the writer stages the day's Parquet outside the twin, each partition's files are
 /// published to their fixed names (one PutObject or server-side copy each: an object is replaced whole, and a rerun
-/// overwrites rather than adds), the twin objects of the day that were not published now are deleted, and the
-/// marker is written last. A day stopped on the way has no new marker, so the next run compacts it again; staging
+/// overwrites rather than adds), files of those partitions this run did not write are deleted, and the marker is
+/// written last. A day without text objects (expired, say) is left as the twin has it. A day stopped on the way has no new marker, so the next run compacts it again; staging
 /// is removed whatever happens, and a day that fails publishes nothing.
 /// </summary>
 public sealed class TwinCompactor(IAmazonS3 s3, S3WriteOptions write, ITwinDayWriter writer, TimeProvider? clock = null, Action<string>? note = null)
@@ -51,13 +51,21 @@ public sealed class TwinCompactor(IAmazonS3 s3, S3WriteOptions write, ITwinDayWr
                 continue;
             }
 
-            IReadOnlyList<TwinObject> published = [];
-            if (files.Count > 0)
+            if (files.Count == 0)
             {
-                await using var staged = await writer.WriteAsync(new TwinDayRequest(text, twin, day, runId), files, cancellationToken).ConfigureAwait(false);
-                published = await PublishAsync(root, twin.Layout, staged, cancellationToken).ConfigureAwait(false);
+                // Text logs usually expire (a lifecycle rule) long before their twin: a day without text keeps its twin.
+                outcomes.Add(new TwinDayOutcome(day, TwinDayState.Empty, 0, 0, marker?.Objects.Count ?? 0, marker?.Objects.Sum(o => o.Bytes) ?? 0));
+                note?.Invoke($"{Day(day)}: no text objects; what the twin holds for the day, if anything, is kept");
+                continue;
             }
-            await RemoveStaleAsync(root, twin, day, published, cancellationToken).ConfigureAwait(false);
+
+            var staged = await writer.WriteAsync(new TwinDayRequest(text, twin, day, runId), files, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<TwinObject> published;
+            await using (staged.ConfigureAwait(false))
+            {
+                published = await PublishAsync(root, twin.Layout, staged, cancellationToken).ConfigureAwait(false);
+                await RemoveStaleAsync(root, twin, day, staged.Partitions, published, cancellationToken).ConfigureAwait(false);
+            }
             await WriteMarkerAsync(root, new TwinDayMarker
             {
                 Day = Day(day),
@@ -70,11 +78,8 @@ public sealed class TwinCompactor(IAmazonS3 s3, S3WriteOptions write, ITwinDayWr
                 CompactedAt = _clock.GetUtcNow(),
                 Objects = published,
             }, cancellationToken).ConfigureAwait(false);
-            var state = files.Count == 0 ? TwinDayState.Empty : TwinDayState.Compacted;
-            outcomes.Add(new TwinDayOutcome(day, state, objects, bytes, published.Count, published.Sum(o => o.Bytes)));
-            note?.Invoke(state == TwinDayState.Empty
-                ? $"{Day(day)}: no text objects; the twin holds nothing for the day"
-                : $"{Day(day)}: {objects} text objects ({ByteSize.Format(bytes)}) → {published.Count} Parquet objects ({ByteSize.Format(published.Sum(o => o.Bytes))}) by {writer.Engine}");
+            outcomes.Add(new TwinDayOutcome(day, TwinDayState.Compacted, objects, bytes, published.Count, published.Sum(o => o.Bytes)));
+            note?.Invoke($"{Day(day)}: {objects} text objects ({ByteSize.Format(bytes)}) → {published.Count} Parquet objects ({ByteSize.Format(published.Sum(o => o.Bytes))}) by {writer.Engine}");
         }
         return outcomes;
     }
@@ -96,13 +101,18 @@ public sealed class TwinCompactor(IAmazonS3 s3, S3WriteOptions write, ITwinDayWr
         return published;
     }
 
-    /// <summary>Twin objects of the day that this run did not write: a partition that lost files, or a day whose text is gone.</summary>
-    private async Task RemoveStaleAsync(S3Uri root, FlowLogSource twin, DateOnly day, IReadOnlyList<TwinObject> published, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files of the partitions just published that this run did not write (Athena wrote fewer files this time).
+    /// Partitions this run did not publish are left alone: their text may be gone while the twin is the copy kept.
+    /// </summary>
+    private async Task RemoveStaleAsync(S3Uri root, FlowLogSource twin, DateOnly day, IReadOnlyList<StagedTwinPartition> partitions,
+        IReadOnlyList<TwinObject> published, CancellationToken cancellationToken)
     {
-        if ((await _lister.AccountsAndRegionsAsync(twin, cancellationToken).ConfigureAwait(false)).Count == 0) return;
+        var republished = partitions.Select(p => root.Child(PartitionPaths.PartitionPrefix(twin.Layout, p.Account, p.Region, p.PartitionStartUtc) + "/").ToString())
+            .ToHashSet(StringComparer.Ordinal);
         var keep = published.Select(o => root.Child(o.Key).ToString()).ToHashSet(StringComparer.Ordinal);
         var stale = (await _lister.ListAsync(twin, TwinLayout.DayWindow(day), cancellationToken).ConfigureAwait(false))
-            .Where(f => !keep.Contains(f.Path))
+            .Where(f => !keep.Contains(f.Path) && republished.Contains(f.Path[..(f.Path.LastIndexOf('/') + 1)]))
             .Select(f => S3Uri.Parse(f.Path).Key)
             .ToList();
         if (stale.Count > 0) await _deleter.DeleteAsync(root.Bucket, stale, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,7 @@ public enum TwinDayState
     /// <summary>The marker names the day's text objects as they are: nothing to do.</summary>
     UpToDate,
 
-    /// <summary>No text objects: nothing written, any old twin objects of the day removed.</summary>
+    /// <summary>No text objects (not delivered, or expired): nothing written, and what the twin holds of the day kept.</summary>
     Empty,
 }
 
