@@ -60,13 +60,15 @@ done
 small=${sizes[0]} large=${sizes[-1]}
 flat=$(printf '%.2f' "$(echo "${pack_kb[$large]} / ${pack_kb[$small]}" | bc -l)")
 
+# The analysis under the table is written by people; a rerun keeps it.
+analysis=$(sed -n '/<!-- analysis -->/,/<!-- \/analysis -->/p' docs/BENCHMARKS-week.md 2>/dev/null || true)
 cat > docs/BENCHMARKS-week.md <<MD
 # Benchmarks: every pack over a week from the columnar store (issue 12, item 5)
 
 Measured by \`bench/week.sh ${sizes[*]}\` on $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(date -u +%Y-%m-%d). Data: generated records with all 54 fields
 over 7 days ($from to $to, one account and region, 4 gzip files a day, planted findings, seed 7). Each size gets a
 fresh store. One run of each step, as whole processes (\`/usr/bin/time\`: wall time, peak resident memory), with the
-default \`--memory-limit\` (a quarter of the machine's memory).
+default \`--memory-limit\`.
 
 - *six days*: \`run top-talkers\` over the first six days, converting them into the store (and answering);
 - *add day 7*: the same over the whole week, which converts only the seventh day (checked from its note);
@@ -77,4 +79,5 @@ default \`--memory-limit\` (a quarter of the machine's memory).
 $rows
 Peak RSS of the packs at ${large} records against ${small}: **${flat}×**.
 MD
+if [ -n "$analysis" ]; then printf '\n%s\n' "$analysis" >> docs/BENCHMARKS-week.md; fi
 cat docs/BENCHMARKS-week.md

@@ -11,7 +11,8 @@ namespace FlowLogAthena.Integration.Tests;
 ///   FLOWLOG_ATHENA_LIVE_FROM/_TO the window to query (dates), FLOWLOG_ATHENA_LIVE_WORKGROUP (default primary).
 /// It provisions flowlog_athena_live.vpc_flow_logs (projection), runs top-talkers on Athena and on the local
 /// engine over the same S3 window, and checks both answers agree; then does the same for a generated Hive-compatible
-/// day it uploads beside the output folder (and deletes). Otherwise it is skipped, saying why.
+/// day it uploads beside the output folder (and deletes), and compacts a generated text table into its Parquet twin by
+/// Athena's UNLOAD (uploaded there too, and deleted). Otherwise it is skipped, saying why.
 /// </summary>
 [Collection(LiveAws.Name)]
 public sealed class LiveAwsTests : IDisposable
@@ -102,6 +103,52 @@ public sealed class LiveAwsTests : IDisposable
         finally
         {
             await DeletePrefixAsync(prefix);
+        }
+    }
+
+    /// <summary>
+    /// Compaction by Athena's UNLOAD, which moto cannot run: a generated two-day text source and its twin under fresh
+    /// prefixes beside FLOWLOG_ATHENA_LIVE_OUTPUT (deleted afterwards); a pack query on the twin's table must answer as
+    /// on the text table, and a rerun must find both days up to date.
+    /// </summary>
+    [SkippableFact]
+    public async Task Athena_compacts_a_text_table_into_a_twin_that_answers_the_same()
+    {
+        await RequireLiveAccountAsync();
+        var output = Variable("FLOWLOG_ATHENA_LIVE_OUTPUT");
+        var root = $"{output.TrimEnd('/')}/flowlog-athena-live-compact-{Guid.NewGuid():N}";
+        var (text, twin) = ($"{root}/text", $"{root}/twin");
+        try
+        {
+            var written = await InProcessCli.RunAsync("generate", "--out", text, "--from", "2026-11-02", "--to", "2026-11-04", "--records", "20000",
+                "--accounts", "012345678901", "--regions", "us-east-1", "--files-per-partition", "2", "--seed", "13");
+            Assert.True(written.ExitCode == 0, written.Stderr);
+            var provision = await InProcessCli.RunAsync("provision", "--source", text, "--database", "flowlog_athena_live", "--table", "vpc_compact_text",
+                "--start-date", "2026-11-01", "--update");
+            Assert.True(provision.ExitCode == 0, provision.Stderr);
+            string[] compact = ["compact", "--database", "flowlog_athena_live", "--table", "vpc_compact_text", "--twin", twin, "--twin-table", "vpc_compact_twin",
+                "--from", "2026-11-02", "--to", "2026-11-04", "--workgroup", Workgroup, "--output-location", output, "--timeout", "10m"];
+            var first = await InProcessCli.RunAsync(compact);
+            Assert.True(first.ExitCode == 0, first.Stderr);
+            Assert.Contains("2 days compacted", first.Stderr);
+
+            foreach (var table in new[] { "vpc_compact_text", "vpc_compact_twin" })
+            {
+                var run = await InProcessCli.RunAsync("run", "top-talkers", "--engine", "athena", "--database", "flowlog_athena_live", "--table", table,
+                    "--workgroup", Workgroup, "--output-location", output, "--from", "2026-11-02", "--to", "2026-11-04", "--timeout", "10m",
+                    "--output", "csv", "--out", Path.Combine(_out, table + ".csv"));
+                Assert.True(run.ExitCode == 0, run.Stderr);
+            }
+            Assert.NotEmpty(Rows(Path.Combine(_out, "vpc_compact_text.csv")));
+            Assert.Equal(Rows(Path.Combine(_out, "vpc_compact_text.csv")), Rows(Path.Combine(_out, "vpc_compact_twin.csv")));
+
+            var rerun = await InProcessCli.RunAsync(compact);
+            Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+            Assert.Contains("0 days compacted, 2 up to date", rerun.Stderr);
+        }
+        finally
+        {
+            await DeletePrefixAsync(root);
         }
     }
 

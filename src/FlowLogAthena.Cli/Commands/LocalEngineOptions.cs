@@ -34,7 +34,7 @@ public sealed partial class LocalEngineOptions
 
     public Option<string?> MemoryLimit { get; } = new("--memory-limit")
     {
-        Description = $"Most memory DuckDB may use before it spills to the store's tmp/ folder, e.g. 2GB or 512MB (local engine; default: {LocalEngineSettings.DefaultMemoryLimit}, a quarter of this machine's memory).",
+        Description = $"Most memory DuckDB may use before it spills to the store's tmp/ folder, e.g. 2GB or 512MB (local engine; default: {LocalEngineSettings.DefaultMemoryLimit}: 1 GB, or a quarter of this machine's memory when less).",
         CustomParser = ParseMemoryLimit,
     };
 
