@@ -3,6 +3,7 @@ using FlowLogAthena.Aws.Compaction;
 using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Cli.Engines;
 using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Sources;
@@ -20,14 +21,7 @@ public sealed class TwinCompaction(Func<AwsClients> aws, Action<string>? note = 
     public async Task<CompactionOutcome> RunAsync(CompactionRequest request, CancellationToken cancellationToken)
     {
         var athena = request.Athena;
-        try
-        {
-            athena.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new QueryParameterException(e.ParamName ?? "athena", e.Message.Split(" (Parameter", 2)[0]);
-        }
+        EngineOpener.Validate(athena);
         var clients = aws();
         var owner = athena.ExpectedBucketOwner;
         var text = await GlueTableSource.ReadAsync(clients.Glue, athena.Database, athena.Table, cancellationToken).ConfigureAwait(false);

@@ -28,7 +28,8 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         return new BoundTable(engine, source, window);
     }
 
-    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, TimeWindow window, CancellationToken cancellationToken)
+    /// <summary>Checks Athena's settings as the user gave them: a bad one is bad input naming its option, not a crash.</summary>
+    internal static void Validate(AthenaEngineOptions options)
     {
         try
         {
@@ -38,6 +39,11 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         {
             throw new QueryParameterException(e.ParamName ?? "athena", e.Message.Split(" (Parameter", 2)[0]);
         }
+    }
+
+    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, TimeWindow window, CancellationToken cancellationToken)
+    {
+        Validate(options);
         var clients = aws();
         var flowLogs = source ?? await GlueTableSource.ReadAsync(clients.Glue, options.Database, options.Table, cancellationToken).ConfigureAwait(false);
         // Athena reads every object of a partition with the table's column order: refuse a window holding another flow log's objects.

@@ -43,19 +43,11 @@ public static class TwinLayout
         + $"{account}_{PartitionPaths.Service}_{region}_twin_{partitionStartUtc.ToString(twin.Partitioning == Partitioning.Hourly ? "yyyyMMdd'T'HH" : "yyyyMMdd", CultureInfo.InvariantCulture)}_{index:D4}{twin.FileExtension}";
 
     /// <summary>The window of one UTC day.</summary>
-    public static TimeWindow DayWindow(DateOnly day)
-    {
-        var from = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        return new TimeWindow(from, from.AddDays(1));
-    }
+    public static TimeWindow DayWindow(DateOnly day) => TimeWindow.Days(day, 1);
 
-    /// <summary>The days a window touches, in order.</summary>
-    public static IReadOnlyList<DateOnly> DaysOf(TimeWindow window)
-    {
-        var days = new List<DateOnly>();
-        for (var day = DateOnly.FromDateTime(window.From); day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) < window.To; day = day.AddDays(1)) days.Add(day);
-        return days;
-    }
+    /// <summary>The UTC days a window touches, in order: its daily partitions.</summary>
+    public static IReadOnlyList<DateOnly> DaysOf(TimeWindow window) =>
+        PartitionPaths.PartitionsOverlapping(Partitioning.Daily, window.From, window.To).Select(DateOnly.FromDateTime).ToList();
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

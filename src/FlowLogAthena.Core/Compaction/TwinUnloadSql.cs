@@ -1,5 +1,6 @@
 using FlowLogAthena.Core.Queries.Dialects;
 using FlowLogAthena.Core.Sources;
+using FlowLogAthena.Core.Tables;
 
 namespace FlowLogAthena.Core.Compaction;
 
@@ -24,8 +25,8 @@ public static class TwinUnloadSql
         var where = sql.PartitionPredicate(TwinLayout.DayWindow(day), text.Layout.Partitioning, text.Layout.Prefix);
         if (accountRegions is { Count: > 0 })
         {
-            // Account ids and regions come from the listing and are checked like the projection's enums before they get here.
-            var pairs = accountRegions.Select(p => $"({sql.StringLiteral(Checked(p.Account))}, {sql.StringLiteral(Checked(p.Region))})");
+            // Account ids and regions come from the listing; they are checked as the projection's enums are.
+            var pairs = accountRegions.Select(p => $"({sql.StringLiteral(Checked(p.Account, PartitionProjection.AccountPattern()))}, {sql.StringLiteral(Checked(p.Region, PartitionProjection.RegionPattern()))})");
             where += $" AND ({sql.QuoteIdentifier(PartitionColumns.Account)}, {sql.QuoteIdentifier(PartitionColumns.Region)}) IN ({string.Join(", ", pairs)})";
         }
         return $"UNLOAD (SELECT {string.Join(", ", columns)} FROM {tableReference} WHERE {where}) "
@@ -38,8 +39,6 @@ public static class TwinUnloadSql
         ? [PartitionColumns.Account, PartitionColumns.Region, PartitionColumns.Hour]
         : [PartitionColumns.Account, PartitionColumns.Region];
 
-    private static string Checked(string value) =>
-        value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
-            ? value
-            : throw new ArgumentException($"'{value}' is not an account id or region.", nameof(value));
+    private static string Checked(string value, System.Text.RegularExpressions.Regex pattern) =>
+        pattern.IsMatch(value) ? value : throw new ArgumentException($"'{value}' is not an account id or region.", nameof(value));
 }

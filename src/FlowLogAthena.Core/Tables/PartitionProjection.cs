@@ -54,8 +54,8 @@ internal static partial class PartitionProjection
     }
 
     [GeneratedRegex(@"^[0-9]{12}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex AccountPattern();
+    internal static partial Regex AccountPattern();
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-[0-9]+\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionPattern();
+    internal static partial Regex RegionPattern();
 }

@@ -77,17 +77,8 @@ internal static class StoreBuilder
                 RemoveStaging(partition.Folder);
                 var staging = Path.Combine(partition.Folder, ColumnarStore.StagingPrefix + Guid.NewGuid().ToString("N") + ".parquet");
                 staged.Add(partition, staging);
-                try
-                {
-                    await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
-                        $"COPY ({FlowLogViewSql.OnePartition(source, partition.SourceFiles)}) TO {DuckDbSql.String(staging)} (FORMAT parquet, COMPRESSION zstd)",
-                        cancellationToken: cancellationToken)), CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    throw e is DuckDBException ? DuckDbErrors.Translate(e, query, partition.SourceFiles) : e;
-                }
+                await ParquetCopy.WriteAsync(connection, FlowLogViewSql.OnePartition(source, partition.SourceFiles), staging, query, partition.SourceFiles, cancellationToken)
+                    .ConfigureAwait(false);
             }
             return staged;
         }

@@ -1,4 +1,3 @@
-using Dapper;
 using DuckDB.NET.Data;
 using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Queries;
@@ -23,17 +22,8 @@ internal static class TwinFiles
         {
             var key = TwinLayout.ObjectKey(twin, stored.Account, stored.Region, stored.PartitionStartUtc, 0);
             var target = Path.Combine(stagingFolder, key.Replace('/', '_'));
-            try
-            {
-                await Task.Run(() => connection.ExecuteAsync(new CommandDefinition(
-                    $"COPY (SELECT {columns} FROM read_parquet({FlowLogViewSql.FileList([stored])})) TO {DuckDbSql.String(target)} (FORMAT parquet, COMPRESSION zstd)",
-                    cancellationToken: cancellationToken)), CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw e is DuckDBException ? DuckDbErrors.Translate(e, query, [stored]) : e;
-            }
+            await ParquetCopy.WriteAsync(connection, $"SELECT {columns} FROM read_parquet({FlowLogViewSql.FileList([stored])})", target, query, [stored], cancellationToken)
+                .ConfigureAwait(false);
             staged.Add(new StagedTwinPartition(stored.Account, stored.Region, stored.PartitionStartUtc, [new StagedTwinFile(target, new FileInfo(target).Length)]));
         }
         return staged;
