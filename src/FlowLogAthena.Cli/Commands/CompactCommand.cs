@@ -46,7 +46,6 @@ public static class CompactCommand
                 Local = parse.GetValue(engine) == "local",
                 LocalSettings = local.Read(parse),
                 Force = parse.GetValue(force),
-                KmsKey = parse.GetValue(aws.KmsKey),
             };
             using var clients = new LazyAwsClients(parse, terminal);
             var outcome = await new TwinCompaction(() => clients.Value, text => terminal.Note(Markup.Escape(text)), AthenaOptions.Progress(terminal), clock)

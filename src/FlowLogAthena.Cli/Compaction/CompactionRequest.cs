@@ -7,7 +7,10 @@ namespace FlowLogAthena.Cli.Compaction;
 /// <summary>What <c>compact</c> (or a job's <c>compact:</c>) asks for: which text table, where its twin goes, which days, by which engine.</summary>
 public sealed record CompactionRequest
 {
-    /// <summary>The text table (database, table) and how Athena runs: used by both engines, as the text source is read from Glue.</summary>
+    /// <summary>
+    /// The text table (database, table), how Athena runs, and the bucket owner and KMS key every S3 write names: used by
+    /// both engines, as the text source is read from Glue.
+    /// </summary>
     public required AthenaEngineOptions Athena { get; init; }
 
     /// <summary>The twin's <c>s3://</c> prefix.</summary>
@@ -25,8 +28,6 @@ public sealed record CompactionRequest
 
     /// <summary>Compact days whose marker says they are up to date, too.</summary>
     public bool Force { get; init; }
-
-    public string? KmsKey { get; init; }
 
     public static string DefaultTwinTable(string textTable) => textTable + "_parquet";
 }

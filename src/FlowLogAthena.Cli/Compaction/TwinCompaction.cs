@@ -39,7 +39,7 @@ public sealed class TwinCompaction(Func<AwsClients> aws, Action<string>? note = 
         ITwinDayWriter writer = request.Local
             ? new LocalTwinDayWriter(clients.S3, request.LocalSettings, owner, note)
             : new AthenaTwinDayWriter(new AthenaEngine(athena, clients.Athena, clients.S3, athenaProgress), clients.S3, owner);
-        var write = new S3WriteOptions { ExpectedBucketOwner = owner, KmsKeyId = request.KmsKey };
+        var write = new S3WriteOptions { ExpectedBucketOwner = owner, KmsKeyId = athena.KmsKey };
         var days = await new TwinCompactor(clients.S3, write, writer, clock, note).CompactAsync(text, twin, request.Window, request.Force, cancellationToken).ConfigureAwait(false);
         return new CompactionOutcome(text, twin, definition, provisioned, days);
     }

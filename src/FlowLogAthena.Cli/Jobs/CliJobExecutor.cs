@@ -80,7 +80,6 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
             Local = job.Engine == EngineKind.Local,
             LocalSettings = options.Local,
             Force = compact.Force,
-            KmsKey = job.Aws.KmsKey,
         }, cancellationToken).ConfigureAwait(false);
         var writer = new JobManifestWriter(store, clock);
         var manifest = writer.Build(plan, engineName, job.Source.ToString(), [], JobRunState.Succeeded, null, started) with
