@@ -56,6 +56,42 @@ public sealed class CidrMatchOnDuckDbTests : IDisposable
         Assert.Contains(rows, r => (string?)r[0] == "10.1.2.3" && (bool)r[2]!); // the /32 itself matches
     }
 
+    /// <summary>Lists convert each address once per family and compare it with every network: the same answers as any-of.</summary>
+    [Fact]
+    public async Task Every_list_matches_exactly_the_addresses_one_of_its_networks_contains()
+    {
+        string[][] lists =
+        [
+            Networks,
+            ["10.0.0.0/8", "192.168.0.0/17", "10.1.2.2/31", "0.0.0.0/0"],
+            ["10.1.2.0/24", "10.1.0.0/16", "10.1.2.2/31"],
+            ["10.1.2.3/32", "10.1.2.4/32", "255.255.255.255/32"],
+            ["10.1.2.3/32", "192.168.0.0/17", "2001:db8::/32", "::1/128"],
+            ["2001:db8::/32", "2600:1f18::/32", "fc00::/7", "a::/16"],
+            ["::/0", "10.0.0.0/8"],
+        ];
+        _logs.WriteGzip(Day, Header, Addresses.Select(a => $"2 012345678901 eni-0a1 {a} 10.0.0.9 443 50123 6 1 40 1793577700 1793577760 ACCEPT OK").ToArray());
+        var source = new FlowLogSource(_logs.Path, FlowLogFormat.Default, SourceLayout.DefaultLayout);
+        var sql = SqlDialectHelpers.For(SqlDialect.DuckDb);
+        var parsed = lists.Select(list => list.Select(n => IpNetwork.TryParse(n, out var network) ? network : throw new ArgumentException(n)).ToList()).ToList();
+        var columns = string.Join(", ", parsed.Select((list, i) => $"{sql.CidrMatch("\"srcaddr\"", list)} AS m{i}"));
+
+        await using var engine = new DuckDbEngine();
+        var query = new RenderedQuery("cidr-lists", SqlDialect.DuckDb, $"SELECT srcaddr, {columns} FROM flow_logs", TimeWindow.Parse("2026-11-02", "2026-11-03"),
+            new Dictionary<string, string>());
+        await using var result = await new BoundTable(engine, source, query.Window, ownsEngine: false).ExecuteAsync(query, CancellationToken.None);
+        var rows = new List<object?[]>();
+        await foreach (var row in result.ReadRowsAsync(CancellationToken.None)) rows.Add(row);
+
+        Assert.Equal(Addresses.Length, rows.Count);
+        var mismatches = rows.SelectMany(row => parsed.Select((list, i) => (Address: (string?)row[0], List: list, Actual: (bool)row[i + 1]!)))
+            .Where(x => x.Actual != x.List.Any(network => Expected(x.Address, network)))
+            .Select(x => $"{x.Address ?? "NULL"} in [{string.Join(", ", x.List)}]: {x.Actual}")
+            .ToList();
+        Assert.True(mismatches.Count == 0, string.Join("; ", mismatches));
+        Assert.Contains(rows, r => (string?)r[0] == "10.1.2.4" && (bool)r[4]!); // the second host of a host list
+    }
+
     /// <summary>
     /// A strict address of the network's family inside it; IPv6 text with an embedded dotted quad never matches on
     /// DuckDB (documented: flow logs write IPv4 addresses as dotted quads).

@@ -17,7 +17,5 @@ internal sealed class DuckDbSqlHelpers : SqlDialectHelpers
     /// <summary>Only the <c>start</c> bounds: the local engine builds its view over the window's files alone.</summary>
     public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default) => $"({StartBounds(window)})";
 
-    protected override string NetworkMatch(string columnSql, IpNetwork network) => network.IsIpv4
-        ? DuckDbAddressMatch.Ipv4(columnSql, network)
-        : DuckDbAddressMatch.Ipv6(columnSql, network);
+    protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks) => DuckDbAddressMatch.AnyOf(columnSql, networks);
 }

@@ -101,16 +101,12 @@ public abstract class SqlDialectHelpers
     /// True when the address text in <paramref name="columnSql"/> lies in any of the networks, false otherwise
     /// (also for NULL, '-' or text that is not an address of the network's family). Never NULL.
     /// </summary>
-    public string CidrMatch(string columnSql, IReadOnlyList<IpNetwork> networks)
-    {
-        if (networks.Count == 0) throw new ArgumentException("At least one network is needed.", nameof(networks));
-        return networks.Count == 1
-            ? NetworkMatch(columnSql, networks[0])
-            : "(" + string.Join(" OR ", networks.Select(n => NetworkMatch(columnSql, n))) + ")";
-    }
+    public string CidrMatch(string columnSql, IReadOnlyList<IpNetwork> networks) => networks.Count == 0
+        ? throw new ArgumentException("At least one network is needed.", nameof(networks))
+        : AnyNetworkMatch(columnSql, networks);
 
-    /// <summary>One network's match; see <see cref="CidrMatch"/> for the contract.</summary>
-    protected abstract string NetworkMatch(string columnSql, IpNetwork network);
+    /// <summary>The match against a non-empty list of networks; see <see cref="CidrMatch"/> for the contract.</summary>
+    protected abstract string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks);
 
     /// <summary>
     /// A CASE expression giving the catalog label of a coded field's value (e.g. traffic-path 1 → "same VPC"),
