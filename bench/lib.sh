@@ -10,7 +10,7 @@ build_cli() {
 # Every field AWS documents, read from the tool's own catalog.
 all_fields_format() {
   local format
-  format=$("$cli" fields | awk -F'│' 'NR > 3 && NF > 3 { gsub(/ /, "", $2); if ($2 != "") printf "${%s} ", $2 }' | sed 's/ $//')
+  format=$("$cli" fields --kind vpc | awk -F'│' 'NR > 3 && NF > 3 { gsub(/ /, "", $2); if ($2 != "") printf "${%s} ", $2 }' | sed 's/ $//')
   [ "$(wc -w <<< "$format")" -ge 54 ] || { echo "could not read the field list from '$cli fields'" >&2; return 1; }
   echo "$format"
 }

@@ -10,6 +10,28 @@ public class InfoCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("next-hop-interface-type", run.Stdout);
         Assert.Contains("traffic-path", run.Stdout);
+        Assert.Contains("packets-lost-blackhole", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("vpc", "next-hop-interface-type", "tgw-attachment-id")]
+    [InlineData("transit-gateway", "tgw-attachment-id", "interface-id")]
+    public async Task Fields_of_one_kind_are_listed_alone(string kind, string present, string absent)
+    {
+        var run = await CliRun.Of("fields", "--kind", kind);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(present, run.Stdout);
+        Assert.DoesNotContain(absent, run.Stdout);
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_refused_with_the_two_names()
+    {
+        var run = await CliRun.Of("fields", "--kind", "tgw");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("transit-gateway", run.Stderr + run.Stdout);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class JobRunCommandTests : IDisposable
     public async Task A_report_job_writes_the_weekly_report_into_each_folder_and_a_rerun_writes_the_same_bytes()
     {
         var generated = await CliRun.Of("generate", "--out", Logs, "--records", "20000", "--from", "2026-11-02", "--to", "2026-11-16", "--seed", "3",
-            "--format", Core.Formats.FlowLogFormat.AllFields.FormatString, "--accounts", "012345678901", "--regions", "us-east-1");
+            "--format", Core.Formats.FlowLogFormat.AllVpcFields.FormatString, "--accounts", "012345678901", "--regions", "us-east-1");
         Assert.True(generated.ExitCode == 0, generated.ToString());
         var job = JobFile("""
             name: weekly

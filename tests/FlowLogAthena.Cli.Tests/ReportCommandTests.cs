@@ -14,7 +14,7 @@ public sealed class ReportCommandTests : IDisposable
     private Task<GenerationSummary> GenerateAsync() => FlowLogGenerator.GenerateAsync(new GeneratorOptions
     {
         Root = Logs,
-        Format = FlowLogFormat.AllFields,
+        Format = FlowLogFormat.AllVpcFields,
         Window = TimeWindow.Days(new DateOnly(2026, 11, 2), 14),
         Records = 8_000,
         Accounts = ["012345678901"],

@@ -19,7 +19,7 @@ namespace FlowLogAthena.Integration.Tests;
 [Collection(CliMotoTests.Name)]
 public sealed class AthenaCompactionTests(CliAgainstMoto aws) : IAsyncLifetime, IDisposable
 {
-    private static readonly FlowLogFormat Format = FlowLogFormat.AllFields;
+    private static readonly FlowLogFormat Format = FlowLogFormat.AllVpcFields;
     private readonly TempFolder _temp = new();
     private readonly string _bucket = "athena-compact-" + Guid.NewGuid().ToString("N")[..8];
     private Aws.Runtime.AwsClients _clients = null!;

@@ -13,7 +13,7 @@ namespace FlowLogAthena.Integration.Tests;
 public sealed class CompactCommandTests(CliAgainstMoto aws) : IDisposable
 {
     // Every field: each catalog type goes through the Parquet conversion, and every query can run.
-    private static readonly string Format = FlowLogFormat.AllFields.FormatString;
+    private static readonly string Format = FlowLogFormat.AllVpcFields.FormatString;
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();

@@ -13,7 +13,7 @@ namespace FlowLogAthena.Integration.Tests;
 [Collection(CliMotoTests.Name)]
 public sealed class ParquetColumnScanTests(CliAgainstMoto aws) : IDisposable
 {
-    private static readonly FlowLogFormat Format = FlowLogFormat.AllFields;
+    private static readonly FlowLogFormat Format = FlowLogFormat.AllVpcFields;
     private static readonly string[] Columns = ["srcaddr", "dstaddr", "bytes", "start", "log_status"];
     private readonly TempFolder _temp = new();
 

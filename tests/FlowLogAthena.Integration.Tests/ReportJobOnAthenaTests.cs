@@ -18,7 +18,7 @@ public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
     [Fact]
     public async Task The_weekly_report_runs_each_week_on_athena_and_shows_what_the_service_returned()
     {
-        var format = Core.Formats.FlowLogFormat.AllFields.FormatString;
+        var format = Core.Formats.FlowLogFormat.AllVpcFields.FormatString;
         var bucket = "report-" + Guid.NewGuid().ToString("N")[..10];
         var source = await aws.SeedLogsAsync(bucket, "vpc", format);
         var provisioned = await InProcessCli.RunAsync("provision", "--source", source, "--format", format, "--database", "flowdb", "--table", "t_report", "--start-date", "2026-11-01");

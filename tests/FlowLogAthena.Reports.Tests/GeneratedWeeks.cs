@@ -10,7 +10,7 @@ namespace FlowLogAthena.Reports.Tests;
 /// </summary>
 public sealed class GeneratedWeeks : IAsyncLifetime
 {
-    public static readonly FlowLogFormat AllFields = FlowLogFormat.AllFields;
+    public static readonly FlowLogFormat AllFields = FlowLogFormat.AllVpcFields;
 
     public static TimeWindow SecondWeek { get; } = TimeWindow.Days(new DateOnly(2026, 11, 9), 7);
 

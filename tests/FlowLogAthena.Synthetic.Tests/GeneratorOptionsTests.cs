@@ -1,4 +1,3 @@
-
 namespace FlowLogAthena.Synthetic.Tests;
 
 public sealed class GeneratorOptionsTests
@@ -26,6 +25,16 @@ public sealed class GeneratorOptionsTests
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.True(error.IsBadInput);
+    }
+
+    [Fact]
+    public void A_transit_gateway_format_is_refused_until_the_generator_writes_such_logs()
+    {
+        var options = new GeneratorOptions { Root = "out", Format = FlowLogFormat.TransitGatewayDefault };
+
+        var error = Assert.Throws<GeneratorOptionsException>(() => FlowLogGenerator.Plan(options));
+
+        Assert.Contains("VPC flow logs only so far; the format is a Transit Gateway flow log's", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

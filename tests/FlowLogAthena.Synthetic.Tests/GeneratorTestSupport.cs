@@ -6,7 +6,7 @@ internal static class GeneratorTestSupport
 {
     /// <summary>Every catalog field, in AWS's order: the widest format there is.</summary>
     public static FlowLogFormat AllFields { get; } =
-        FlowLogFormat.AllFields;
+        FlowLogFormat.AllVpcFields;
 
     public static TimeWindow Hours(int fromHour, int toHour) => new(
         new DateTime(2026, 11, 2, fromHour, 0, 0, DateTimeKind.Utc),

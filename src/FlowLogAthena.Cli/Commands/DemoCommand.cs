@@ -43,7 +43,7 @@ public static class DemoCommand
             // Every file the demo will write is checked before it generates anything.
             OutputTarget.CheckFolderFiles(Path.Combine(root, "results"), PackRunner.OutputFiles(catalog.All), "--out");
             WeeklyReport.CheckOutputs(Path.Combine(root, "report"), "--out");
-            var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.AllFields, SourceLayout.DefaultLayout);
+            var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.AllVpcFields, SourceLayout.DefaultLayout);
 
             var generated = await GenerateCommand.RunAsync(terminal, new GeneratorOptions
             {

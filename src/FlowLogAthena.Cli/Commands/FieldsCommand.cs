@@ -5,29 +5,54 @@ using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
 
-/// <summary><c>fields</c>: the catalog of every flow log field, v2–v11.</summary>
+/// <summary><c>fields</c>: the catalog of every flow log field, VPC (v2–v11) and Transit Gateway.</summary>
 public static class FieldsCommand
 {
+    private const string VpcName = "vpc";
+    private const string TransitGatewayName = "transit-gateway";
+
     public static Command Create(Terminal terminal)
     {
         var version = new Option<int?>("--version") { Description = "Only fields introduced in this format version." };
-        var command = new Command("fields", "List every VPC flow log field AWS documents (v2–v11) with its Athena and DuckDB types.") { version };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = "Only the fields of one kind of flow log, in AWS's order: vpc or transit-gateway. Default: every field, VPC's first.",
+        };
+        kind.AcceptOnlyFromAmong(VpcName, TransitGatewayName);
+        var command = new Command("fields",
+            "List every flow log field AWS documents, VPC (v2–v11) and Transit Gateway, with its Athena and DuckDB types and the kinds of flow log that have it.")
+        {
+            version, kind,
+        };
         command.SetAction(parse =>
         {
             var only = parse.GetValue(version);
+            var fields = parse.GetValue(kind) switch
+            {
+                VpcName => FieldCatalog.Vpc,
+                TransitGatewayName => FieldCatalog.TransitGateway,
+                _ => FieldCatalog.All,
+            };
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("Field", "Ver", "Column", "Athena", "DuckDB", "Parquet", "Meaning");
-            foreach (var field in FieldCatalog.All.Where(f => only is null || f.Version == only))
+                .AddColumns("Field", "Ver", "Column", "Athena", "DuckDB", "Parquet", "Logs", "Meaning");
+            foreach (var field in fields.Where(f => only is null || f.Version == only))
             {
                 var meaning = field.Meaning + (field.CodedValues.Count > 0
                     ? " " + string.Join(", ", field.CodedValues.Select(kv => $"{kv.Key}={kv.Value}"))
                     : "") + (field.Confirmed ? "" : " (unconfirmed: third-party sources only)");
                 table.AddRow(Markup.Escape(field.Name), field.Version.ToString(), Markup.Escape(field.ColumnName),
-                    field.AthenaType, field.DuckDbType, field.ParquetType, Markup.Escape(meaning));
+                    field.AthenaType, field.DuckDbType, field.ParquetType, Logs(field), Markup.Escape(meaning));
             }
             terminal.Out.Write(table);
             return ExitCodes.Success;
         });
         return command;
     }
+
+    private static string Logs(FlowLogField field) => (FlowLogKind.Vpc.Has(field), FlowLogKind.TransitGateway.Has(field)) switch
+    {
+        (true, true) => "both",
+        (true, false) => "VPC",
+        _ => "TGW",
+    };
 }

@@ -5,9 +5,10 @@ using static FlowLogAthena.Core.Formats.FieldCodes;
 namespace FlowLogAthena.Core.Formats;
 
 /// <summary>
-/// Every VPC flow log field AWS documents, versions 2 through 11 (54 fields), in AWS's order.
-/// Source: shared/domain/flow-log-fields.md. Fields marked unconfirmed rest on third-party pages;
-/// each is one entry here so a correction is one line.
+/// Every flow log field AWS documents: the 54 of VPC flow logs (versions 2 to 11, <see cref="Vpc"/>) and the 36 of
+/// Transit Gateway flow logs (<see cref="TransitGateway"/>), 18 of them shared, each kind in AWS's order.
+/// Sources: shared/domain/flow-log-fields.md and docs/research/transit-gateway-flow-logs.md. Fields marked
+/// unconfirmed rest on third-party pages; each is one entry here so a correction is one line.
 /// </summary>
 public static class FieldCatalog
 {
@@ -35,7 +36,8 @@ public static class FieldCatalog
         (EncryptionStatus.NotEncrypted, "not encrypted"), (EncryptionStatus.NitroEncrypted, "Nitro encrypted"),
         (EncryptionStatus.ApplicationEncrypted, "application encrypted"), (EncryptionStatus.NitroAndApplicationEncrypted, "Nitro and application encrypted"));
 
-    public static IReadOnlyList<FlowLogField> All { get; } =
+    /// <summary>The fields of VPC flow logs, in AWS's order (its field table and the order of every documented format).</summary>
+    public static IReadOnlyList<FlowLogField> Vpc { get; } =
     [
         F("version", 2, FieldType.Int32, "Format version of the record (highest version among the chosen fields).", max: byte.MaxValue),
         F("account-id", 2, FieldType.String, "Account that owns the interface where the flow was seen."),
@@ -96,6 +98,58 @@ public static class FieldCatalog
         F("next-hop-vpc-id", 11, FieldType.String, "VPC of the next-hop ENI.", confirmed: false),
         F("next-hop-interface-type", 11, FieldType.String, "Kind of the next-hop ENI.", confirmed: false),
     ];
+
+    /// <summary>The fields only Transit Gateway flow logs have: all of version 6, the version VPC flow logs skip.</summary>
+    private static readonly IReadOnlyList<FlowLogField> TransitGatewayOnly =
+    [
+        F("resource-type", 6, FieldType.String, "Resource the flow log was created on.",
+            Codes((ResourceType.TransitGateway, "transit gateway"), (ResourceType.TransitGatewayAttachment, "transit gateway attachment"))),
+        F("tgw-id", 6, FieldType.String, "Transit gateway whose traffic is recorded."),
+        F("tgw-attachment-id", 6, FieldType.String, "Transit gateway attachment whose traffic is recorded."),
+        F("tgw-src-vpc-account-id", 6, FieldType.String, "Account of the source VPC."),
+        F("tgw-dst-vpc-account-id", 6, FieldType.String, "Account of the destination VPC."),
+        F("tgw-src-vpc-id", 6, FieldType.String, "Source VPC."),
+        F("tgw-dst-vpc-id", 6, FieldType.String, "Destination VPC."),
+        F("tgw-src-subnet-id", 6, FieldType.String, "Subnet of the source traffic."),
+        F("tgw-dst-subnet-id", 6, FieldType.String, "Subnet of the destination traffic."),
+        F("tgw-src-eni", 6, FieldType.String, "Transit gateway attachment ENI the flow came from."),
+        F("tgw-dst-eni", 6, FieldType.String, "Transit gateway attachment ENI the flow went to."),
+        F("tgw-src-az-id", 6, FieldType.String, "AZ ID of the source side ('-' for traffic from a sublocation)."),
+        F("tgw-dst-az-id", 6, FieldType.String, "AZ ID of the destination side."),
+        F("tgw-pair-attachment-id", 6, FieldType.String, "The flow's other attachment: egress attachment for ingress records, ingress for egress."),
+        F("packets-lost-no-route", 6, FieldType.Int64, "Packets dropped because no route matched."),
+        F("packets-lost-blackhole", 6, FieldType.Int64, "Packets dropped by a blackhole route."),
+        F("packets-lost-mtu-exceeded", 6, FieldType.Int64, "Packets dropped for exceeding the MTU."),
+        F("packets-lost-ttl-expired", 6, FieldType.Int64, "Packets dropped because their time to live expired."),
+    ];
+
+    /// <summary>
+    /// The fields of Transit Gateway flow logs, in AWS's order: also the format such a flow log has when it is
+    /// created without one. There is no <c>action</c>: a transit gateway records drops as packets lost.
+    /// </summary>
+    public static IReadOnlyList<FlowLogField> TransitGateway { get; } =
+    [
+        .. Names(Vpc, "version"), .. TransitGatewayOnly.Take(1), .. Names(Vpc, "account-id"), .. TransitGatewayOnly.Skip(1).Take(13),
+        .. Names(Vpc, "srcaddr", "dstaddr", "srcport", "dstport", "protocol", "packets", "bytes", "start", "end", "log-status", "type"),
+        .. TransitGatewayOnly.Skip(14),
+        .. Names(Vpc, "tcp-flags", "region", "flow-direction", "pkt-src-aws-service", "pkt-dst-aws-service"),
+    ];
+
+    /// <summary>Every field of either kind: the VPC fields in their order, then the Transit Gateway fields of their own.</summary>
+    public static IReadOnlyList<FlowLogField> All { get; } = [.. Vpc, .. TransitGatewayOnly];
+
+    private static readonly FrozenSet<string> VpcNames = Vpc.Select(f => f.Name).ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> TransitGatewayNames = TransitGateway.Select(f => f.Name).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Whether flow logs of the kind have the field.</summary>
+    public static bool Has(this FlowLogKind kind, FlowLogField field) =>
+        (kind == FlowLogKind.Vpc ? VpcNames : TransitGatewayNames).Contains(field.Name);
+
+    /// <summary>The fields of one kind, in AWS's order.</summary>
+    public static IReadOnlyList<FlowLogField> Of(FlowLogKind kind) => kind == FlowLogKind.Vpc ? Vpc : TransitGateway;
+
+    private static IEnumerable<FlowLogField> Names(IReadOnlyList<FlowLogField> fields, params string[] names) =>
+        names.Select(name => fields.Single(f => f.Name == name));
 
     private static readonly FrozenDictionary<string, FlowLogField> ByName =
         All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);

@@ -26,6 +26,16 @@ public static class FieldCodes
         public const string Reject = "REJECT";
     }
 
+    /// <summary>
+    /// <c>resource-type</c> (Transit Gateway flow logs): what the flow log was created on. AWS's page now names only
+    /// TransitGateway; its 2022 text also named TransitGatewayAttachment.
+    /// </summary>
+    public static class ResourceType
+    {
+        public const string TransitGateway = "TransitGateway";
+        public const string TransitGatewayAttachment = "TransitGatewayAttachment";
+    }
+
     /// <summary><c>log-status</c>: the health of logging for the record.</summary>
     public static class LogStatus
     {

@@ -12,18 +12,28 @@ public sealed partial class FlowLogFormat
 
     public static FlowLogFormat Default { get; } = Parse(DefaultFormatString);
 
-    /// <summary>Every field of the catalog, in AWS's order: the widest format there is (the demo's, and the tests').</summary>
-    public static FlowLogFormat AllFields { get; } = new(FieldCatalog.All.ToList());
+    /// <summary>Every VPC flow log field, in AWS's order: the widest VPC format there is (the demo's, and the tests').</summary>
+    public static FlowLogFormat AllVpcFields { get; } = new(FieldCatalog.Vpc.ToList(), FlowLogKind.Vpc);
+
+    /// <summary>A Transit Gateway flow log's format when it was created without one: all its 36 fields, in AWS's order.</summary>
+    public static FlowLogFormat TransitGatewayDefault { get; } = new(FieldCatalog.TransitGateway.ToList(), FlowLogKind.TransitGateway);
 
     private readonly HashSet<string> _names;
 
-    private FlowLogFormat(IReadOnlyList<FlowLogField> fields)
+    private FlowLogFormat(IReadOnlyList<FlowLogField> fields, FlowLogKind kind)
     {
         Fields = fields;
+        Kind = kind;
         _names = fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     public IReadOnlyList<FlowLogField> Fields { get; }
+
+    /// <summary>
+    /// The kind of flow log with this format: Transit Gateway when a field only Transit Gateway flow logs have is in
+    /// it, else VPC (a format of shared fields alone, e.g. addresses and counts, reads as a VPC flow log).
+    /// </summary>
+    public FlowLogKind Kind { get; }
 
     /// <summary>The format string in canonical form (single spaces).</summary>
     public string FormatString => string.Join(' ', Fields.Select(f => "${" + f.Name + "}"));
@@ -63,7 +73,20 @@ public sealed partial class FlowLogFormat
                 throw new FlowLogFormatException($"Field '{name}' appears more than once in the format (token {i + 1}).");
             fields.Add(field);
         }
-        return new FlowLogFormat(fields);
+        return new FlowLogFormat(fields, KindOf(fields));
+    }
+
+    /// <summary>A format is of one kind: a field of the other kind's own, beside one of this kind's own, is refused by name.</summary>
+    private static FlowLogKind KindOf(IReadOnlyList<FlowLogField> fields)
+    {
+        var transitGatewayOnly = fields.FirstOrDefault(f => !FlowLogKind.Vpc.Has(f));
+        if (transitGatewayOnly is null) return FlowLogKind.Vpc;
+        var vpcOnly = fields.FirstOrDefault(f => !FlowLogKind.TransitGateway.Has(f));
+        return vpcOnly is null
+            ? FlowLogKind.TransitGateway
+            : throw new FlowLogFormatException(
+                $"The format mixes '{vpcOnly.Name}', a field only VPC flow logs have, with '{transitGatewayOnly.Name}', a field only Transit Gateway "
+                + "flow logs have; a flow log is one or the other. Run `flowlog-athena fields` to see which fields each has.");
     }
 
     /// <summary>The message for a field name the catalog lacks: suggestion, and misconception note when known.</summary>

@@ -2,6 +2,7 @@ using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
+using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 
@@ -177,9 +178,7 @@ public static class JobValidator
     {
         var missing = query.Parameters.Where(p => p.Required && !given.ContainsKey(p.Name)).Select(p => p.Name).ToList();
         if (missing.Count > 0) return $"required parameter {string.Join(", ", missing)} is not given under 'parameters'";
-        if (format is null) return null;
-        var fields = query.RequiresFields.Where(f => !format.Contains(f)).ToList();
-        return fields.Count > 0 ? $"the source format lacks {string.Join(", ", fields)}" : null;
+        return format is null ? null : RequiredFieldsCheck.Problem(query, format);
     }
 
     /// <summary>A compaction job runs no query: its plan is its window and its manifest.</summary>

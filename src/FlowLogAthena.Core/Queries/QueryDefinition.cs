@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries.Loading;
 using FlowLogAthena.Core.Queries.Parameters;
 using Scriban;
@@ -33,6 +34,9 @@ public sealed class QueryDefinition
     /// rows are the evidence against the rule: the control passes when there are none.
     /// </summary>
     public string? Control { get; init; }
+
+    /// <summary>The kind of flow log the query reads (front matter <c>kind:</c>, VPC when absent); on the other kind it is skipped.</summary>
+    public FlowLogKind Kind { get; init; } = FlowLogKind.Vpc;
 
     public IReadOnlyList<QueryParameterDefinition> Parameters { get; init; } = [];
 

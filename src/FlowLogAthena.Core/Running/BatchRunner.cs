@@ -36,9 +36,8 @@ public sealed class BatchRunner(TimeProvider clock)
     {
         var query = item.Query;
         var now = clock.GetUtcNow().UtcDateTime;
-        var missing = RequiredFieldsCheck.Missing(query, item.Table.Source.Format);
-        if (missing.Count > 0)
-            return (new BatchOutcome(item, QueryStatus.Skipped, 0, RequiredFieldsCheck.Message(query.Id, missing), null, now, now), null);
+        if (RequiredFieldsCheck.Problem(query, item.Table.Source.Format) is { } problem)
+            return (new BatchOutcome(item, QueryStatus.Skipped, 0, problem, null, now, now), null);
 
         var parameters = item.Parameters.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var unset = query.Parameters.Where(p => p.Required && !parameters.ContainsKey(p.Name)).Select(p => $"--param {p.Name}=…").ToList();

@@ -66,6 +66,6 @@ public sealed class TwinLayoutTests
         Assert.NotEqual(fingerprint, TwinDayMarker.FingerprintOf(FlowLogFormat.Default, [a]));
         Assert.NotEqual(fingerprint, TwinDayMarker.FingerprintOf(FlowLogFormat.Default, [a with { SizeBytes = 11 }, b]));
         Assert.NotEqual(fingerprint, TwinDayMarker.FingerprintOf(FlowLogFormat.Default, [a with { Version = "\"e2\"" }, b]));
-        Assert.NotEqual(fingerprint, TwinDayMarker.FingerprintOf(FlowLogFormat.AllFields, [a, b]));
+        Assert.NotEqual(fingerprint, TwinDayMarker.FingerprintOf(FlowLogFormat.AllVpcFields, [a, b]));
     }
 }

@@ -10,7 +10,7 @@ public sealed class TwinUnloadSqlTests
     private const string Staging = "s3://bucket/twin/_flowlog-athena/staging/run/2026-11-02/0/";
 
     private static FlowLogSource Text(PrefixStyle prefix, Partitioning partitioning, FlowLogFormat? format = null) =>
-        new("s3://bucket/logs", format ?? FlowLogFormat.AllFields, new SourceLayout(prefix, partitioning));
+        new("s3://bucket/logs", format ?? FlowLogFormat.AllVpcFields, new SourceLayout(prefix, partitioning));
 
     [Fact]
     public void A_daily_unload_selects_every_field_of_the_day_partitions_without_start_bounds()

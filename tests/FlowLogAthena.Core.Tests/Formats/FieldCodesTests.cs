@@ -17,6 +17,7 @@ public sealed class FieldCodesTests
         { typeof(FieldCodes.TrafficPath), "traffic-path" },
         { typeof(FieldCodes.RejectReason), "reject-reason" },
         { typeof(FieldCodes.EncryptionStatus), "encryption-status" },
+        { typeof(FieldCodes.ResourceType), "resource-type" },
     };
 
     [Theory]

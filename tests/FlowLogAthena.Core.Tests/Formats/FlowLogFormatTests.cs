@@ -62,9 +62,40 @@ public class FlowLogFormatTests
     [Fact]
     public void Every_catalog_field_parses()
     {
-        var all = FlowLogFormat.AllFields.FormatString;
+        var all = FlowLogFormat.AllVpcFields.FormatString;
         var format = FlowLogFormat.Parse(all);
         Assert.Equal(54, format.Fields.Count);
         Assert.Equal(11, format.RecordVersion);
+        Assert.Equal(FlowLogKind.Vpc, format.Kind);
+    }
+
+    [Fact]
+    public void A_transit_gateway_field_makes_a_transit_gateway_format()
+    {
+        var format = FlowLogFormat.Parse(FlowLogFormat.TransitGatewayDefault.FormatString);
+
+        Assert.Equal(36, format.Fields.Count);
+        Assert.Equal(FlowLogKind.TransitGateway, format.Kind);
+        Assert.Equal(6, format.RecordVersion);
+        Assert.Equal(FlowLogKind.TransitGateway, FlowLogFormat.Parse("${srcaddr} ${dstaddr} ${packets-lost-blackhole}").Kind);
+    }
+
+    [Theory]
+    [InlineData("${version} ${srcaddr} ${dstaddr} ${bytes}")]
+    [InlineData("${version} ${account-id} ${tcp-flags} ${region} ${flow-direction}")]
+    public void A_format_of_shared_fields_alone_reads_as_a_vpc_flow_log(string text)
+    {
+        Assert.Equal(FlowLogKind.Vpc, FlowLogFormat.Parse(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("${srcaddr} ${action} ${tgw-id}", "'action', a field only VPC flow logs have, with 'tgw-id'")]
+    [InlineData("${tgw-attachment-id} ${interface-id} ${bytes}", "'interface-id', a field only VPC flow logs have, with 'tgw-attachment-id'")]
+    public void A_format_mixing_the_two_kinds_own_fields_is_refused_naming_both(string text, string expected)
+    {
+        var error = Assert.Throws<FlowLogFormatException>(() => FlowLogFormat.Parse(text));
+
+        Assert.Contains(expected, error.Message);
+        Assert.Contains("a flow log is one or the other", error.Message);
     }
 }

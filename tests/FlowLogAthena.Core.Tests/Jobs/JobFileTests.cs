@@ -94,6 +94,16 @@ public class JobFileTests
     }
 
     [Fact]
+    public void A_transit_gateway_format_refuses_a_listed_vpc_query_naming_both_kinds()
+    {
+        var transitGateway = Valid.Replace("  path: logs", $"  path: logs\n  format: \"{FlowLogFormat.TransitGatewayDefault.FormatString}\"", StringComparison.Ordinal);
+
+        var error = Assert.Throws<JobDefinitionException>(() => Plan(transitGateway));
+
+        Assert.Contains("query 'top-talkers' cannot run: Query 'top-talkers' reads VPC flow logs, and the log format is a Transit Gateway flow log's.", error.Message);
+    }
+
+    [Fact]
     public void An_athena_job_reads_a_glue_table()
     {
         var job = JobFileParser.Parse("job.yaml", Valid

@@ -10,7 +10,7 @@ public sealed class AthenaGrammarTests
 {
     /// <summary>A format with all 54 fields, so no query is refused for a field the format lacks.</summary>
     private static readonly FlowLogFormat EveryField =
-        FlowLogFormat.AllFields;
+        FlowLogFormat.AllVpcFields;
 
     /// <summary>A whole day; a ragged window across three days (hourly partitions cut at both ends); one hour.</summary>
     private static readonly TimeWindow[] Windows =

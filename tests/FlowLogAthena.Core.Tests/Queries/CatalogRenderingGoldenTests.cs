@@ -17,7 +17,7 @@ public sealed class CatalogRenderingGoldenTests
     [
         ("v2", FlowLogFormat.Default),
         ("v5", RepoQueries.FormatWithV5),
-        ("all", FlowLogFormat.AllFields),
+        ("all", FlowLogFormat.AllVpcFields),
     ];
 
     private static readonly TimeWindow RaggedWindow = TimeWindow.Parse("2026-11-02T05:30:00Z", "2026-11-04T17:15:00Z");
@@ -128,12 +128,12 @@ public sealed class CatalogRenderingGoldenTests
             foreach (var (formatName, format) in formats)
                 foreach (var (setName, parameters) in parameterSets)
                     yield return ($"{dialect} {formatName} daily {setName}", Request(dialect, format, parameters, Partitioning.Daily, RepoQueries.OneDay));
-        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, FlowLogFormat.AllFields, required, Partitioning.Hourly, RaggedWindow));
-        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, FlowLogFormat.AllFields, required, Partitioning.Daily, RaggedWindow));
+        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, FlowLogFormat.AllVpcFields, required, Partitioning.Hourly, RaggedWindow));
+        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, FlowLogFormat.AllVpcFields, required, Partitioning.Daily, RaggedWindow));
     }
 
     private static FlowLogFormat EveryFieldBut(IReadOnlyList<string> absent) =>
-        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Where(f => !absent.Contains(f.Name)).Select(f => "${" + f.Name + "}")));
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.Vpc.Where(f => !absent.Contains(f.Name)).Select(f => "${" + f.Name + "}")));
 
     private static RenderRequest Request(SqlDialect dialect, FlowLogFormat format, Dictionary<string, string> parameters,
         Partitioning partitioning, TimeWindow window) => new()

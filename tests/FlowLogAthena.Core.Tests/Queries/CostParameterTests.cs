@@ -23,7 +23,7 @@ public sealed class CostParameterTests : IDisposable
     }
 
     private static string Render(string id, SqlDialect dialect, Dictionary<string, string> parameters, TimeWindow? window = null) =>
-        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, parameters, window: window, format: FlowLogFormat.AllFields)).Sql;
+        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, parameters, window: window, format: FlowLogFormat.AllVpcFields)).Sql;
 
     [Theory]
     [InlineData("0.09", "0.09")]
@@ -73,7 +73,7 @@ public sealed class CostParameterTests : IDisposable
     {
         var duck = Render("cross-az-cost", SqlDialect.DuckDb, new() { ["cross_az_usd_per_gb"] = "0.0045" });
         var athena = QueryRenderer.Render(RepositoryRoot.Catalog.Get("cross-az-cost"),
-            RepoQueries.Request(SqlDialect.Athena, new Dictionary<string, string> { ["cross_az_usd_per_gb"] = "0.0045" }, format: FlowLogFormat.AllFields));
+            RepoQueries.Request(SqlDialect.Athena, new Dictionary<string, string> { ["cross_az_usd_per_gb"] = "0.0045" }, format: FlowLogFormat.AllVpcFields));
 
         Assert.Contains("CAST('0.0045' AS DECIMAL(18, 6)) AS \"usd_per_gb\"", duck);
         // A select-list value: AWS takes execution parameters only in WHERE, so the validated literal is inline.

@@ -7,7 +7,7 @@ namespace FlowLogAthena.Core.Tests.Queries;
 public sealed class PathsPackRenderingTests
 {
     private static readonly FlowLogFormat EveryField =
-        FlowLogFormat.AllFields;
+        FlowLogFormat.AllVpcFields;
 
     /// <summary>Every field the pack requires and none of its optional ones (log-status, resource-id, interface-type).</summary>
     private static readonly FlowLogFormat RequiredOnly = FlowLogFormat.Parse(string.Join(' ',

@@ -17,11 +17,11 @@ public sealed class QueryRendererTests
 
     /// <summary>Every field, so queries that need v5–v11 fields render too (missing fields have their own tests).</summary>
     private static readonly FlowLogFormat EveryField =
-        FlowLogFormat.AllFields;
+        FlowLogFormat.AllVpcFields;
 
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: FlowLogFormat.AllFields));
+        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: FlowLogFormat.AllVpcFields));
 
     /// <summary>The given parameters plus an example address for a required <c>ip</c> or <c>cidr</c> parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)

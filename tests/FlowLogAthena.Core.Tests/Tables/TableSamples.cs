@@ -10,7 +10,7 @@ internal static class TableSamples
     public const string Account = "012345678901";
 
     public static FlowLogFormat EveryField { get; } =
-        FlowLogFormat.AllFields;
+        FlowLogFormat.AllVpcFields;
 
     /// <summary>The default v2 format, a v3–v5 custom format, and all 54 fields.</summary>
     public static TheoryData<string> Formats { get; } = new(

@@ -8,7 +8,7 @@ namespace FlowLogAthena.Local.Tests.Parity;
 /// </summary>
 public sealed class ParityData : IAsyncDisposable
 {
-    public static FlowLogFormat Format { get; } = FlowLogFormat.AllFields;
+    public static FlowLogFormat Format { get; } = FlowLogFormat.AllVpcFields;
 
     /// <summary>
     /// The DuckDB side: one bound table over the query window, read from the columnar store (text layouts; converted

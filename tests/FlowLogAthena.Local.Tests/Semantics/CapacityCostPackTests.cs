@@ -13,7 +13,7 @@ public sealed class CapacityCostPackTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private static readonly string EveryField = FlowLogFormat.AllFields.FormatString;
+    private static readonly string EveryField = FlowLogFormat.AllVpcFields.FormatString;
 
     /// <summary>What the capacity and cost queries read, tags and v11 fields included.</summary>
     private const string CostFields =

@@ -24,7 +24,7 @@ public sealed class CompliancePackTests : IDisposable
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {
-        { "all 54 fields parquet", FlowLogFormat.AllFields.FormatString, PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
+        { "all 54 fields parquet", FlowLogFormat.AllVpcFields.FormatString, PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
         { "control fields text hive hourly", ControlFields, PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Text },
     };
 

@@ -14,7 +14,7 @@ public sealed class DiagnoseData : IDisposable
 
     public DiagnoseData()
     {
-        var v5 = string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"));
+        var v5 = string.Join(' ', FieldCatalog.Vpc.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"));
         _sets = new()
         {
             ["default v2"] = Lazy("default v2", FlowLogFormat.DefaultFormatString, SourceLayout.DefaultLayout, plant: true),

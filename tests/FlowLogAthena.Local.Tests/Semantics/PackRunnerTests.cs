@@ -17,7 +17,7 @@ public sealed class PackRunnerTests : IDisposable
     [Fact]
     public async Task Every_query_of_every_pack_writes_its_CSV_and_each_pack_a_summary()
     {
-        var format = FlowLogFormat.AllFields;
+        var format = FlowLogFormat.AllVpcFields;
         var source = await GenerateAsync(format);
         var output = _root.Combine("out");
         await using var engine = new DuckDbEngine();
@@ -68,5 +68,32 @@ public sealed class PackRunnerTests : IDisposable
         Assert.Contains(outcomes, o => o.Query.Id == "top-talkers" && o.Status == QueryStatus.Ok && o.Rows == 10);
         Assert.False(File.Exists(Path.Combine(output, "paths", "traffic-path.csv")));
         Assert.Contains(File.ReadAllLines(Path.Combine(output, "paths", "summary.csv")), l => l.StartsWith("traffic-path,skipped,0,0,,\"Query 'traffic-path' needs", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every shipped query reads VPC flow logs: on a Transit Gateway flow log each is skipped, saying so, and nothing fails.</summary>
+    [Fact]
+    public async Task On_a_transit_gateway_flow_log_every_vpc_query_is_skipped_naming_both_kinds()
+    {
+        var format = FlowLogFormat.TransitGatewayDefault;
+        _root.WriteGzip("logs/AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/02/123456789012_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20261102T0005Z_abcd1234.log.gz",
+            string.Join(' ', format.Fields.Select(f => f.Name)),
+            "6 TransitGateway 123456789012 tgw-0123456789abcdef0 tgw-attach-0aaaaaaaaaaaaaaa1 111122223333 444455556666 vpc-0aaaaaaaaaaaaaaa1 "
+            + "vpc-0bbbbbbbbbbbbbbb2 subnet-0aaaaaaaaaaaaaaa1 subnet-0bbbbbbbbbbbbbbb2 eni-0aaaaaaaaaaaaaaa1 eni-0bbbbbbbbbbbbbbb2 use1-az1 use1-az2 "
+            + "tgw-attach-0bbbbbbbbbbbbbbb2 10.0.1.10 10.1.2.20 49152 443 6 10 8400 1793577700 1793577760 OK IPv4 0 0 0 0 19 us-east-1 ingress - -");
+        var source = new FlowLogSource(_root.Combine("logs"), format, SourceLayout.DefaultLayout);
+        var output = _root.Combine("out");
+        await using var engine = new DuckDbEngine();
+
+        var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false))
+            .RunAsync(Catalog.All, new Dictionary<string, string>(), output, null, CancellationToken.None);
+
+        Assert.Equal(Catalog.All.Count, outcomes.Count);
+        Assert.All(outcomes, o =>
+        {
+            Assert.Equal(QueryStatus.Skipped, o.Status);
+            Assert.Equal($"Query '{o.Query.Id}' reads VPC flow logs, and the log format is a Transit Gateway flow log's.", o.Reason);
+        });
+        Assert.Contains(File.ReadAllLines(Path.Combine(output, "traffic", "summary.csv")),
+            l => l.StartsWith("top-talkers,skipped,0,0,,\"Query 'top-talkers' reads VPC flow logs", StringComparison.Ordinal));
     }
 }

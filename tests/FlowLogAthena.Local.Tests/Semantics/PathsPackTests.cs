@@ -9,7 +9,7 @@ public sealed class PathsPackTests : IDisposable
 {
     private static readonly QueryCatalog Catalog = QueryCatalog.Load(RepositoryRoot.Queries);
 
-    private static readonly string AllFields = FlowLogFormat.AllFields.FormatString;
+    private static readonly string AllFields = FlowLogFormat.AllVpcFields.FormatString;
 
     /// <summary>Every field the pack reads, in no particular order, without its optional ones.</summary>
     private const string NarrowFields =

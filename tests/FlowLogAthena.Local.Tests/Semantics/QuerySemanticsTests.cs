@@ -26,7 +26,7 @@ public sealed class QuerySemanticsTests : IDisposable
             PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Text
         },
         { "v5 without log-status", "${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${flow-direction} ${traffic-path}", PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Text },
-        { "all 54 fields parquet", FlowLogFormat.AllFields.FormatString, PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
+        { "all 54 fields parquet", FlowLogFormat.AllVpcFields.FormatString, PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Parquet },
         { "v5 parquet hive hourly", "${srcaddr} ${dstaddr} ${dstport} ${bytes} ${packets} ${start} ${action} ${log-status} ${flow-direction} ${traffic-path}", PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
     };
 
@@ -116,7 +116,7 @@ public sealed class QuerySemanticsTests : IDisposable
         var options = new GeneratorOptions
         {
             Root = _root.Path,
-            Format = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.All.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"))),
+            Format = FlowLogFormat.Parse(string.Join(' ', FieldCatalog.Vpc.Where(f => f.Version <= 5).Select(f => "${" + f.Name + "}"))),
             Records = 20_000,
             Window = TimeWindow.Parse("2026-11-01", "2026-11-04"),
             Seed = 11,

@@ -34,7 +34,7 @@ public sealed class SecurityPackTests : IDisposable
             "${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${reject-reason}",
             PrefixStyle.Default, Partitioning.Daily, LogFileFormat.Text
         },
-        { "all 54 fields parquet hive hourly", FlowLogFormat.AllFields.FormatString, PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
+        { "all 54 fields parquet hive hourly", FlowLogFormat.AllVpcFields.FormatString, PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet },
     };
 
     [Theory]

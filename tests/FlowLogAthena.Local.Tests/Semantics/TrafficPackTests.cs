@@ -12,7 +12,7 @@ public sealed class TrafficPackTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private static readonly string EveryField = FlowLogFormat.AllFields.FormatString;
+    private static readonly string EveryField = FlowLogFormat.AllVpcFields.FormatString;
 
     public static TheoryData<string, string, PrefixStyle, Partitioning, LogFileFormat> Cases => new()
     {

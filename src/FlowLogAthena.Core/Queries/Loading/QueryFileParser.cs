@@ -14,7 +14,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// </summary>
 internal static partial class QueryFileParser
 {
-    private static readonly string[] TopKeys = ["id", "title", "control", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
+    private static readonly string[] TopKeys = ["id", "title", "kind", "control", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
 
     /// <param name="partials">The catalog's partials the template may include (none when parsed on its own).</param>
     public static QueryDefinition Load(string path, QueryPartials? partials = null)
@@ -44,6 +44,10 @@ internal static partial class QueryFileParser
         var body = split.Body.Trim().Length > 0 ? split.Body : throw new QueryDefinitionException($"{path}:{split.BodyStartLine}: the query has no SQL after its front matter.");
         var parameters = ParameterDefinitionReader.Read(reader, FrontMatterReader.Get(root, "parameters"), shared.Parameters);
         var control = ReadControl(reader, root, parameters);
+        var kind = ReadKind(reader, root);
+        var requiresFields = ReadFields(reader, FrontMatterReader.Get(root, "requires_fields"), "requires_fields");
+        var optionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields");
+        CheckKindHasFields(reader, root, kind, requiresFields.Concat(optionalFields));
         var template = ParseTemplate(path, split);
         partials.CheckCalls(path, split.BodyStartLine, split.Body, template);
         return new QueryDefinition(path, split.BodyStartLine, body, template)
@@ -54,13 +58,37 @@ internal static partial class QueryFileParser
             Title = reader.RequiredText(root, "title", "The front matter"),
             Description = reader.RequiredText(root, "description", "The front matter"),
             Control = control,
+            Kind = kind,
             Parameters = parameters,
-            RequiresFields = ReadFields(reader, FrontMatterReader.Get(root, "requires_fields"), "requires_fields"),
-            OptionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields"),
+            RequiresFields = requiresFields,
+            OptionalFields = optionalFields,
             Output = output,
             Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
             Partials = partials,
         };
+    }
+
+    /// <summary><c>kind:</c> the flow logs the query reads, <c>vpc</c> (the default) or <c>transit-gateway</c>.</summary>
+    private static FlowLogKind ReadKind(FrontMatterReader reader, YamlMappingNode root)
+    {
+        var node = FrontMatterReader.Get(root, "kind");
+        if (node is null) return FlowLogKind.Vpc;
+        return reader.Scalar(node, "'kind'") switch
+        {
+            "vpc" => FlowLogKind.Vpc,
+            "transit-gateway" => FlowLogKind.TransitGateway,
+            var other => throw reader.Error(node, $"'kind' is '{other}'; it must be vpc or transit-gateway (the kind of flow log the query reads)."),
+        };
+    }
+
+    /// <summary>Every field the query reads must be one flow logs of its kind have, or no format could ever serve it.</summary>
+    private static void CheckKindHasFields(FrontMatterReader reader, YamlMappingNode root, FlowLogKind kind, IEnumerable<string> fields)
+    {
+        var foreign = fields.FirstOrDefault(name => FieldCatalog.TryGet(name, out var field) && !kind.Has(field));
+        if (foreign is not null)
+            throw reader.Error(FrontMatterReader.Get(root, "kind") ?? root,
+                $"The query reads '{foreign}', which {kind.ToDisplayName()} flow logs do not have; "
+                + (kind == FlowLogKind.Vpc ? "a query of Transit Gateway flow logs declares kind: transit-gateway." : "read only fields Transit Gateway flow logs have."));
     }
 
     /// <summary>

@@ -3,16 +3,28 @@ using FlowLogAthena.Core.Formats;
 
 namespace FlowLogAthena.Core.Queries.Rendering;
 
-/// <summary>Refuses a query whose <c>requires_fields</c> the log format lacks, saying how to get them.</summary>
+/// <summary>
+/// Refuses a query the log format cannot serve: a query of the other kind of flow log (VPC or Transit Gateway), or one
+/// whose <c>requires_fields</c> the format lacks, saying how to get them. The one place that decides whether a query
+/// runs on a format, for the renderer, pack runs and job plans alike.
+/// </summary>
 internal static class RequiredFieldsCheck
 {
     public static IReadOnlyList<string> Missing(QueryDefinition query, FlowLogFormat format) =>
         query.RequiresFields.Where(f => !format.Contains(f)).ToList();
 
+    /// <summary>Why the query cannot run on the format, or null when it can.</summary>
+    public static string? Problem(QueryDefinition query, FlowLogFormat format)
+    {
+        if (query.Kind != format.Kind)
+            return $"Query '{query.Id}' reads {query.Kind.ToDisplayName()} flow logs, and the log format is a {format.Kind.ToDisplayName()} flow log's.";
+        var missing = Missing(query, format);
+        return missing.Count > 0 ? Message(query.Id, missing) : null;
+    }
+
     public static void Ensure(QueryDefinition query, FlowLogFormat format)
     {
-        var missing = Missing(query, format);
-        if (missing.Count > 0) throw new MissingFieldsException(Message(query.Id, missing));
+        if (Problem(query, format) is { } problem) throw new MissingFieldsException(problem);
     }
 
     public static string Message(string queryId, IReadOnlyList<string> missing)

@@ -1,0 +1,18 @@
+namespace FlowLogAthena.Core.Formats;
+
+/// <summary>
+/// What a flow log records: the interfaces of a VPC (VPC Flow Logs) or a transit gateway's attachments (Transit
+/// Gateway Flow Logs). They share the prefix, the file naming and some fields; each has fields of its own
+/// (docs/research/transit-gateway-flow-logs.md).
+/// </summary>
+public enum FlowLogKind
+{
+    Vpc,
+    TransitGateway,
+}
+
+public static class FlowLogKindNames
+{
+    /// <summary>The name people read: "VPC" or "Transit Gateway".</summary>
+    public static string ToDisplayName(this FlowLogKind kind) => kind == FlowLogKind.Vpc ? "VPC" : "Transit Gateway";
+}
