@@ -14,6 +14,7 @@ public sealed class AthenaDdlGrammarTests
         FlowLogFormat.DefaultFormatString,
         "${srcaddr} ${dstaddr} ${bytes} ${end} ${reject-reason} ${interface-tag-2}",
         TableSamples.EveryField.FormatString,
+        FlowLogFormat.TransitGatewayDefault.FormatString,
     ];
 
     private static IEnumerable<SqlGrammarCheck.Statement> EveryDdl()

@@ -27,6 +27,18 @@ public sealed class TableColumnsTests
     }
 
     [Fact]
+    public void A_transit_gateway_flow_log_gets_its_36_columns_with_the_packets_lost_as_bigint()
+    {
+        var table = TableSamples.Table(new SourceLayout(FileFormat: LogFileFormat.Parquet), FlowLogFormat.TransitGatewayDefault);
+
+        Assert.Equal(36, table.Columns.Count);
+        Assert.Equal(["resource_type", "account_id", "tgw_id", "tgw_attachment_id"], table.Columns.Skip(1).Take(4).Select(c => c.Name));
+        Assert.Equal(["packets", "bytes", "start", "end", "packets_lost_no_route", "packets_lost_blackhole", "packets_lost_mtu_exceeded", "packets_lost_ttl_expired"],
+            table.Columns.Where(c => c.Type == "bigint").Select(c => c.Name));
+        Assert.DoesNotContain(table.Columns, c => c.Name == "action");
+    }
+
+    [Fact]
     public void All_54_fields_become_54_columns_typed_as_Parquet_stores_them()
     {
         var table = TableSamples.Table(new SourceLayout(FileFormat: LogFileFormat.Parquet), TableSamples.EveryField);

@@ -12,11 +12,12 @@ internal static class TableSamples
     public static FlowLogFormat EveryField { get; } =
         FlowLogFormat.AllVpcFields;
 
-    /// <summary>The default v2 format, a v3–v5 custom format, and all 54 fields.</summary>
+    /// <summary>The default v2 format, a v3–v5 custom format, all 54 VPC fields, and a Transit Gateway flow log's default.</summary>
     public static TheoryData<string> Formats { get; } = new(
         FlowLogFormat.DefaultFormatString,
         "${vpc-id} ${subnet-id} ${instance-id} ${srcaddr} ${dstaddr} ${tcp-flags} ${pkt-srcaddr} ${region} ${flow-direction} ${traffic-path} ${start} ${end} ${bytes}",
-        EveryField.FormatString);
+        EveryField.FormatString,
+        FlowLogFormat.TransitGatewayDefault.FormatString);
 
     /// <summary>Every layout AWS can deliver: default or Hive prefixes × daily or hourly × text or Parquet.</summary>
     public static IEnumerable<SourceLayout> AllLayouts() =>
