@@ -27,17 +27,18 @@ public static class FieldsCommand
         command.SetAction(parse =>
         {
             var only = parse.GetValue(version);
-            var fields = parse.GetValue(kind) switch
+            var (fields, meaningOf) = parse.GetValue(kind) switch
             {
-                VpcName => FieldCatalog.Vpc,
-                TransitGatewayName => FieldCatalog.TransitGateway,
-                _ => FieldCatalog.All,
+                VpcName => (FieldCatalog.Vpc, FlowLogKind.Vpc),
+                TransitGatewayName => (FieldCatalog.TransitGateway, FlowLogKind.TransitGateway),
+                _ => (FieldCatalog.All, FlowLogKind.Vpc),
             };
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumns("Field", "Ver", "Column", "Athena", "DuckDB", "Parquet", "Logs", "Meaning");
             foreach (var field in fields.Where(f => only is null || f.Version == only))
             {
-                var meaning = field.Meaning + (field.CodedValues.Count > 0
+                // A shared field says its VPC meaning in the full list, where the TGW-only fields are told apart by "Logs".
+                var meaning = field.MeaningIn(meaningOf) + (field.CodedValues.Count > 0
                     ? " " + string.Join(", ", field.CodedValues.Select(kv => $"{kv.Key}={kv.Value}"))
                     : "") + (field.Confirmed ? "" : " (unconfirmed: third-party sources only)");
                 table.AddRow(Markup.Escape(field.Name), field.Version.ToString(), Markup.Escape(field.ColumnName),

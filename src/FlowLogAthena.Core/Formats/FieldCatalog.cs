@@ -40,10 +40,10 @@ public static class FieldCatalog
     public static IReadOnlyList<FlowLogField> Vpc { get; } =
     [
         F("version", 2, FieldType.Int32, "Format version of the record (highest version among the chosen fields).", max: byte.MaxValue),
-        F("account-id", 2, FieldType.String, "Account that owns the interface where the flow was seen."),
+        F("account-id", 2, FieldType.String, "Account that owns the interface where the flow was seen.", transitGatewayMeaning: "Account that owns the source transit gateway."),
         F("interface-id", 2, FieldType.String, "ENI on which the traffic was recorded."),
-        F("srcaddr", 2, FieldType.String, "Sender address for inbound traffic, or this interface's address for outbound."),
-        F("dstaddr", 2, FieldType.String, "Receiver address for outbound traffic, or this interface's address for inbound."),
+        F("srcaddr", 2, FieldType.String, "Sender address for inbound traffic, or this interface's address for outbound.", transitGatewayMeaning: "Source address of the traffic."),
+        F("dstaddr", 2, FieldType.String, "Receiver address for outbound traffic, or this interface's address for inbound.", transitGatewayMeaning: "Destination address of the traffic."),
         F("srcport", 2, FieldType.Int32, "Source port.", max: ushort.MaxValue),
         F("dstport", 2, FieldType.Int32, "Destination port.", max: ushort.MaxValue),
         F("protocol", 2, FieldType.Int32, "IANA protocol number.", ProtocolLabels, max: byte.MaxValue),
@@ -61,14 +61,14 @@ public static class FieldCatalog
         F("type", 3, FieldType.String, "Kind of traffic.", Codes((TrafficType.IPv4, "IPv4"), (TrafficType.IPv6, "IPv6"), (TrafficType.Efa, "Elastic Fabric Adapter"))),
         F("pkt-srcaddr", 3, FieldType.String, "Original source IP of the packet (differs from srcaddr behind NAT)."),
         F("pkt-dstaddr", 3, FieldType.String, "Original destination IP of the packet."),
-        F("region", 4, FieldType.String, "Region of the recording interface."),
+        F("region", 4, FieldType.String, "Region of the recording interface.", transitGatewayMeaning: "Region of the transit gateway."),
         F("az-id", 4, FieldType.String, "AZ ID of the recording interface."),
         F("sublocation-type", 4, FieldType.String, "Kind of sublocation in sublocation-id.",
             Codes((SublocationType.Wavelength, "Wavelength Zone"), (SublocationType.Outpost, "Outpost"), (SublocationType.LocalZone, "Local Zone"))),
         F("sublocation-id", 4, FieldType.String, "Wavelength Zone, Outpost or Local Zone that holds the interface."),
-        F("pkt-src-aws-service", 5, FieldType.String, "AWS service range that pkt-srcaddr falls in."),
-        F("pkt-dst-aws-service", 5, FieldType.String, "AWS service range that pkt-dstaddr falls in."),
-        F("flow-direction", 5, FieldType.String, "Direction relative to the recording interface.", Codes((FlowDirection.Ingress, "ingress"), (FlowDirection.Egress, "egress"))),
+        F("pkt-src-aws-service", 5, FieldType.String, "AWS service range that pkt-srcaddr falls in.", transitGatewayMeaning: "AWS service range that srcaddr falls in."),
+        F("pkt-dst-aws-service", 5, FieldType.String, "AWS service range that pkt-dstaddr falls in.", transitGatewayMeaning: "AWS service range that dstaddr falls in."),
+        F("flow-direction", 5, FieldType.String, "Direction relative to the recording interface.", Codes((FlowDirection.Ingress, "ingress"), (FlowDirection.Egress, "egress")), transitGatewayMeaning: "Direction relative to the attachment where the traffic is recorded."),
         F("traffic-path", 5, FieldType.Int32, "Route that egress traffic took.", TrafficPathLabels, max: byte.MaxValue),
         F("ecs-cluster-arn", 7, FieldType.String, "ARN of the ECS cluster running the task."),
         F("ecs-cluster-name", 7, FieldType.String, "Name of the ECS cluster."),
@@ -176,8 +176,8 @@ public static class FieldCatalog
     }
 
     private static FlowLogField F(string name, int version, FieldType type, string meaning,
-        IReadOnlyDictionary<string, string>? codes = null, bool confirmed = true, long? max = null) =>
-        new(name, version, type, meaning, codes ?? None, confirmed) { MaxValue = max ?? type.MaxValue() };
+        IReadOnlyDictionary<string, string>? codes = null, bool confirmed = true, long? max = null, string? transitGatewayMeaning = null) =>
+        new(name, version, type, meaning, codes ?? None, confirmed) { MaxValue = max ?? type.MaxValue(), TransitGatewayMeaning = transitGatewayMeaning };
 
     private static FrozenDictionary<string, string> Codes(params (string Code, string Label)[] codes) =>
         codes.ToFrozenDictionary(c => c.Code, c => c.Label, StringComparer.Ordinal);

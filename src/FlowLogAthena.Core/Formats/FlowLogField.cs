@@ -1,6 +1,6 @@
 namespace FlowLogAthena.Core.Formats;
 
-/// <summary>One field AWS documents for VPC flow log records.</summary>
+/// <summary>One field AWS documents for VPC or Transit Gateway flow log records (or both, see <see cref="FieldCatalog"/>).</summary>
 /// <param name="Name">AWS name as written in a format string, e.g. <c>log-status</c>.</param>
 /// <param name="Version">Flow log format version that introduced the field.</param>
 /// <param name="Type">Logical type (Parquet delivery type; text delivery writes strings).</param>
@@ -41,6 +41,12 @@ public sealed record FlowLogField(
 
     /// <summary>What a value of the field must be, for error messages.</summary>
     public string ValidValues => Type == FieldType.String ? "text" : $"a whole number from 0 to {MaxValue}";
+
+    /// <summary>What the field says in Transit Gateway flow logs, where a shared field says it of the gateway; null when the same.</summary>
+    public string? TransitGatewayMeaning { get; init; }
+
+    /// <summary>What the field says in flow logs of the kind.</summary>
+    public string MeaningIn(FlowLogKind kind) => kind == FlowLogKind.TransitGateway ? TransitGatewayMeaning ?? Meaning : Meaning;
 
     /// <summary>The label for a coded value, or null when the value has none.</summary>
     public string? LabelOf(string? value) =>

@@ -52,7 +52,7 @@ public sealed record TableDefinition
         {
             Database = options.Database,
             Name = options.Table,
-            Columns = source.Format.Fields.Select(f => new TableColumn(f.ColumnName, f.AthenaType, f.Meaning)).ToList(),
+            Columns = source.Format.Fields.Select(f => new TableColumn(f.ColumnName, f.AthenaType, f.MeaningIn(source.Format.Kind))).ToList(),
             PartitionKeys = scheme.Keys,
             Storage = TableStorage.For(source.Layout.FileFormat, scheme.Location),
             Properties = properties,

@@ -12,7 +12,7 @@ public sealed class TableColumnsTests
 
         var table = TableSamples.Table(format: format);
 
-        Assert.Equal(format.Fields.Select(f => new TableColumn(f.ColumnName, f.AthenaType, f.Meaning)), table.Columns);
+        Assert.Equal(format.Fields.Select(f => new TableColumn(f.ColumnName, f.AthenaType, f.MeaningIn(format.Kind))), table.Columns);
     }
 
     [Fact]
@@ -36,6 +36,9 @@ public sealed class TableColumnsTests
         Assert.Equal(["packets", "bytes", "start", "end", "packets_lost_no_route", "packets_lost_blackhole", "packets_lost_mtu_exceeded", "packets_lost_ttl_expired"],
             table.Columns.Where(c => c.Type == "bigint").Select(c => c.Name));
         Assert.DoesNotContain(table.Columns, c => c.Name == "action");
+        // A shared field's comment says what it means in a Transit Gateway flow log.
+        Assert.Equal("Account that owns the source transit gateway.", table.Columns.Single(c => c.Name == "account_id").Comment);
+        Assert.Equal("Packet count for the flow in the aggregation window.", table.Columns.Single(c => c.Name == "packets").Comment);
     }
 
     [Fact]
