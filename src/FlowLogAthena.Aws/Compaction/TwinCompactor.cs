@@ -14,8 +14,9 @@ namespace FlowLogAthena.Aws.Compaction;
 /// the day is up to date; otherwise the writer stages the day's Parquet outside the twin, each partition's files are
 /// published to their fixed names (one PutObject or server-side copy each: an object is replaced whole, and a rerun
 /// overwrites rather than adds), files of those partitions this run did not write are deleted, and the marker is
-/// written last. A day without text objects (expired, say) is left as the twin has it. A day stopped on the way has no new marker, so the next run compacts it again; staging
-/// is removed whatever happens, and a day that fails publishes nothing.
+/// written last. A day without text objects (expired, say) is left as the twin has it. A day stopped on the way has
+/// no new marker, so the next run compacts it again; staging is removed whatever happens, and a day that fails
+/// publishes nothing.
 /// </summary>
 public sealed class TwinCompactor(IAmazonS3 s3, S3WriteOptions write, ITwinDayWriter writer, TimeProvider? clock = null, Action<string>? note = null)
 {

@@ -8,9 +8,6 @@ namespace FlowLogAthena.Cli.Commands;
 /// <summary><c>fields</c>: the catalog of every flow log field, VPC (v2–v11) and Transit Gateway.</summary>
 public static class FieldsCommand
 {
-    private const string VpcName = "vpc";
-    private const string TransitGatewayName = "transit-gateway";
-
     public static Command Create(Terminal terminal)
     {
         var version = new Option<int?>("--version") { Description = "Only fields introduced in this format version." };
@@ -18,7 +15,7 @@ public static class FieldsCommand
         {
             Description = "Only the fields of one kind of flow log, in AWS's order: vpc or transit-gateway. Default: every field, VPC's first.",
         };
-        kind.AcceptOnlyFromAmong(VpcName, TransitGatewayName);
+        kind.AcceptOnlyFromAmong([.. FlowLogKindNames.All]);
         var command = new Command("fields",
             "List every flow log field AWS documents, VPC (v2–v11) and Transit Gateway, with its Athena and DuckDB types and the kinds of flow log that have it.")
         {
@@ -27,17 +24,14 @@ public static class FieldsCommand
         command.SetAction(parse =>
         {
             var only = parse.GetValue(version);
-            var (fields, meaningOf) = parse.GetValue(kind) switch
-            {
-                VpcName => (FieldCatalog.Vpc, FlowLogKind.Vpc),
-                TransitGatewayName => (FieldCatalog.TransitGateway, FlowLogKind.TransitGateway),
-                _ => (FieldCatalog.All, FlowLogKind.Vpc),
-            };
+            // Every field when no kind is named; a shared field then says its VPC meaning, and "Logs" tells the kinds apart.
+            var (fields, meaningOf) = FlowLogKindNames.TryParse(parse.GetValue(kind), out var chosen)
+                ? (FieldCatalog.Of(chosen), chosen)
+                : (FieldCatalog.All, FlowLogKind.Vpc);
             var table = new Table().Border(TableBorder.Rounded)
                 .AddColumns("Field", "Ver", "Column", "Athena", "DuckDB", "Parquet", "Logs", "Meaning");
             foreach (var field in fields.Where(f => only is null || f.Version == only))
             {
-                // A shared field says its VPC meaning in the full list, where the TGW-only fields are told apart by "Logs".
                 var meaning = field.MeaningIn(meaningOf) + (field.CodedValues.Count > 0
                     ? " " + string.Join(", ", field.CodedValues.Select(kv => $"{kv.Key}={kv.Value}"))
                     : "") + (field.Confirmed ? "" : " (unconfirmed: third-party sources only)");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FlowLogAthena.Core.Queries.Dialects;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Core.Tables;
@@ -39,6 +40,6 @@ public static class TwinUnloadSql
         ? [PartitionColumns.Account, PartitionColumns.Region, PartitionColumns.Hour]
         : [PartitionColumns.Account, PartitionColumns.Region];
 
-    private static string Checked(string value, System.Text.RegularExpressions.Regex pattern) =>
+    private static string Checked(string value, Regex pattern) =>
         pattern.IsMatch(value) ? value : throw new ArgumentException($"'{value}' is not an account id or region.", nameof(value));
 }

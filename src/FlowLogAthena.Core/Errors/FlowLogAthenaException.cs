@@ -42,8 +42,8 @@ public sealed class QueryParameterException(string parameter, string message) : 
     public override bool IsBadInput => true;
 }
 
-/// <summary>A query needs fields that the source's log format does not have.</summary>
-internal sealed class MissingFieldsException(string message) : FlowLogAthenaException(message)
+/// <summary>A query the source's log format cannot serve: it reads the other kind of flow log, or fields the format lacks.</summary>
+internal sealed class FormatMismatchException(string message) : FlowLogAthenaException(message)
 {
     public override bool IsBadInput => true;
 }

@@ -127,13 +127,11 @@ public static class FieldCatalog
     /// The fields of Transit Gateway flow logs, in AWS's order: also the format such a flow log has when it is
     /// created without one. There is no <c>action</c>: a transit gateway records drops as packets lost.
     /// </summary>
-    public static IReadOnlyList<FlowLogField> TransitGateway { get; } =
-    [
-        .. Names(Vpc, "version"), .. TransitGatewayOnly.Take(1), .. Names(Vpc, "account-id"), .. TransitGatewayOnly.Skip(1).Take(13),
-        .. Names(Vpc, "srcaddr", "dstaddr", "srcport", "dstport", "protocol", "packets", "bytes", "start", "end", "log-status", "type"),
-        .. TransitGatewayOnly.Skip(14),
-        .. Names(Vpc, "tcp-flags", "region", "flow-direction", "pkt-src-aws-service", "pkt-dst-aws-service"),
-    ];
+    public static IReadOnlyList<FlowLogField> TransitGateway { get; } = Named(
+        "version resource-type account-id tgw-id tgw-attachment-id tgw-src-vpc-account-id tgw-dst-vpc-account-id tgw-src-vpc-id "
+        + "tgw-dst-vpc-id tgw-src-subnet-id tgw-dst-subnet-id tgw-src-eni tgw-dst-eni tgw-src-az-id tgw-dst-az-id tgw-pair-attachment-id "
+        + "srcaddr dstaddr srcport dstport protocol packets bytes start end log-status type packets-lost-no-route packets-lost-blackhole "
+        + "packets-lost-mtu-exceeded packets-lost-ttl-expired tcp-flags region flow-direction pkt-src-aws-service pkt-dst-aws-service");
 
     /// <summary>Every field of either kind: the VPC fields in their order, then the Transit Gateway fields of their own.</summary>
     public static IReadOnlyList<FlowLogField> All { get; } = [.. Vpc, .. TransitGatewayOnly];
@@ -148,8 +146,9 @@ public static class FieldCatalog
     /// <summary>The fields of one kind, in AWS's order.</summary>
     public static IReadOnlyList<FlowLogField> Of(FlowLogKind kind) => kind == FlowLogKind.Vpc ? Vpc : TransitGateway;
 
-    private static IEnumerable<FlowLogField> Names(IReadOnlyList<FlowLogField> fields, params string[] names) =>
-        names.Select(name => fields.Single(f => f.Name == name));
+    /// <summary>The fields with these space-separated names, in that order, from either list.</summary>
+    private static List<FlowLogField> Named(string names) =>
+        names.Split(' ').Select(name => Vpc.Concat(TransitGatewayOnly).Single(f => f.Name == name)).ToList();
 
     private static readonly FrozenDictionary<string, FlowLogField> ByName =
         All.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);

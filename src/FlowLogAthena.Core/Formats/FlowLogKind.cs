@@ -13,6 +13,16 @@ public enum FlowLogKind
 
 public static class FlowLogKindNames
 {
+    /// <summary>The names written in query files and on the command line.</summary>
+    public static IReadOnlyList<string> All { get; } = ["vpc", "transit-gateway"];
+
+    /// <summary>The kind a written name stands for; false for any other text.</summary>
+    public static bool TryParse(string? name, out FlowLogKind kind)
+    {
+        kind = name == "transit-gateway" ? FlowLogKind.TransitGateway : FlowLogKind.Vpc;
+        return name is "vpc" or "transit-gateway";
+    }
+
     /// <summary>The name people read: "VPC" or "Transit Gateway".</summary>
     public static string ToDisplayName(this FlowLogKind kind) => kind == FlowLogKind.Vpc ? "VPC" : "Transit Gateway";
 }

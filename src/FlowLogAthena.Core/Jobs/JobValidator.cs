@@ -178,7 +178,7 @@ public static class JobValidator
     {
         var missing = query.Parameters.Where(p => p.Required && !given.ContainsKey(p.Name)).Select(p => p.Name).ToList();
         if (missing.Count > 0) return $"required parameter {string.Join(", ", missing)} is not given under 'parameters'";
-        return format is null ? null : RequiredFieldsCheck.Problem(query, format);
+        return format is null ? null : FormatFitCheck.Problem(query, format);
     }
 
     /// <summary>A compaction job runs no query: its plan is its window and its manifest.</summary>

@@ -15,12 +15,12 @@ namespace FlowLogAthena.Core.Queries;
 /// </summary>
 public static partial class QueryRenderer
 {
-    /// <exception cref="MissingFieldsException">The format lacks a field the query requires.</exception>
+    /// <exception cref="FormatMismatchException">The format is of the other kind of flow log, or lacks a field the query requires.</exception>
     /// <exception cref="QueryParameterException">A parameter is unknown, missing or invalid.</exception>
     /// <exception cref="QueryDefinitionException">The template is wrong; the message starts with file:line.</exception>
     public static RenderedQuery Render(QueryDefinition query, RenderRequest request)
     {
-        RequiredFieldsCheck.Ensure(query, request.Format);
+        FormatFitCheck.Ensure(query, request.Format);
         var parameters = ParameterBinder.Bind(query, request.Parameters);
         if (!TableReferencePattern().IsMatch(request.TableReference))
             throw new ArgumentException(

@@ -104,7 +104,7 @@ public sealed class CatalogRenderingGoldenTests
                 text.Append(rendered.Sql).Append('\n');
                 if (rendered.ExecutionParameters is { Count: > 0 } bound) text.Append("-- bound: ").AppendJoin(" | ", bound).Append('\n');
             }
-            catch (MissingFieldsException e)
+            catch (FormatMismatchException e)
             {
                 text.Append("-- refused: ").Append(e.Message).Append('\n');
             }

@@ -43,7 +43,7 @@ public sealed class PathsPackRenderingTests
     [Fact]
     public void Next_hop_types_needs_the_v11_next_hop_fields()
     {
-        var error = Assert.Throws<MissingFieldsException>(() => Render("next-hop-types", SqlDialect.DuckDb, RepoQueries.FormatWithV5));
+        var error = Assert.Throws<FormatMismatchException>(() => Render("next-hop-types", SqlDialect.DuckDb, RepoQueries.FormatWithV5));
 
         Assert.Contains("'next-hop-interface-type' (v11)", error.Message);
     }

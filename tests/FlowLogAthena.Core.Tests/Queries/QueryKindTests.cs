@@ -60,7 +60,7 @@ public sealed class QueryKindTests
     {
         var query = RepositoryRoot.Catalog.Get("top-talkers");
 
-        var problem = RequiredFieldsCheck.Problem(query, FlowLogFormat.TransitGatewayDefault);
+        var problem = FormatFitCheck.Problem(query, FlowLogFormat.TransitGatewayDefault);
 
         Assert.Equal("Query 'top-talkers' reads VPC flow logs, and the log format is a Transit Gateway flow log's.", problem);
         var error = Assert.ThrowsAny<FlowLogAthenaException>(() =>
@@ -74,8 +74,8 @@ public sealed class QueryKindTests
     {
         var query = TransitGatewayQuery();
 
-        Assert.Null(RequiredFieldsCheck.Problem(query, FlowLogFormat.TransitGatewayDefault));
-        Assert.Contains("reads Transit Gateway flow logs, and the log format is a VPC flow log's", RequiredFieldsCheck.Problem(query, FlowLogFormat.AllVpcFields));
-        Assert.Contains("needs field 'tgw-attachment-id' (v6)", RequiredFieldsCheck.Problem(query, FlowLogFormat.Parse("${srcaddr} ${bytes} ${tgw-id}")));
+        Assert.Null(FormatFitCheck.Problem(query, FlowLogFormat.TransitGatewayDefault));
+        Assert.Contains("reads Transit Gateway flow logs, and the log format is a VPC flow log's", FormatFitCheck.Problem(query, FlowLogFormat.AllVpcFields));
+        Assert.Contains("needs field 'tgw-attachment-id' (v6)", FormatFitCheck.Problem(query, FlowLogFormat.Parse("${srcaddr} ${bytes} ${tgw-id}")));
     }
 }

@@ -190,7 +190,7 @@ public sealed class QueryRendererTests
     [Fact]
     public void Missing_field_names_the_query_the_field_its_version_and_the_fix()
     {
-        var error = Assert.Throws<MissingFieldsException>(() =>
+        var error = Assert.Throws<FormatMismatchException>(() =>
             QueryRenderer.Render(RepositoryRoot.Catalog.Get("traffic-path"),
                 RepoQueries.Request(SqlDialect.Athena, format: FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString + " ${flow-direction}"))));
 
@@ -203,7 +203,7 @@ public sealed class QueryRendererTests
     [Fact]
     public void Several_missing_fields_are_all_named()
     {
-        var error = Assert.Throws<MissingFieldsException>(() =>
+        var error = Assert.Throws<FormatMismatchException>(() =>
             QueryRenderer.Render(RepositoryRoot.Catalog.Get("traffic-path"), RepoQueries.Request(SqlDialect.DuckDb, format: FlowLogFormat.Default)));
 
         Assert.Contains("needs fields 'flow-direction' (v5) and 'traffic-path' (v5)", error.Message);

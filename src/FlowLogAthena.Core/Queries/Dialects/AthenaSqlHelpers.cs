@@ -73,8 +73,10 @@ internal sealed class AthenaSqlHelpers : SqlDialectHelpers
         return "?";
     }
 
-    /// <summary>Trino's <c>contains(cidr, ipaddress)</c>; TRY_CAST turns '-' or other non-addresses into NULL, then FALSE.</summary>
-    /// <summary>Trino's own <c>contains</c> per network, ORed: Athena parses each address once per network cheaply.</summary>
+    /// <summary>
+    /// Trino's <c>contains(cidr, ipaddress)</c> per network, ORed; TRY_CAST turns '-' or other non-addresses into NULL,
+    /// then FALSE.
+    /// </summary>
     protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks)
     {
         var matches = networks.Select(n => $"COALESCE(contains({StringLiteral(n.ToString())}, TRY_CAST({columnSql} AS IPADDRESS)), FALSE)").ToList();

@@ -5,11 +5,9 @@ namespace FlowLogAthena.Core.Queries.Dialects;
 /// <summary>
 /// CIDR matching in plain DuckDB SQL (the inet extension cannot be installed offline), without macros: the networks
 /// of a list become regular expressions over the address text (<see cref="AddressTextPatterns"/>), one for the IPv4
-/// networks and one for the IPv6 ones, beside the check that the text is an address of that family. One pass of
-/// RE2 over each record's text, no conversion and no allocation. Converting the address per network cost 94 s for
-/// the 45 networks of one compliance control over 12 M records; converting it once per list, 10 s (lists are slow
-/// per row); the regular expressions, about 1 s per list — also under NOT, which DuckDB cannot evaluate on the
-/// Parquet dictionary (docs/BENCHMARKS-week.md).
+/// networks and one for the IPv6 ones, beside the check that the text is an address of that family: one pass of
+/// RE2 over each record's text, with no conversion to a number, which cost far more per row (DESIGN.md, Known
+/// limits, has the measurements).
 /// <para>Anything else (NULL, '-', the other family, IPv6 text with an embedded dotted quad) is FALSE.
 /// Athena's <c>contains</c> also treats IPv4-mapped IPv6 (<c>::ffff:a.b.c.d</c>) as the IPv4 address; flow
 /// logs write IPv4 addresses as dotted quads, so the two dialects agree on flow-log data.</para>

@@ -73,12 +73,10 @@ internal static partial class QueryFileParser
     {
         var node = FrontMatterReader.Get(root, "kind");
         if (node is null) return FlowLogKind.Vpc;
-        return reader.Scalar(node, "'kind'") switch
-        {
-            "vpc" => FlowLogKind.Vpc,
-            "transit-gateway" => FlowLogKind.TransitGateway,
-            var other => throw reader.Error(node, $"'kind' is '{other}'; it must be vpc or transit-gateway (the kind of flow log the query reads)."),
-        };
+        var name = reader.Scalar(node, "'kind'");
+        return FlowLogKindNames.TryParse(name, out var kind)
+            ? kind
+            : throw reader.Error(node, $"'kind' is '{name}'; it must be {string.Join(" or ", FlowLogKindNames.All)} (the kind of flow log the query reads).");
     }
 
     /// <summary>Every field the query reads must be one flow logs of its kind have, or no format could ever serve it.</summary>
