@@ -15,6 +15,17 @@ all_fields_format() {
   echo "$format"
 }
 
+# Generates $4 records with $format over [$2, $3) into folder $1 (one account and region, 4 files a partition,
+# seed 7), unless an earlier run finished doing so.
+generate_once() {
+  local data=$1
+  [ -f "$data/.done" ] && return 0
+  rm -rf "$data"
+  "$cli" generate --out "$data" --from "$2" --to "$3" --records "$4" --format "$format" \
+    --accounts 012345678901 --regions us-east-1 --files-per-partition 4 --seed 7 >/dev/null
+  touch "$data/.done"
+}
+
 # Sets the array $given to the --param flags a pack run needs on generated data: the compliance parameters
 # queries/README.md documents (clean data passes, planted fails), only those some query declares.
 pack_params() {

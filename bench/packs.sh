@@ -19,12 +19,7 @@ source bench/lib.sh
 build_cli
 format=$(all_fields_format)
 
-if [ ! -f "$data/.done" ]; then
-  rm -rf "$data"
-  "$cli" generate --out "$data" --from "$from" --to "$to" --records "$records" --format "$format" \
-    --accounts 012345678901 --regions us-east-1 --files-per-partition 4 --seed 7
-  touch "$data/.done"
-fi
+generate_once "$data" "$from" "$to" "$records"
 
 # The values queries cannot default: the policy networks here, the busiest pair's addresses below.
 pack_params

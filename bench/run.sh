@@ -12,8 +12,8 @@ data=bench/data
 out=bench/results
 mkdir -p "$out"
 
-dotnet build src/FlowLogAthena.Cli -c Release --nologo -v q >/dev/null
-cli=src/FlowLogAthena.Cli/bin/Release/net10.0/flowlog-athena
+source bench/lib.sh
+build_cli
 
 if [ ! -f "$data/.records-$records" ]; then
   rm -rf "$data"

@@ -29,12 +29,7 @@ declare -A build6=() add1=() pack_s=() pack_kb=() gzip_mb=() store_mb=() ran=()
 for records in "${sizes[@]}"; do
   data=bench/data/week-$records
   store=bench/store/week-$records
-  if [ ! -f "$data/.done" ]; then
-    rm -rf "$data"
-    "$cli" generate --out "$data" --from "$from" --to "$to" --records "$records" --format "$format" \
-      --accounts 012345678901 --regions us-east-1 --files-per-partition 4 --seed 7 >/dev/null
-    touch "$data/.done"
-  fi
+  generate_once "$data" "$from" "$to" "$records"
   rm -rf "$store"
   common=(--engine local --source "$data" --format "$format" --store "$store")
   # Six days into the store, then the seventh added: only its partition is converted.
