@@ -102,7 +102,7 @@ internal sealed class GeneratedFile
     internal RecordEncoder Encoder => _encoder;
 
     internal RecordStream OpenStream() =>
-        new(_network.Value, _remote, _seed, _fromUnixSeconds, _toUnixSeconds, RecordCount, _plantFindings, _window);
+        new(_network.Value, _remote, _seed, _fromUnixSeconds, _toUnixSeconds, RecordCount, _plantFindings, _window, Format.Kind);
 
     /// <summary>The network of the file's account and region, shared by all its files.</summary>
     internal NetworkTopology Network => _network.Value;

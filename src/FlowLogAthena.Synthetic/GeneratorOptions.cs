@@ -49,9 +49,6 @@ public sealed partial class GeneratorOptions
     {
         if (string.IsNullOrWhiteSpace(Root)) throw new GeneratorOptionsException("The generator needs a root folder to write AWSLogs/ into.");
         ArgumentNullException.ThrowIfNull(Format);
-        if (Format.Kind != FlowLogKind.Vpc)
-            throw new GeneratorOptionsException(
-                $"The generator writes VPC flow logs only so far; the format is a {Format.Kind.ToDisplayName()} flow log's ({Format}).");
         ArgumentNullException.ThrowIfNull(Layout);
         ArgumentNullException.ThrowIfNull(Window);
         if (Records is < 0 or > MaxRecords)

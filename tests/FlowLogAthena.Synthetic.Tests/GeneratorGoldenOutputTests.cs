@@ -5,7 +5,7 @@ using static FlowLogAthena.Synthetic.Tests.GeneratorTestSupport;
 namespace FlowLogAthena.Synthetic.Tests;
 
 /// <summary>
-/// Golden output: the exact bytes three small runs write, pinned as one SHA-256 per run. The digests were taken
+/// Golden output: the exact bytes four small runs write (three VPC, one Transit Gateway), pinned as one SHA-256 per run. The digests were taken
 /// from the generator before it moved into its own project, with the CLI and coreutils
 /// (<c>find . -type f | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum | sha256sum</c>), so a refactor that changes
 /// a single byte of any file (a record, a name, the gzip or Parquet framing) fails here. A deliberate change to the
@@ -13,7 +13,8 @@ namespace FlowLogAthena.Synthetic.Tests;
 /// </summary>
 public sealed class GeneratorGoldenOutputTests
 {
-    public static TheoryData<string> Runs => ["all-fields-text-two-days", "all-fields-parquet-hive-hourly", "default-format-without-findings"];
+    public static TheoryData<string> Runs =>
+        ["all-fields-text-two-days", "all-fields-parquet-hive-hourly", "default-format-without-findings", "transit-gateway-default-text"];
 
     [Theory]
     [MemberData(nameof(Runs))]
@@ -62,6 +63,18 @@ public sealed class GeneratorGoldenOutputTests
             Records = 5_000,
             Seed = 2,
         }, 4, "9b346160bd493808b2588409856c2eab9e7ef394dbdc07343d433c266d5df28b"),
+
+        // generate --kind transit-gateway --records 4000 --seed 7 --accounts 210987654321 --regions eu-west-1 --files-per-partition 2
+        "transit-gateway-default-text" => (new GeneratorOptions
+        {
+            Root = root,
+            Format = FlowLogFormat.TransitGatewayDefault,
+            Records = 4_000,
+            Seed = 7,
+            Accounts = ["210987654321"],
+            Regions = ["eu-west-1"],
+            FilesPerPartition = 2,
+        }, 2, "4deaf65afde027fa738a51b14e85176ea01dde3a347148615aff610daff40051"),
 
         _ => throw new ArgumentOutOfRangeException(nameof(run), run, null),
     };

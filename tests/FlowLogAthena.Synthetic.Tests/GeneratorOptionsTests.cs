@@ -28,16 +28,6 @@ public sealed class GeneratorOptionsTests
     }
 
     [Fact]
-    public void A_transit_gateway_format_is_refused_until_the_generator_writes_such_logs()
-    {
-        var options = new GeneratorOptions { Root = "out", Format = FlowLogFormat.TransitGatewayDefault };
-
-        var error = Assert.Throws<GeneratorOptionsException>(() => FlowLogGenerator.Plan(options));
-
-        Assert.Contains("VPC flow logs only so far; the format is a Transit Gateway flow log's", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Impossible_counts_are_refused()
     {
         Assert.Throws<GeneratorOptionsException>(() => FlowLogGenerator.Plan(new GeneratorOptions { Root = "out", Records = -1 }));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
@@ -16,7 +17,14 @@ public static class GenerateCommand
     {
         var outDir = new Option<string>("--out") { Description = "Folder or s3://bucket/prefix to write AWSLogs/ into.", Required = true };
         var aws = new AwsOptions();
-        var format = SourceOptions.FormatOption();
+        var format = SourceOptions.FormatOption(
+            "A flow log LogFormat, e.g. \"${version} ${srcaddr} …\"; when omitted, the default of --kind (AWS's v2 format for vpc, all 36 fields for transit-gateway).");
+        var kind = new Option<string>("--kind")
+        {
+            Description = "The kind of flow log to write: vpc (a VPC's interfaces) or transit-gateway (a hub-and-spoke transit gateway's attachments).",
+            DefaultValueFactory = _ => "vpc",
+        };
+        kind.AcceptOnlyFromAmong([.. FlowLogKindNames.All]);
         var layout = new Option<PrefixStyle>("--layout") { Description = "default or hive S3 prefixes.", DefaultValueFactory = _ => PrefixStyle.Default };
         var partitioning = new Option<Partitioning>("--partitioning") { Description = "daily or hourly partition folders.", DefaultValueFactory = _ => Partitioning.Daily };
         var fileFormat = new Option<LogFileFormat>("--file-format") { Description = "text (.log.gz) or parquet (.log.parquet).", DefaultValueFactory = _ => LogFileFormat.Text };
@@ -32,9 +40,9 @@ public static class GenerateCommand
             Description = "Leave out the planted findings (open SSH, Telnet, a forbidden network, plaintext databases, …): clean data "
                 + "that passes every compliance control with the parameters in queries/README.md.",
         };
-        var command = new Command("generate", "Write realistic synthetic VPC flow logs in AWS's S3 layout and file naming.")
+        var command = new Command("generate", "Write realistic synthetic VPC or Transit Gateway flow logs in AWS's S3 layout and file naming.")
         {
-            outDir, format, layout, partitioning, fileFormat, from, to, records, accounts, regions, filesPerPartition, seed, noFindings,
+            outDir, kind, format, layout, partitioning, fileFormat, from, to, records, accounts, regions, filesPerPartition, seed, noFindings,
         };
         aws.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -47,7 +55,7 @@ public static class GenerateCommand
             var options = new GeneratorOptions
             {
                 Root = staging?.Path ?? target,
-                Format = FlowLogFormat.Parse(parse.GetValue(format)),
+                Format = ChosenFormat(parse.GetValue(kind), parse.GetValue(format)),
                 Layout = new SourceLayout(parse.GetValue(layout), parse.GetValue(partitioning), parse.GetValue(fileFormat)),
                 Window = TimeWindow.Parse(parse.GetRequiredValue(from), parse.GetRequiredValue(to)),
                 Records = parse.GetValue(records),
@@ -65,6 +73,19 @@ public static class GenerateCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The given format, which must be of the given kind, or that kind's default.</summary>
+    private static FlowLogFormat ChosenFormat(string? kindName, string? formatText)
+    {
+        // System.CommandLine already refused any other name.
+        var kind = FlowLogKindNames.TryParse(kindName, out var parsed) ? parsed : FlowLogKind.Vpc;
+        if (string.IsNullOrWhiteSpace(formatText)) return FlowLogFormat.DefaultOf(kind);
+        var format = FlowLogFormat.Parse(formatText);
+        return format.Kind == kind
+            ? format
+            : throw new FlowLogFormatException(
+                $"--format is a {format.Kind.ToDisplayName()} flow log's format, and --kind is {kindName}; give --kind {format.Kind.ToName()} or a {kind.ToDisplayName()} format.");
     }
 
     /// <summary>Uploads the generated files under the S3 prefix with the keys AWS would give them.</summary>

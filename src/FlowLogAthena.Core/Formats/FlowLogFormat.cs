@@ -18,6 +18,12 @@ public sealed partial class FlowLogFormat
     /// <summary>A Transit Gateway flow log's format when it was created without one: all its 36 fields, in AWS's order.</summary>
     public static FlowLogFormat TransitGatewayDefault { get; } = new(FieldCatalog.TransitGateway.ToList(), FlowLogKind.TransitGateway);
 
+    /// <summary>Every field a flow log of this kind can have, in AWS's order: what serves every query of that kind.</summary>
+    public static FlowLogFormat AllFieldsOf(FlowLogKind kind) => kind == FlowLogKind.TransitGateway ? TransitGatewayDefault : AllVpcFields;
+
+    /// <summary>The format a flow log of this kind has when created without one: AWS's v2 default, or all Transit Gateway fields.</summary>
+    public static FlowLogFormat DefaultOf(FlowLogKind kind) => kind == FlowLogKind.TransitGateway ? TransitGatewayDefault : Default;
+
     private readonly HashSet<string> _names;
 
     private FlowLogFormat(IReadOnlyList<FlowLogField> fields, FlowLogKind kind)

@@ -23,6 +23,9 @@ public static class FlowLogKindNames
         return name is "vpc" or "transit-gateway";
     }
 
+    /// <summary>The written name: "vpc" or "transit-gateway".</summary>
+    public static string ToName(this FlowLogKind kind) => kind == FlowLogKind.Vpc ? "vpc" : "transit-gateway";
+
     /// <summary>The name people read: "VPC" or "Transit Gateway".</summary>
     public static string ToDisplayName(this FlowLogKind kind) => kind == FlowLogKind.Vpc ? "VPC" : "Transit Gateway";
 }

@@ -91,7 +91,13 @@ internal sealed class NetworkTopology
         Subnets = [.. _subnets];
         Interfaces = [.. _interfaces];
         RegionalNats = [.. _regionalNats];
+        _transit = new Lazy<TransitTopology>(() => TransitTopology.Build(this, seed));
     }
+
+    private readonly Lazy<TransitTopology> _transit;
+
+    /// <summary>The transit gateway hub these VPCs are attached to, built on first use (Transit Gateway logs only).</summary>
+    public TransitTopology Transit => _transit.Value;
 
     public string Account { get; }
     public string Region { get; }

@@ -58,8 +58,21 @@ internal struct FlowSample
     /// <summary>The next hop is a regional NAT gateway, which has no interface of its own.</summary>
     public bool NextHopRegionalNat;
 
+    /// <summary>Transit Gateway records: the attachment the flow entered the gateway by and the one it left by (-1: dropped).</summary>
+    public int SrcAttachment, DstAttachment;
+
+    /// <summary>Transit Gateway records: the zone of the attachment interface on each side, or -1 (no VPC, or dropped).</summary>
+    public int SrcZone, DstZone;
+
+    /// <summary>Transit Gateway records: packets the gateway dropped, by reason (written on the ingress record).</summary>
+    public long LostNoRoute, LostBlackhole, LostMtuExceeded, LostTtlExpired;
+
     public static FlowSample Empty(long start) => new()
     {
+        SrcAttachment = -1,
+        DstAttachment = -1,
+        SrcZone = -1,
+        DstZone = -1,
         Interface = -1,
         RegionalNat = -1,
         TcpFlags = -1,

@@ -24,7 +24,7 @@ internal sealed partial class FlowSampler
     internal void LeaveUnanswered() => _unanswered = true;
 
     /// <summary>The reply to the record drawn last, once: the caller writes it as the next record.</summary>
-    public bool TryTakeReply(ref FlowSample s)
+    public bool TryTakeQueued(ref FlowSample s)
     {
         if (!_hasReply) return false;
         s = _reply;

@@ -11,7 +11,7 @@ namespace FlowLogAthena.Synthetic.Sampling;
 /// most internet peers are drawn fresh, so distinct (srcaddr, dstaddr) pairs grow with the record count.
 /// An accepted conversation is logged in both directions: its reply is the next record (FlowSampler.Replies.cs).
 /// </summary>
-internal sealed partial class FlowSampler
+internal sealed partial class FlowSampler : IRecordSampler
 {
     /// <summary>Fills <paramref name="sample"/> with one record of a scenario.</summary>
     private delegate void DrawRecord(FlowSampler sampler, ref FlowSample sample);
@@ -78,11 +78,12 @@ internal sealed partial class FlowSampler
 
     /// <summary>
     /// Draws the next record that starts a conversation (or is a reject, NODATA, ...). When the conversation is
-    /// answered, its reply is kept for <see cref="TryTakeReply"/>; <paramref name="replyFits"/> false (the file's
-    /// last record) draws again until no reply is needed, so a reply is never cut off by the end of a file.
+    /// answered, its reply is kept for <see cref="TryTakeQueued"/>; with room for one record only (the file's last)
+    /// it draws again until no reply is needed, so a reply is never cut off by the end of a file.
     /// </summary>
-    public void Next(ref FlowSample s, long start, bool replyFits)
+    public void Next(ref FlowSample s, long start, long room)
     {
+        var replyFits = room > 1;
         while (true)
         {
             s = FlowSample.Empty(start);

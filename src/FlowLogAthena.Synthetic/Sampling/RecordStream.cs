@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Synthetic.Network;
 
@@ -9,7 +10,7 @@ namespace FlowLogAthena.Synthetic.Sampling;
 /// </summary>
 internal sealed class RecordStream
 {
-    private readonly FlowSampler _sampler;
+    private readonly IRecordSampler _sampler;
     private readonly long _from;
     private readonly long _length;
     private readonly long _count;
@@ -17,10 +18,12 @@ internal sealed class RecordStream
 
     /// <param name="window">The whole generated window, which planted findings that depend on time refer to.</param>
     public RecordStream(NetworkTopology network, RemoteAddresses remote, ulong seed, long fromUnixSeconds, long toUnixSeconds, long count,
-        bool plantFindings, TimeWindow window)
+        bool plantFindings, TimeWindow window, FlowLogKind kind)
     {
         Network = network;
-        _sampler = new FlowSampler(network, remote, seed, plantFindings, window.FromUnixSeconds, window.ToUnixSecondsExclusive);
+        _sampler = kind == FlowLogKind.TransitGateway
+            ? new TransitSampler(network.Transit, seed)
+            : new FlowSampler(network, remote, seed, plantFindings, window.FromUnixSeconds, window.ToUnixSecondsExclusive);
         _from = fromUnixSeconds;
         _length = toUnixSeconds - fromUnixSeconds;
         _count = count;
@@ -33,13 +36,13 @@ internal sealed class RecordStream
     public bool TryNext(ref FlowSample sample)
     {
         if (_next >= _count) return false;
-        if (!_sampler.TryTakeReply(ref sample))
+        if (!_sampler.TryTakeQueued(ref sample))
         {
             // Record i starts in [from + i·len/count, from + (i+1)·len/count): inside the slice and non-decreasing,
             // like a delivered file, with random seconds so records don't line up on a grid. A reply takes the next
-            // slot with its request's start. The file's last record gets no reply, which would not fit.
+            // slot with its request's start. A draw never describes more records than the file has left.
             var start = _from + (((_next * _length) + _sampler.NextInt64(_length)) / _count);
-            _sampler.Next(ref sample, start, replyFits: _count - _next > 1);
+            _sampler.Next(ref sample, start, room: _count - _next);
         }
         _next++;
         return true;

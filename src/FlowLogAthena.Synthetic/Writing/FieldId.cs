@@ -3,7 +3,7 @@ using FlowLogAthena.Core.Formats;
 namespace FlowLogAthena.Synthetic.Writing;
 
 /// <summary>
-/// The 54 catalog fields as a dense enum, so the hot path switches on a byte instead of comparing names.
+/// The catalog's 72 fields (VPC and Transit Gateway) as a dense enum, so the hot path switches on a byte instead of comparing names.
 /// Member names are the AWS names in PascalCase (<c>pkt-src-aws-service</c> → <c>PktSrcAwsService</c>).
 /// </summary>
 internal enum FieldId : byte
@@ -15,6 +15,11 @@ internal enum FieldId : byte
     EcsSecondContainerId, EcsServiceName, EcsTaskDefinitionArn, EcsTaskArn, EcsTaskId, RejectReason, ResourceId,
     EncryptionStatus, InstanceTag, InstanceTag2, InterfaceTag, InterfaceTag2, AsgTag, AsgTag2, InterfaceType,
     NextHopInterfaceId, NextHopSubnetId, NextHopAzId, NextHopVpcId, NextHopInterfaceType,
+
+    // Transit Gateway flow logs only.
+    ResourceType, TgwId, TgwAttachmentId, TgwSrcVpcAccountId, TgwDstVpcAccountId, TgwSrcVpcId, TgwDstVpcId,
+    TgwSrcSubnetId, TgwDstSubnetId, TgwSrcEni, TgwDstEni, TgwSrcAzId, TgwDstAzId, TgwPairAttachmentId,
+    PacketsLostNoRoute, PacketsLostBlackhole, PacketsLostMtuExceeded, PacketsLostTtlExpired,
 }
 
 internal static class FieldIds

@@ -10,7 +10,7 @@ namespace FlowLogAthena.Synthetic.Writing;
 /// Renders a <see cref="FlowSample"/> field by field as UTF-8 (text files, <see cref="FlowRecord"/>) or as numbers
 /// (Parquet). Numeric fields are always formatted from <see cref="Number"/>, so text and Parquet cannot disagree.
 /// </summary>
-internal sealed class RecordEncoder
+internal sealed partial class RecordEncoder
 {
     /// <summary>An upper bound for one text line of any format (54 fields, ARNs and IPv6 addresses included).</summary>
     public const int MaxLineLength = 4096;
@@ -44,7 +44,8 @@ internal sealed class RecordEncoder
     /// <summary>Fields whose value is a number (including encryption-status, a string column holding a digit).</summary>
     public static bool IsNumeric(FieldId field) => field is FieldId.Version or FieldId.Srcport or FieldId.Dstport
         or FieldId.Protocol or FieldId.Packets or FieldId.Bytes or FieldId.Start or FieldId.End or FieldId.TcpFlags
-        or FieldId.TrafficPath or FieldId.EncryptionStatus;
+        or FieldId.TrafficPath or FieldId.EncryptionStatus or FieldId.PacketsLostNoRoute or FieldId.PacketsLostBlackhole
+        or FieldId.PacketsLostMtuExceeded or FieldId.PacketsLostTtlExpired;
 
     /// <summary>One record as a text line: values separated by single spaces, <c>-</c> for none, then a newline.</summary>
     public int WriteLine(in FlowSample sample, NetworkTopology net, Span<byte> destination)
@@ -81,6 +82,10 @@ internal sealed class RecordEncoder
             FieldId.TcpFlags => s.TcpFlags < 0 ? null : s.TcpFlags,
             FieldId.TrafficPath => s.Ingress || s.TrafficPath == 0 ? null : s.TrafficPath,
             FieldId.EncryptionStatus => s.Encryption < 0 ? null : s.Encryption,
+            FieldId.PacketsLostNoRoute => s.LostNoRoute,
+            FieldId.PacketsLostBlackhole => s.LostBlackhole,
+            FieldId.PacketsLostMtuExceeded => s.LostMtuExceeded,
+            FieldId.PacketsLostTtlExpired => s.LostTtlExpired,
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a numeric field."),
         };
     }
@@ -104,6 +109,7 @@ internal sealed class RecordEncoder
 
         // NODATA and SKIPDATA records carry only version, account, interface, start, end and log-status.
         if (s.Status != LogStatus.Ok) return -1;
+        if (field >= FieldId.ResourceType) return WriteTransitField(field, in s, net.Transit, destination);
         var eni = s.Interface >= 0 ? net.Interfaces[s.Interface] : null;
         var subnet = eni is null ? null : net.Subnets[eni.Subnet];
         var nat = s.RegionalNat >= 0 ? net.RegionalNats[s.RegionalNat] : null;

@@ -8,10 +8,6 @@ namespace FlowLogAthena.Core.Tests.Queries;
 /// </summary>
 public sealed class AthenaGrammarTests
 {
-    /// <summary>A format with all 54 fields, so no query is refused for a field the format lacks.</summary>
-    private static readonly FlowLogFormat EveryField =
-        FlowLogFormat.AllVpcFields;
-
     /// <summary>A whole day; a ragged window across three days (hourly partitions cut at both ends); one hour.</summary>
     private static readonly TimeWindow[] Windows =
     [
@@ -33,7 +29,7 @@ public sealed class AthenaGrammarTests
                 Dialect = SqlDialect.Athena,
                 TableReference = "\"flowlogs\".\"vpc_flow_logs\"",
                 Window = Window,
-                Format = EveryField,
+                Format = FlowLogFormat.AllFieldsOf(Query.Kind), // every field of its kind: no query refused for a missing one
                 Partitioning = Partitioning,
                 Parameters = Parameters,
             });

@@ -27,9 +27,13 @@ public sealed class CatalogRenderingGoldenTests
         ["accepted-traffic"] = "d5dc2402591017668d5bc26d75da3b275c9b5f136218c43a256e33a025be78fc",
         ["admin-access-from-internet"] = "577d2c80a7f5fd5401845b0f7c2bf87bfcc8ae04a3e23bb6584a2cdd18a7e58b",
         ["admin-ports"] = "ccfc2d020f2164ed53fd35eb3c3479da5bfd4721124390be112ef0d5b253a5de",
+        ["asymmetric-routes"] = "fbafbe03c4043398e827be0b0fb92eed6dd880eb8a7ccefa23ed66d1f09e161e",
+        ["attachment-traffic"] = "b9be8fc22632a2fef78a5320e80b8a5a1e01393d8d68a5388f17202e423ae88c",
         ["aws-service-traffic"] = "0854e23316911e78ce0f7ea11477bd94ce7092f1f455add15ce144154bdcf079",
         ["capacity-peaks"] = "27a2894826fb996ff1a2144e8c620d38541f395ff2241a40f244d47838fea2e6",
         ["conversation"] = "2c78c61105daf0d8b2d12b5b83cd0dedbec7eb403b04fcc8353872eb12de11ea",
+        ["cross-account"] = "97abb35f6201f7cf15a3065043d3c09f12e322c1d14d1b3ac5a1f2635cd1570f",
+        ["cross-az"] = "2c28e3cafafa911ce0c0ec644db87c2fb0925d746b8fdc4ffa8dbe836fd09f8d",
         ["cross-az-cost"] = "652abf76a96ed73ddf6daea8c6ef8f5c3493daa23e61423e1ff9693ebf6616fc",
         ["egress-cost"] = "cc532de2b2debe11249008e833bdb5b0639cdc26bcf40035cd576f7afba5a321",
         ["egress-outside-allow-list"] = "0d83ee4be56bb8ac843eda25aab61e59d4a1d8305323f9620a0b0d264868c744",
@@ -42,7 +46,9 @@ public sealed class CatalogRenderingGoldenTests
         ["nat-gateway-cost"] = "350a799b414907650b0e12d584950428d235e48b4e6db02676286a5d72fc3585",
         ["next-hop-types"] = "d3a95992258636f93f449e672bdb04d392b154d3ab6ba4024b3617987ea85e13",
         ["one-way-flows"] = "eb28349d7395afa51a1128450dfb04d355954705f5f26ee28d8caca94df8d3fc",
+        ["packets-lost"] = "460d7f83b4cdf40a508077bc31407979d5e8478c29706842ee43556cbecb9c72",
         ["port-scans"] = "ddc43d8ea85d4a440dde7907fa62ff19290a2a958b863968f069989d57477c59",
+        ["processing-cost"] = "e361a1ea4e793ad8ff53b0d14d204e6a43bf998931361b7acf1f5572f167db15",
         ["protocol-mix"] = "bbe81d61cd5076e0aa70f239a54abe4a7976684b88823651066b96930fc343b9",
         ["reject-reasons"] = "64fe885e178fef6fc0ea7e4e6648c6d101f269a24bf709092681f877cb94f5ad",
         ["rejected-by-destination"] = "38ffb3dd0409d4eb10f56a147fde136fce368bfb2c62bcd4fffbd389f9293dd7",
@@ -68,6 +74,7 @@ public sealed class CatalogRenderingGoldenTests
         ["traffic-to-address"] = "4a2f9ecfe1749e4c7aad92d80cf5218511a26980ef8202c916e45655540c493b",
         ["traffic-to-forbidden-networks"] = "590b4dc1d25c17ec8670561fe3875343647dbff9829659dd723957ff20e0aec3",
         ["unencrypted-sensitive-flows"] = "11b342514706477de8b41332d7f8992e900e29173a114c882ee74b22e91c7312",
+        ["vpc-pairs"] = "e926c9e111ab767f660e8c744dfe3c58f2c91953fcfb1e60051b30f19caac792",
     };
 
     [Fact]
@@ -120,20 +127,23 @@ public sealed class CatalogRenderingGoldenTests
             parameterSets.Add(($"{parameter.Name}=sample", new(required) { [parameter.Name] = Sample(parameter) }));
 
         // Each optional field's absent branch: every field but that one, and every field but all of them.
+        // A Transit Gateway query is refused on the VPC formats (recorded as such) and rendered on its own kind's.
         var formats = CommonFormats.ToList();
-        formats.AddRange(query.OptionalFields.Select(f => ($"all-but-{f}", EveryFieldBut([f]))));
-        if (query.OptionalFields.Count > 1) formats.Add(("all-but-optional", EveryFieldBut(query.OptionalFields)));
+        if (query.Kind == FlowLogKind.TransitGateway) formats.Add(("transit-gateway", FlowLogFormat.TransitGatewayDefault));
+        formats.AddRange(query.OptionalFields.Select(f => ($"all-but-{f}", EveryFieldBut(query.Kind, [f]))));
+        if (query.OptionalFields.Count > 1) formats.Add(("all-but-optional", EveryFieldBut(query.Kind, query.OptionalFields)));
 
         foreach (var dialect in new[] { SqlDialect.Athena, SqlDialect.DuckDb })
             foreach (var (formatName, format) in formats)
                 foreach (var (setName, parameters) in parameterSets)
                     yield return ($"{dialect} {formatName} daily {setName}", Request(dialect, format, parameters, Partitioning.Daily, RepoQueries.OneDay));
-        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, FlowLogFormat.AllVpcFields, required, Partitioning.Hourly, RaggedWindow));
-        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, FlowLogFormat.AllVpcFields, required, Partitioning.Daily, RaggedWindow));
+        var everyField = FlowLogFormat.AllFieldsOf(query.Kind);
+        yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, everyField, required, Partitioning.Hourly, RaggedWindow));
+        yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, everyField, required, Partitioning.Daily, RaggedWindow));
     }
 
-    private static FlowLogFormat EveryFieldBut(IReadOnlyList<string> absent) =>
-        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.Vpc.Where(f => !absent.Contains(f.Name)).Select(f => "${" + f.Name + "}")));
+    private static FlowLogFormat EveryFieldBut(FlowLogKind kind, IReadOnlyList<string> absent) =>
+        FlowLogFormat.Parse(string.Join(' ', FieldCatalog.Of(kind).Where(f => !absent.Contains(f.Name)).Select(f => "${" + f.Name + "}")));
 
     private static RenderRequest Request(SqlDialect dialect, FlowLogFormat format, Dictionary<string, string> parameters,
         Partitioning partitioning, TimeWindow window) => new()

@@ -23,7 +23,7 @@ public sealed class QueryKindTests
     {
         Assert.Equal(FlowLogKind.Vpc, QueryText.WithBody("SELECT 1").Kind);
         Assert.Equal(FlowLogKind.TransitGateway, TransitGatewayQuery().Kind);
-        Assert.All(RepositoryRoot.Catalog.All, q => Assert.Equal(FlowLogKind.Vpc, q.Kind));
+        Assert.All(RepositoryRoot.Catalog.All, q => Assert.Equal(q.Pack == "transit" ? FlowLogKind.TransitGateway : FlowLogKind.Vpc, q.Kind));
     }
 
     [Fact]

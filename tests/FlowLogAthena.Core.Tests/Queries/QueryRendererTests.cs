@@ -21,7 +21,8 @@ public sealed class QueryRendererTests
 
     private static RenderedQuery Render(string id, SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily) =>
-        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning, format: FlowLogFormat.AllVpcFields));
+        QueryRenderer.Render(RepositoryRoot.Catalog.Get(id), RepoQueries.Request(dialect, WithRequired(id, parameters), partitioning,
+            format: FlowLogFormat.AllFieldsOf(RepositoryRoot.Catalog.Get(id).Kind)));
 
     /// <summary>The given parameters plus an example address for a required <c>ip</c> or <c>cidr</c> parameter the caller left out.</summary>
     private static Dictionary<string, string> WithRequired(string id, IReadOnlyDictionary<string, string>? parameters)

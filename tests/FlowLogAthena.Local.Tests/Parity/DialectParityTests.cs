@@ -18,7 +18,7 @@ public sealed class DialectParityTests(ParityFixture fixture, ITestOutputHelper 
     {
         var cases = new TheoryData<string, string, string>();
         foreach (var layout in ParityLayout.All)
-            foreach (var query in Catalog.All.Where(q => q.RequiresFields.All(ParityData.Format.Contains)))
+            foreach (var query in Catalog.All.Where(q => q.Kind == layout.Kind && q.RequiresFields.All(layout.Format.Contains)))
                 foreach (var variant in ParityVariant.For(query))
                     cases.Add(layout.Name, query.Id, variant.Label);
         return cases;

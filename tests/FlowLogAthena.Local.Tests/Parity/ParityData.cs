@@ -4,12 +4,11 @@ namespace FlowLogAthena.Local.Tests.Parity;
 
 /// <summary>
 /// One layout's generated logs, seen two ways: as the local source the DuckDB engine reads (its own view over the
-/// window's files) and as the Glue table the Athena rendering reads. All 54 fields, so every query is served.
+/// window's files) and as the Glue table the Athena rendering reads. Every field of the layout's kind of flow log
+/// (54 for VPC, 36 for Transit Gateway), so every query of that kind is served.
 /// </summary>
 public sealed class ParityData : IAsyncDisposable
 {
-    public static FlowLogFormat Format { get; } = FlowLogFormat.AllVpcFields;
-
     /// <summary>
     /// The DuckDB side: one bound table over the query window, read from the columnar store (text layouts; converted
     /// once for every query of the layout), while the Athena side reads the text through the Glue table.
@@ -23,7 +22,7 @@ public sealed class ParityData : IAsyncDisposable
         AthenaSource = athenaSource;
         _table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = LocalPaths.StoreOf(source), MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister()), source, layout.Query);
         Glue = glue;
-        Samples = new ParameterSamples(glue, Format, layout.Query, source.Root);
+        Samples = new ParameterSamples(glue, layout.Format, layout.Query, source.Root);
     }
 
     public ParityLayout Layout { get; }
@@ -42,14 +41,14 @@ public sealed class ParityData : IAsyncDisposable
         var options = new GeneratorOptions
         {
             Root = root,
-            Format = Format,
+            Format = layout.Format,
             Layout = layout.Layout,
             Window = layout.Data,
             Records = layout.Records,
             Seed = layout.Seed,
         };
         await FlowLogGenerator.GenerateAsync(options);
-        var source = new FlowLogSource(root, Format, layout.Layout);
+        var source = new FlowLogSource(root, layout.Format, layout.Layout);
         Assert.True(await LateDelivery.WriteAsync(source, layout.Query) > 0, $"{layout}: no record starts in the window's last minutes to deliver late.");
         var athenaSource = layout.Twin ? await LocalTwin.CreateAsync(source, layout.Data, root + "-twin") : source;
         var files = await new LocalLogFileLister().ListAsync(athenaSource, layout.Data, CancellationToken.None);
