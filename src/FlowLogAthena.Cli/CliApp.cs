@@ -10,6 +10,7 @@ public static class CliApp
     public static RootCommand Build(Terminal terminal, TimeProvider clock) => new("flowlog-athena: answers from Amazon VPC Flow Logs, on Athena or embedded DuckDB.")
     {
         GlobalOptions.Verbose,
+        DiscoverCommand.Create(terminal),
         FieldsCommand.Create(terminal),
         FormatCommand.Create(terminal),
         QueriesCommand.Create(terminal),

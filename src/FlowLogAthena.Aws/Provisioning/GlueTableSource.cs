@@ -8,7 +8,8 @@ using FlowLogAthena.Core.Tables;
 namespace FlowLogAthena.Aws.Provisioning;
 
 /// <summary>
-/// Reads back, from a provisioned Glue table, the source it describes — its S3 root, log format and layout —
+/// Reads back, from a provisioned Glue table, the source it describes — its S3 root, log format, layout and the
+/// flow log it is limited to, if any —
 /// so <c>run --engine athena</c> renders against the table exactly as it is, without repeating --source/--format.
 /// </summary>
 public static class GlueTableSource
@@ -31,10 +32,11 @@ public static class GlueTableSource
         var parquet = definition.Storage.SerializationLibrary == TableStorage.ParquetSerDe;
         var location = definition.Storage.Location.TrimEnd('/');
         var root = location.EndsWith("/" + PartitionPaths.Root, StringComparison.Ordinal) ? location[..^(PartitionPaths.Root.Length + 1)] : location;
+        var flowLogId = definition.Properties.TryGetValue(TableProperties.FlowLogId, out var id) ? id : null;
         return new FlowLogSource(root, format, new SourceLayout(
             hive ? PrefixStyle.Hive : PrefixStyle.Default,
             hourly ? Partitioning.Hourly : Partitioning.Daily,
-            parquet ? LogFileFormat.Parquet : LogFileFormat.Text));
+            parquet ? LogFileFormat.Parquet : LogFileFormat.Text), flowLogId);
     }
 
     private static FlowLogFormat FormatOf(TableDefinition table)

@@ -31,11 +31,12 @@ public sealed class S3HeaderCheck(IAmazonS3 s3, string? expectedBucketOwner = nu
                 throw new FlowLogFormatException(
                     $"'{file.Path}'{Note(file.Path)} has the header \"{string.Join(' ', header!)}\", but the table {table} reads the format \"{source.Format.FormatString}\". "
                     + "Athena would read that object's values under the table's column names: wrong numbers. Two flow logs deliver to this prefix; "
-                    + "give each its own destination prefix and table (provision --source with that prefix).");
+                    + "give each flow log its own table (provision --flow-log-id fl-… --table …, then run on that table) or its own destination prefix; "
+                    + "`flowlog-athena discover --source` lists the flow logs there.");
         }).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<string>?> HeaderAsync(LogFile file, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<string>?> HeaderAsync(LogFile file, CancellationToken cancellationToken)
     {
         var location = S3Uri.Parse(file.Path, "object");
         try

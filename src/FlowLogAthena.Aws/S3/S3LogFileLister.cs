@@ -16,7 +16,15 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
     {
         var root = S3Uri.Parse(source.Root, "Source");
         var awsLogs = root.PrefixWithSlash + PartitionPaths.Root + "/";
-        return LayoutWalker.ListAsync(new PrefixStore(this, root.Bucket, awsLogs), awsLogs, source.Layout, window, cancellationToken);
+        return LayoutWalker.ListAsync(new PrefixStore(this, root.Bucket, awsLogs), awsLogs, source, window, cancellationToken);
+    }
+
+    /// <summary>The source prefix's layout store and its AWSLogs/ prefix, for walks other than a window's (discover).</summary>
+    public (ILayoutStore Store, string AwsLogs) LayoutStore(string root)
+    {
+        var location = S3Uri.Parse(root, "Source");
+        var awsLogs = location.PrefixWithSlash + PartitionPaths.Root + "/";
+        return (new PrefixStore(this, location.Bucket, awsLogs), awsLogs);
     }
 
     /// <summary>The account and region prefixes below a source, e.g. for partition-projection enums.</summary>

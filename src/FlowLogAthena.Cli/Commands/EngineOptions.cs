@@ -41,6 +41,7 @@ public sealed class EngineOptions
         {
             Athena = onAthena ? Athena.EngineOptions(parse, Aws) : null,
             Source = given ? Source.GetSource(parse) : null,
+            FlowLogId = Source.GetFlowLogId(parse),
             FormatGiven = parse.GetValue(Source.Format) is not null,
             Local = Local.Read(parse),
             ExpectedBucketOwner = parse.GetValue(Aws.ExpectedBucketOwner),

@@ -15,6 +15,11 @@ public sealed class SourceOptions
     public Option<string?> Format { get; } = FormatOption(
         "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\". When omitted, `run` and `provision` take it from the text files' header line; otherwise AWS's default v2 format.");
 
+    public Option<string?> FlowLogId { get; } = new("--flow-log-id")
+    {
+        Description = "Read only this flow log (fl-…, in its files' names) where several deliver to the same prefix; `discover` lists them.",
+    };
+
     public Option<PrefixStyle> Layout { get; } = new("--layout")
     {
         Description = "S3 prefix style the flow log was created with: default or hive (Hive-compatible).",
@@ -54,6 +59,7 @@ public sealed class SourceOptions
     {
         command.Add(Source);
         command.Add(Format);
+        command.Add(FlowLogId);
         command.Add(Layout);
         command.Add(Partitioning);
         command.Add(FileFormat);
@@ -70,7 +76,11 @@ public sealed class SourceOptions
             var given => given,
         },
         FlowLogFormat.Parse(parse.GetValue(Format)),
-        GetLayout(parse));
+        GetLayout(parse),
+        GetFlowLogId(parse));
+
+    /// <summary>The flow log chosen with --flow-log-id, checked; null for every flow log under the source.</summary>
+    public string? GetFlowLogId(ParseResult parse) => FlowLogIds.Parse(parse.GetValue(FlowLogId), "--flow-log-id");
 
     public SourceLayout GetLayout(ParseResult parse) =>
         new(parse.GetValue(Layout), parse.GetValue(Partitioning), parse.GetValue(FileFormat));

@@ -15,6 +15,9 @@ public sealed record EngineRequest
     /// <summary>Where the records are: required for the local engine; for Athena, null reads it from the Glue table.</summary>
     public FlowLogSource? Source { get; init; }
 
+    /// <summary>The one flow log to read (also when Athena reads the source from the Glue table); null for all.</summary>
+    public string? FlowLogId { get; init; }
+
     /// <summary>Whether the source's format was given; if not, the local engine reads it from a text file's header.</summary>
     public bool FormatGiven { get; init; }
 

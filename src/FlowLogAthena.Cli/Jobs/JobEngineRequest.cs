@@ -14,12 +14,13 @@ public static class JobEngineRequest
     public static EngineRequest For(JobPlan plan, JobExecutorOptions options)
     {
         var job = plan.Job;
-        var source = job.Source.Location is { } location ? new FlowLogSource(location, job.Source.Format ?? FlowLogFormat.Default, job.Source.Layout) : null;
+        var source = job.Source.Location is { } location ? new FlowLogSource(location, job.Source.Format ?? FlowLogFormat.Default, job.Source.Layout, job.Source.FlowLogId) : null;
         return new EngineRequest
         {
             Athena = job.Engine == EngineKind.Athena ? AthenaOptions(job) : null,
             Source = source,
             FormatGiven = job.Source.Format is not null,
+            FlowLogId = job.Source.FlowLogId,
             Local = options.Local,
             ExpectedBucketOwner = job.Aws.ExpectedBucketOwner,
             // Several queries over one window: parse it once, then query it in memory.

@@ -24,6 +24,7 @@ public static class TwinUnloadSql
         var partitionKeys = PartitionKeys(text.Layout);
         var columns = text.Format.Fields.Select(sql.Column).Concat(partitionKeys.Select(sql.QuoteIdentifier));
         var where = sql.PartitionPredicate(TwinLayout.DayWindow(day), text.Layout.Partitioning, text.Layout.Prefix);
+        if (text.FlowLogId is { } flowLogId && sql.FlowLogFilePredicate(flowLogId) is { } files) where += " AND " + files;
         if (accountRegions is { Count: > 0 })
         {
             // Account ids and regions come from the listing; they are checked as the projection's enums are.

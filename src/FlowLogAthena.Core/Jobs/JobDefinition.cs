@@ -113,6 +113,9 @@ public sealed record JobSource
 
     public SourceLayout Layout { get; init; } = SourceLayout.DefaultLayout;
 
+    /// <summary>The one flow log to read where several deliver to the prefix (flow_log_id); null reads them all.</summary>
+    public string? FlowLogId { get; init; }
+
     public string? Database { get; init; }
 
     public string? Table { get; init; }

@@ -141,7 +141,7 @@ public static partial class JobFileParser
     {
         var node = FrontMatterReader.Get(root, "source") ?? throw r.Error(root, "The job has no 'source': give source.path (a folder or s3://) or source.database and source.table.");
         var map = r.Mapping(node, "'source'");
-        r.CheckKeys(map, "'source'", "path", "format", "layout", "partitioning", "file_format", "database", "table");
+        r.CheckKeys(map, "'source'", "path", "format", "flow_log_id", "layout", "partitioning", "file_format", "database", "table");
         var location = r.OptionalText(map, "path", "'source'");
         var database = r.OptionalText(map, "database", "'source'");
         var table = r.OptionalText(map, "table", "'source'");
@@ -172,11 +172,32 @@ public static partial class JobFileParser
                 throw r.Error(FrontMatterReader.Get(map, "format")!, e.Message);
             }
         }
+        string? flowLogId = null;
+        if (FrontMatterReader.Get(map, "flow_log_id") is { } idNode)
+        {
+            try
+            {
+                flowLogId = FlowLogIds.Parse(r.Scalar(idNode, "'flow_log_id' of 'source'"), "source flow_log_id");
+            }
+            catch (UsageException e)
+            {
+                throw r.Error(idNode, e.Message);
+            }
+        }
         var layout = new SourceLayout(
             Choice(r, map, "layout", PrefixStyle.Default, ("default", PrefixStyle.Default), ("hive", PrefixStyle.Hive)),
             Choice(r, map, "partitioning", Partitioning.Daily, ("daily", Partitioning.Daily), ("hourly", Partitioning.Hourly)),
             Choice(r, map, "file_format", LogFileFormat.Text, ("text", LogFileFormat.Text), ("parquet", LogFileFormat.Parquet)));
-        return new JobSource { Location = location, Database = database, Table = table, Format = format, FormatText = formatText, Layout = layout };
+        return new JobSource
+        {
+            Location = location,
+            Database = database,
+            Table = table,
+            Format = format,
+            FormatText = formatText,
+            Layout = layout,
+            FlowLogId = flowLogId,
+        };
     }
 
     private static T Choice<T>(FrontMatterReader r, YamlMappingNode map, string key, T fallback, params (string Name, T Value)[] choices)

@@ -24,6 +24,9 @@ public sealed record RenderRequest
     /// <summary>Default or Hive prefixes: shapes the Athena day values (<c>2026/11/02</c> or <c>year=2026/month=11/day=02</c>).</summary>
     public PrefixStyle Prefix { get; init; } = PrefixStyle.Default;
 
+    /// <summary>The one flow log to read when several deliver to the source's prefix (its id, fl-…); null reads them all.</summary>
+    public string? FlowLogId { get; init; }
+
     /// <summary>Raw <c>name=value</c> parameters as the user gave them; validated during rendering.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = NoParameters;
 
@@ -37,6 +40,7 @@ public sealed record RenderRequest
             Format = source.Format,
             Partitioning = source.Layout.Partitioning,
             Prefix = source.Layout.Prefix,
+            FlowLogId = source.FlowLogId,
             Parameters = parameters ?? NoParameters,
         };
 }

@@ -12,10 +12,12 @@ public static class LayoutWalker
 {
     /// <summary>
     /// The files of the window's partitions below <paramref name="awsLogs"/>, with the account, region and partition
-    /// each sits in. No account folder with a service folder below it is an error (wrong --source or --layout), not an empty window.
+    /// each sits in; of the source's flow log only when it names one. No account folder with a service folder below it
+    /// is an error (wrong --source or --layout), not an empty window.
     /// </summary>
-    public static async Task<IReadOnlyList<LogFile>> ListAsync(ILayoutStore store, string awsLogs, SourceLayout layout, TimeWindow window, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<LogFile>> ListAsync(ILayoutStore store, string awsLogs, FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {
+        var layout = source.Layout;
         var files = new List<LogFile>();
         var sawAccount = new Flag();
         await foreach (var (account, region, regionFolder) in RegionFoldersAsync(store, awsLogs, layout.Prefix, sawAccount, cancellationToken).ConfigureAwait(false))
@@ -24,7 +26,8 @@ public static class LayoutWalker
             {
                 var folder = store.Child(regionFolder, PartitionPaths.TimeSuffix(layout, partition));
                 foreach (var file in await store.FilesAsync(folder, layout.FileExtension, cancellationToken).ConfigureAwait(false))
-                    files.Add(new LogFile(file.Location, account, region, partition, file.SizeBytes, file.Version));
+                    if (FlowLogIds.Selects(source.FlowLogId, file.Location))
+                        files.Add(new LogFile(file.Location, account, region, partition, file.SizeBytes, file.Version));
             }
         }
         if (!sawAccount.Set) throw new SourceException(store.NoFlowLogsMessage(layout));

@@ -18,7 +18,19 @@ public sealed class LocalLogFileLister : ILogFileLister
             throw new SourceException(
                 $"Source folder '{source.Root}' has no {PartitionPaths.Root}/ folder; point --source at the folder that holds AWSLogs/ (as s3://bucket/prefix would).");
         // Every listing below is synchronous, so the walk is complete when this returns.
-        return LayoutWalker.ListAsync(new FolderStore(source.Root), awsLogs, source.Layout, window, cancellationToken);
+        return LayoutWalker.ListAsync(new FolderStore(source.Root), awsLogs, source, window, cancellationToken);
+    }
+
+    /// <summary>The folder's layout store and its AWSLogs/ folder, for walks other than a window's (discover).</summary>
+    /// <exception cref="SourceException">The folder, or its AWSLogs/ folder, is not there.</exception>
+    public static (ILayoutStore Store, string AwsLogs) LayoutStore(string root)
+    {
+        var full = Path.GetFullPath(root);
+        var awsLogs = Path.Combine(full, PartitionPaths.Root);
+        if (!Directory.Exists(full)) throw new SourceException($"Source folder '{root}' does not exist.");
+        if (!Directory.Exists(awsLogs))
+            throw new SourceException($"Source folder '{root}' has no {PartitionPaths.Root}/ folder; point --source at the folder that holds AWSLogs/ (as s3://bucket/prefix would).");
+        return (new FolderStore(root), awsLogs);
     }
 
     /// <summary>

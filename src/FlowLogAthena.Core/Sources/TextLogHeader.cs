@@ -85,17 +85,28 @@ public static class TextLogHeader
         }
     }
 
+    /// <summary>
+    /// Files of several formats in one window: several flow logs deliver to the prefix. Lists each flow log (its id,
+    /// kind, accounts and regions, files and format), as <c>discover</c> would, and says how to read one.
+    /// </summary>
     private static SourceException TwoFormats(IReadOnlyList<LogFile> files, FlowLogFormat[] formats, List<IGrouping<string, int>> groups)
     {
-        var ordered = groups.OrderByDescending(g => g.Count()).ToList();
-        var odd = files[ordered[^1].First()];
-        var usual = files[ordered[0].First()];
+        var logs = Enumerable.Range(0, files.Count)
+            .GroupBy(i => (Id: files[i].FlowLogId, Format: formats[i].FormatString))
+            .OrderBy(g => g.Key.Id ?? "~", StringComparer.Ordinal).ThenBy(g => g.Key.Format, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = files[g.First()];
+                var format = formats[g.First()];
+                var where = string.Join(", ", g.Select(i => $"{files[i].Account} {files[i].Region}").Distinct().Order(StringComparer.Ordinal));
+                var name = g.Key.Id ?? "files named without a flow log id";
+                return $"  {name} ({format.Kind.ToDisplayName()}, {where}, {g.Count()} file(s) such as '{first.Path}'): \"{Names(format)}\"";
+            });
         return new SourceException(
             $"Flow log files of {groups.Count} formats are in the same window, and one table cannot read them with one column order. "
-            + $"'{odd.Path}'{FlowLogIdNote(odd)} has the header \"{Names(formats[ordered[^1].First()])}\" ({ordered[^1].Count()} file(s) like it), "
-            + $"but '{usual.Path}'{FlowLogIdNote(usual)} has \"{Names(formats[ordered[0].First()])}\" ({ordered[0].Count()} file(s)). "
-            + "Two flow logs deliver to this prefix: read one at a time, from a folder (or S3 prefix) holding only that flow log's files "
-            + "(its id, fl-…, is in every file name), or give each flow log its own destination prefix.");
+            + "Several flow logs deliver to this prefix:\n" + string.Join('\n', logs) + "\n"
+            + "Read one at a time with --flow-log-id <id> (flow_log_id: under source: in a job file); "
+            + "`flowlog-athena discover --source <the same source>` lists every flow log there with the options to read it.");
     }
 
     private static string FlowLogIdNote(LogFile file) =>

@@ -40,6 +40,7 @@ public sealed record TableDefinition
         };
         // AWS writes the format's field names on the first line of every text file.
         if (text) properties[TableProperties.SkipHeaderLineCount] = "1";
+        if (source.FlowLogId is { } flowLogId) properties[TableProperties.FlowLogId] = flowLogId;
         if (options.Partitions == PartitionMode.Projection)
         {
             var start = options.StartDate ?? throw new TableDefinitionException(

@@ -6,6 +6,8 @@ public sealed class LayoutWalkerTests
     private static readonly SourceLayout Default = SourceLayout.DefaultLayout;
     private static readonly TimeWindow TwoDays = TimeWindow.Parse("2026-11-02", "2026-11-04");
 
+    private static FlowLogSource Source(SourceLayout layout, string? flowLogId = null) => new("root", FlowLogFormat.Default, layout, flowLogId);
+
     [Fact]
     public async Task Lists_only_the_windows_partitions_and_never_lists_another()
     {
@@ -14,7 +16,7 @@ public sealed class LayoutWalkerTests
             store.Add($"AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/{day}/f{day}.log.gz");
         store.Add("AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02/notes.txt");
 
-        var files = await LayoutWalker.ListAsync(store, "AWSLogs", Default, TwoDays, CancellationToken.None);
+        var files = await LayoutWalker.ListAsync(store, "AWSLogs", Source(Default), TwoDays, CancellationToken.None);
 
         Assert.Equal(["f02.log.gz", "f03.log.gz"], files.Select(f => f.Path[(f.Path.LastIndexOf('/') + 1)..]));
         Assert.All(files, f => Assert.Equal(("012345678901", "us-east-1"), (f.Account, f.Region)));
@@ -33,7 +35,7 @@ public sealed class LayoutWalkerTests
         store.Add("AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/region-us-east-1/year=2026/month=11/day=02/hour=10/c.log.parquet");
         var layout = new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet);
 
-        var files = await LayoutWalker.ListAsync(store, "AWSLogs", layout, TimeWindow.Parse("2026-11-02T10:30:00Z", "2026-11-02T12:00:00Z"), CancellationToken.None);
+        var files = await LayoutWalker.ListAsync(store, "AWSLogs", Source(layout), TimeWindow.Parse("2026-11-02T10:30:00Z", "2026-11-02T12:00:00Z"), CancellationToken.None);
 
         Assert.Equal([$"{region}/year=2026/month=11/day=02/hour=10/a.log.parquet", $"{region}/year=2026/month=11/day=02/hour=11/b.log.parquet"], files.Select(f => f.Path));
         Assert.All(files, f => Assert.Equal(("012345678901", "eu-west-1"), (f.Account, f.Region)));
@@ -47,7 +49,7 @@ public sealed class LayoutWalkerTests
         store.Add("AWSLogs/aws-account-id=012345678901/aws-service=vpcflowlogs/aws-region=us-east-1/year=2026/month=11/day=02/a.log.gz");
         store.Add("AWSLogs/012345678901/elasticloadbalancing/us-east-1/2026/11/02/a.log.gz");
 
-        var error = await Assert.ThrowsAsync<SourceException>(() => LayoutWalker.ListAsync(store, "AWSLogs", Default, TwoDays, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<SourceException>(() => LayoutWalker.ListAsync(store, "AWSLogs", Source(Default), TwoDays, CancellationToken.None));
 
         Assert.Equal("no default flow logs", error.Message);
     }
@@ -58,7 +60,46 @@ public sealed class LayoutWalkerTests
         var store = new KeyStore();
         store.Add("AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/10/02/a.log.gz");
 
-        Assert.Empty(await LayoutWalker.ListAsync(store, "AWSLogs", Default, TwoDays, CancellationToken.None));
+        Assert.Empty(await LayoutWalker.ListAsync(store, "AWSLogs", Source(Default), TwoDays, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_chosen_flow_log_lists_only_the_files_named_with_its_id()
+    {
+        var store = new KeyStore();
+        const string day = "AWSLogs/012345678901/vpcflowlogs/us-east-1/2026/11/02";
+        store.Add($"{day}/012345678901_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20261102T0005Z_aaaaaaaa.log.gz");
+        store.Add($"{day}/012345678901_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20261102T0010Z_bbbbbbbb.log.gz");
+        store.Add($"{day}/012345678901_vpcflowlogs_us-east-1_fl-1234abcd_20261102T0005Z_cccccccc.log.gz");
+        store.Add($"{day}/renamed-by-someone.log.gz");
+
+        var one = await LayoutWalker.ListAsync(store, "AWSLogs", Source(Default, "fl-0123456789abcdef0"), TwoDays, CancellationToken.None);
+        var other = await LayoutWalker.ListAsync(store, "AWSLogs", Source(Default, "fl-1234abcd"), TwoDays, CancellationToken.None);
+        var all = await LayoutWalker.ListAsync(store, "AWSLogs", Source(Default), TwoDays, CancellationToken.None);
+
+        Assert.Equal(2, one.Count);
+        Assert.All(one, f => Assert.Equal("fl-0123456789abcdef0", f.FlowLogId));
+        Assert.Equal(["fl-1234abcd"], other.Select(f => f.FlowLogId));
+        Assert.Equal(4, all.Count);
+        Assert.Single(all, f => f.FlowLogId is null);
+    }
+
+    [Theory]
+    [InlineData("fl-1234abcd")]
+    [InlineData("fl-0123456789abcdef0")]
+    [InlineData(" fl-1234abcd ")]
+    public void A_flow_log_id_has_aws_shape(string given) => Assert.Equal(given.Trim(), FlowLogIds.Parse(given, "--flow-log-id"));
+
+    [Theory]
+    [InlineData("fl-123")]
+    [InlineData("FL-1234ABCD")]
+    [InlineData("vpc-1234abcd")]
+    [InlineData("fl-1234abcd_x")]
+    [InlineData("")]
+    public void Anything_else_is_refused_naming_the_option(string given)
+    {
+        var error = Assert.Throws<UsageException>(() => FlowLogIds.Parse(given, "--flow-log-id"));
+        Assert.StartsWith($"--flow-log-id '{given}' is not a flow log id", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

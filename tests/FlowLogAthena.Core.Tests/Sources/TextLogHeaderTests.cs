@@ -36,7 +36,9 @@ public sealed class TextLogHeaderTests : IDisposable
         Assert.Contains(odd.Path, error.Message);
         Assert.Contains("\"srcaddr dstaddr bytes\"", error.Message);
         Assert.Contains(Header, error.Message);
-        Assert.Contains("flow log fl-2", error.Message);
+        Assert.Contains("  fl-2 (VPC, ", error.Message);
+        Assert.Contains("  fl-1 (VPC, ", error.Message);
+        Assert.Contains("--flow-log-id", error.Message);
     }
 
     [Fact]

@@ -24,6 +24,14 @@ internal sealed class AthenaSqlHelpers : SqlDialectHelpers
         $"({PartitionPredicate(window, partitioning, prefix)} AND {StartBounds(window)})";
 
     /// <summary>
+    /// The table's location holds every flow log delivering to the prefix; its objects' names carry the flow log id
+    /// between underscores (<c>…_vpcflowlogs_us-east-1_fl-…_20261102T0005Z_….log.gz</c>), which Athena's
+    /// <c>"$path"</c> column gives. strpos, not LIKE: LIKE's <c>_</c> would match any character.
+    /// </summary>
+    public override string? FlowLogFilePredicate(string flowLogId) =>
+        $"strpos(\"$path\", {StringLiteral("_" + flowLogId + "_")}) > 0";
+
+    /// <summary>
     /// Selects the same partitions <see cref="PartitionPaths.PartitionsOverlapping"/> lists (the local engine
     /// reads exactly those files), written as ranges so a long window stays one short predicate.
     /// </summary>

@@ -17,5 +17,8 @@ internal sealed class DuckDbSqlHelpers : SqlDialectHelpers
     /// <summary>Only the <c>start</c> bounds: the local engine builds its view over the window's files alone.</summary>
     public override string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default) => $"({StartBounds(window)})";
 
+    /// <summary>The local engine's view is made of the chosen flow log's files only (the listing selects them).</summary>
+    public override string? FlowLogFilePredicate(string flowLogId) => null;
+
     protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks) => DuckDbAddressMatch.AnyOf(columnSql, networks);
 }

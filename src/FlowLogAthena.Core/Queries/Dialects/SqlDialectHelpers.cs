@@ -90,6 +90,12 @@ public abstract class SqlDialectHelpers
     public abstract string TimeWindowPredicate(TimeWindow window, Partitioning partitioning, PrefixStyle prefix = PrefixStyle.Default);
 
     /// <summary>
+    /// The rows of one flow log's files, when several flow logs share the table's prefix; null when the dialect's
+    /// table already holds only that flow log's files.
+    /// </summary>
+    public abstract string? FlowLogFilePredicate(string flowLogId);
+
+    /// <summary>
     /// The records that logged data: <c>"log_status" = 'OK'</c> when the format has log-status, else <c>"bytes" IS NOT NULL</c>
     /// (NODATA and SKIPDATA records write '-' in every data field, which reads as NULL). One comparison, no parentheses needed.
     /// </summary>

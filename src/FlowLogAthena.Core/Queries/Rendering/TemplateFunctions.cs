@@ -43,11 +43,15 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         return functions;
     }
 
-    /// <summary><c>time_window</c>: the dialect's window predicate (partition pruning and <c>start</c> bounds).</summary>
+    /// <summary>
+    /// <c>time_window</c>: the dialect's window predicate (partition pruning and <c>start</c> bounds), and the chosen flow
+    /// log's files where the dialect's table holds other flow logs' too: every read of the table goes through it.
+    /// </summary>
     private string TimeWindow()
     {
         RequireDeclared("start", "time_window");
-        return sql.TimeWindowPredicate(request.Window, request.Partitioning, request.Prefix);
+        var window = sql.TimeWindowPredicate(request.Window, request.Partitioning, request.Prefix);
+        return request.FlowLogId is { } id && sql.FlowLogFilePredicate(id) is { } files ? $"({window} AND {files})" : window;
     }
 
     /// <summary>

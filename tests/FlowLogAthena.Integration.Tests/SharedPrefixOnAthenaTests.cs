@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace FlowLogAthena.Integration.Tests;
+
+/// <summary>
+/// A VPC flow log and a Transit Gateway flow log delivering to the same S3 prefixes (against moto): <c>discover</c>
+/// lists both with their formats from one object's header each; a table provisioned for one flow log records its id,
+/// every query on it keeps only that flow log's objects, and a run asking for another flow log is refused.
+/// </summary>
+[Collection(CliMotoTests.Name)]
+public sealed class SharedPrefixOnAthenaTests(CliAgainstMoto aws)
+{
+    private const string VpcFormat = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
+
+    private static readonly string TgwFormat = FlowLogFormat.TransitGatewayDefault.FormatString;
+
+    private async Task<(string Source, List<JsonElement> Found)> SeedAndDiscoverAsync(string bucket)
+    {
+        var source = await aws.SeedLogsAsync(bucket, "shared", VpcFormat);
+        Assert.Equal(source, await aws.SeedLogsAsync(bucket, "shared", TgwFormat, "--kind transit-gateway --seed 9"));
+        var discover = await InProcessCli.RunAsync("discover", "--source", source, "--output", "json");
+        Assert.True(discover.ExitCode == 0, discover.Stderr);
+        return (source, discover.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList());
+    }
+
+    [Fact]
+    public async Task Discover_lists_each_flow_log_of_a_shared_s3_prefix_with_its_format()
+    {
+        var (_, found) = await SeedAndDiscoverAsync("shared-" + Guid.NewGuid().ToString("N")[..10]);
+
+        // The generator gives each account and region its own flow log: 2 accounts × 2 regions × 2 kinds.
+        Assert.Equal(8, found.Count);
+        Assert.Equal(4, found.Count(f => f.GetProperty("kind").GetString() == "transit-gateway" && f.GetProperty("format").GetString() == TgwFormat));
+        Assert.Equal(4, found.Count(f => f.GetProperty("kind").GetString() == "vpc" && f.GetProperty("format").GetString() == VpcFormat));
+        Assert.All(found, f => Assert.Equal(("2026-11-01", "2026-11-04"), (f.GetProperty("first_day").GetString(), f.GetProperty("last_day").GetString())));
+        Assert.All(found, f => Assert.StartsWith("s3://", f.GetProperty("sample_file").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_table_for_one_flow_log_reads_only_its_objects_and_refuses_another()
+    {
+        var bucket = "shared-" + Guid.NewGuid().ToString("N")[..10];
+        var (source, found) = await SeedAndDiscoverAsync(bucket);
+        var transit = found.First(f => f.GetProperty("kind").GetString() == "transit-gateway").GetProperty("flow_log_id").GetString()!;
+        var vpc = found.First(f => f.GetProperty("kind").GetString() == "vpc").GetProperty("flow_log_id").GetString()!;
+
+        var provisioned = await InProcessCli.RunAsync("provision", "--source", source, "--flow-log-id", transit, "--format", TgwFormat,
+            "--database", "shareddb", "--table", "t_tgw", "--start-date", "2026-11-01");
+        var run = await InProcessCli.RunAsync("run", "attachment-traffic", "--engine", "athena", "--database", "shareddb", "--table", "t_tgw",
+            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-03", "--output", "csv");
+        var other = await InProcessCli.RunAsync("run", "attachment-traffic", "--engine", "athena", "--database", "shareddb", "--table", "t_tgw", "--flow-log-id", vpc,
+            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-03", "--output", "csv");
+
+        Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
+        var parameters = await Boto3.RunAsync(aws.Moto, "out(client('glue').get_table(DatabaseName='shareddb', Name='t_tgw')['Table']['Parameters'])");
+        Assert.Equal(transit, parameters.GetProperty("flowlog_athena.flow_log_id").GetString());
+        // The header check passed: the window's other flow log (another format) is not this table's.
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var sent = await Boto3.RunAsync(aws.Moto, """
+            a = client('athena')
+            qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]
+            out([x['Query'] for x in qs if 't_tgw' in x['Query']])
+            """);
+        var sql = Assert.Single(sent.EnumerateArray()).GetString()!;
+        Assert.Contains($"strpos(\"$path\", '_{transit}_') > 0", sql, StringComparison.Ordinal);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains($"--flow-log-id {vpc} asks for another flow log than the one Glue table \"shareddb\".\"t_tgw\" reads ({transit})", other.Stderr, StringComparison.Ordinal);
+    }
+}
