@@ -3,8 +3,8 @@ id: attachment-traffic
 title: Traffic by transit gateway attachment
 kind: transit-gateway
 description: >-
-  Bytes, packets and flow records per transit gateway attachment, entering the gateway from it (ingress
-  records) and leaving the gateway through it (egress records), with the packets the gateway dropped from the
+  Bytes, packets and flow records per transit gateway attachment, in all and apart: entering the gateway from
+  it (ingress records) and leaving the gateway through it (egress records), with the packets the gateway dropped from the
   flows that entered by it. A Transit Gateway flow log records a flow once at the attachment it entered by and
   once at the one it left by, so each direction is summed on its own and nothing is counted twice. Records with
   log-status OK when the format has it.
@@ -19,6 +19,12 @@ optional_fields: [log-status]
 output:
   - name: tgw_attachment_id
     description: The attachment that logged the records.
+  - name: flows
+    description: Flow records at the attachment, both directions.
+  - name: packets
+    description: Packets through the attachment, both directions.
+  - name: bytes
+    description: Bytes through the attachment, both directions (ingress_bytes + egress_bytes).
   - name: ingress_flows
     description: Flow records of traffic entering the gateway from the attachment.
   - name: ingress_packets
@@ -52,6 +58,9 @@ WITH records AS (
 per_attachment AS (
     SELECT
         {{ ident 'tgw_attachment_id' }},
+        COUNT(*) AS {{ ident 'flows' }},
+        CAST(COALESCE(SUM({{ ident 'packets' }}), 0) AS BIGINT) AS {{ ident 'packets' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
         COUNT(CASE WHEN {{ ident 'flow_direction' }} = 'ingress' THEN 1 END) AS {{ ident 'ingress_flows' }},
         CAST(COALESCE(SUM(CASE WHEN {{ ident 'flow_direction' }} = 'ingress' THEN {{ ident 'packets' }} END), 0) AS BIGINT) AS {{ ident 'ingress_packets' }},
         CAST(COALESCE(SUM(CASE WHEN {{ ident 'flow_direction' }} = 'ingress' THEN {{ ident 'bytes' }} END), 0) AS BIGINT) AS {{ ident 'ingress_bytes' }},
@@ -62,8 +71,8 @@ per_attachment AS (
     FROM records
     GROUP BY {{ ident 'tgw_attachment_id' }}
 )
-SELECT {{ ident 'tgw_attachment_id' }}, {{ ident 'ingress_flows' }}, {{ ident 'ingress_packets' }}, {{ ident 'ingress_bytes' }},
+SELECT {{ ident 'tgw_attachment_id' }}, {{ ident 'flows' }}, {{ ident 'packets' }}, {{ ident 'bytes' }}, {{ ident 'ingress_flows' }}, {{ ident 'ingress_packets' }}, {{ ident 'ingress_bytes' }},
     {{ ident 'egress_flows' }}, {{ ident 'egress_packets' }}, {{ ident 'egress_bytes' }}, {{ ident 'packets_lost' }}
 FROM per_attachment
-ORDER BY {{ ident 'ingress_bytes' }} + {{ ident 'egress_bytes' }} DESC, {{ ident 'ingress_bytes' }} DESC, {{ ident 'tgw_attachment_id' }} NULLS LAST
+ORDER BY {{ ident 'bytes' }} DESC, {{ ident 'ingress_bytes' }} DESC, {{ ident 'tgw_attachment_id' }} NULLS LAST
 LIMIT {{ param 'limit' }}

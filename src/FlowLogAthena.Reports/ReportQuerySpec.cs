@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowLogAthena.Core.Formats;
 
 namespace FlowLogAthena.Reports;
 
@@ -19,9 +20,27 @@ public sealed record ReportQuerySpec(string QualifiedId, IReadOnlyDictionary<str
 
     public static ReportQuerySpec EgressCost { get; } = new("cost/egress-cost", Fixed(("limit", "1000000")), NeedsAllRows: true);
 
+    public static ReportQuerySpec TransitAttachments { get; } = new("transit/attachment-traffic", Fixed(("limit", "1000000")), NeedsAllRows: true);
+
+    public static ReportQuerySpec TransitVpcPairs { get; } = new("transit/vpc-pairs", Fixed(("limit", TopTalkerCount.ToString(CultureInfo.InvariantCulture))), NeedsAllRows: false);
+
+    public static ReportQuerySpec TransitPacketsLost { get; } = new("transit/packets-lost", Fixed(("limit", "1000000")), NeedsAllRows: true);
+
+    public static ReportQuerySpec TransitProcessingCost { get; } = new("transit/processing-cost", Fixed(("limit", "1000000")), NeedsAllRows: true);
+
     public const int TopTalkerCount = 10;
 
-    public static IReadOnlyList<ReportQuerySpec> All { get; } = [HourlyTraffic, CapacityPeaks, TopTalkers, RejectsPerDay, EgressCost];
+    /// <summary>What the report runs on a VPC flow log.</summary>
+    public static IReadOnlyList<ReportQuerySpec> Vpc { get; } = [HourlyTraffic, CapacityPeaks, TopTalkers, RejectsPerDay, EgressCost];
+
+    /// <summary>What the report runs on a Transit Gateway flow log: its Transit Gateway section.</summary>
+    public static IReadOnlyList<ReportQuerySpec> TransitGateway { get; } = [TransitAttachments, TransitVpcPairs, TransitPacketsLost, TransitProcessingCost];
+
+    /// <summary>Every query the report may run, whichever kind of flow log it reads.</summary>
+    public static IReadOnlyList<ReportQuerySpec> All { get; } = [.. Vpc, .. TransitGateway];
+
+    /// <summary>The queries the report runs on a flow log of this kind.</summary>
+    public static IReadOnlyList<ReportQuerySpec> For(FlowLogKind kind) => kind == FlowLogKind.TransitGateway ? TransitGateway : Vpc;
 
     /// <summary>The row limit the report sets, or null for a query without one.</summary>
     public long? Limit => FixedParameters.TryGetValue("limit", out var limit) ? long.Parse(limit, CultureInfo.InvariantCulture) : null;

@@ -1,5 +1,6 @@
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Formats;
 using FlowLogAthena.Core.Queries;
 using FlowLogAthena.Reports.Html;
 using FlowLogAthena.Reports.Sections;
@@ -18,7 +19,7 @@ public sealed class WeeklyReport(BoundTable table, QueryCatalog catalog)
     public const string HtmlFile = "report.html";
     public const string SummaryFile = "summary.csv";
 
-    /// <summary>Every file the report writes below its folder (relative): the page, the summary and each query run's CSV.</summary>
+    /// <summary>Every file the report may write below its folder (relative): the page, the summary and each query run's CSV, of either kind of flow log.</summary>
     public static IEnumerable<string> OutputFiles() =>
         ReportQuerySpec.All.SelectMany(spec => new[] { ReportWeek.This, ReportWeek.Previous }.Select(week => WeeklyReportRunner.FileFor(spec, week)))
             .Append(HtmlFile).Append(SummaryFile);
@@ -31,14 +32,16 @@ public sealed class WeeklyReport(BoundTable table, QueryCatalog catalog)
         CheckOutputs(request.OutputFolder, "the report folder");
         var outcomes = await new WeeklyReportRunner(table, catalog).RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
         var results = new ReportResults(ReportWeeks.For(request.Week), outcomes);
-        ReportSection[] sections =
-        [
-            DailyVpcBytesSection.Build(results),
-            TopTalkersSection.Build(results),
-            RejectsTrendSection.Build(results),
-            EgressCostSection.Build(results),
-            CapacitySection.Build(results),
-        ];
+        ReportSection[] sections = table.Source.Format.Kind == FlowLogKind.TransitGateway
+            ? [TransitGatewaySection.Build(results)]
+            :
+            [
+                DailyVpcBytesSection.Build(results),
+                TopTalkersSection.Build(results),
+                RejectsTrendSection.Build(results),
+                EgressCostSection.Build(results),
+                CapacitySection.Build(results),
+            ];
         var html = Path.Combine(request.OutputFolder, HtmlFile);
         var summary = Path.Combine(request.OutputFolder, SummaryFile);
         await ReportSummary.WriteAsync(summary, outcomes, cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,9 @@ public sealed class WeeklyReportRunner(BoundTable table, QueryCatalog catalog, T
 {
     public async Task<IReadOnlyList<ReportQueryOutcome>> RunAsync(WeeklyReportRequest request, IProgress<ReportQueryOutcome>? progress, CancellationToken cancellationToken)
     {
-        var queries = ReportQuerySpec.All.ToDictionary(s => s, s => catalog.Get(s.QualifiedId));
+        // The queries of the flow log's kind: a Transit Gateway log gets the Transit Gateway section, not VPC sections that would all be skipped.
+        var specs = ReportQuerySpec.For(table.Source.Format.Kind);
+        var queries = specs.ToDictionary(s => s, s => catalog.Get(s.QualifiedId));
         ValidateParameters(queries.Values.ToList(), request.Parameters);
         var weeks = ReportWeeks.For(request.Week);
         var batch = new BatchRunner(clock ?? TimeProvider.System);
@@ -26,7 +28,7 @@ public sealed class WeeklyReportRunner(BoundTable table, QueryCatalog catalog, T
         foreach (var week in new[] { ReportWeek.This, ReportWeek.Previous })
         {
             var weekTable = table.Over(weeks.Of(week));
-            var runs = ReportQuerySpec.All.Select(spec => new ReportRun(spec, week, FileFor(spec, week), request.OutputFolder)).ToList();
+            var runs = specs.Select(spec => new ReportRun(spec, week, FileFor(spec, week), request.OutputFolder)).ToList();
             var items = runs.Select(run => run.Item(queries[run.Spec], weekTable, request.Parameters)).ToList();
             var byItem = items.Zip(runs).ToDictionary(p => p.First, p => p.Second);
             var seen = new ImmediateProgress<BatchOutcome>(o =>

@@ -20,7 +20,7 @@ public sealed class JobReportKindTests
     private static readonly DateTimeOffset Monday = new(2026, 11, 16, 6, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_report_job_plans_exactly_the_queries_the_report_runs()
+    public void A_report_job_plans_the_queries_the_report_may_run_on_either_kind_of_flow_log()
     {
         var plan = JobValidator.Validate(JobFileParser.Parse("weekly.yaml", Job), RepositoryRoot.Catalog, ReportKinds.All, Monday);
 

@@ -28,7 +28,7 @@ public sealed class CatalogRenderingGoldenTests
         ["admin-access-from-internet"] = "577d2c80a7f5fd5401845b0f7c2bf87bfcc8ae04a3e23bb6584a2cdd18a7e58b",
         ["admin-ports"] = "ccfc2d020f2164ed53fd35eb3c3479da5bfd4721124390be112ef0d5b253a5de",
         ["asymmetric-routes"] = "fbafbe03c4043398e827be0b0fb92eed6dd880eb8a7ccefa23ed66d1f09e161e",
-        ["attachment-traffic"] = "b9be8fc22632a2fef78a5320e80b8a5a1e01393d8d68a5388f17202e423ae88c",
+        ["attachment-traffic"] = "1cee605f5cbe97b955e279944655bb43d0263beac191389e4988e0a34dfb38f8",
         ["aws-service-traffic"] = "0854e23316911e78ce0f7ea11477bd94ce7092f1f455add15ce144154bdcf079",
         ["capacity-peaks"] = "27a2894826fb996ff1a2144e8c620d38541f395ff2241a40f244d47838fea2e6",
         ["conversation"] = "2c78c61105daf0d8b2d12b5b83cd0dedbec7eb403b04fcc8353872eb12de11ea",

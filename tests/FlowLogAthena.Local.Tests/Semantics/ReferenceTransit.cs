@@ -30,7 +30,11 @@ public static class ReferenceTransit
                     OutFlows: (long)egress.Count, OutPackets: Sum(egress, "packets"), OutBytes: Sum(egress, "bytes"), Lost: ingress.Sum(Lost));
             })
             .OrderByDescending(x => x.InBytes + x.OutBytes).ThenByDescending(x => x.InBytes).ThenBy(x => x.Attachment, NullsLast)
-            .Select(x => new object?[] { x.Attachment, x.InFlows, x.InPackets, x.InBytes, x.OutFlows, x.OutPackets, x.OutBytes, x.Lost })
+            .Select(x => new object?[]
+            {
+                x.Attachment, x.InFlows + x.OutFlows, x.InPackets + x.OutPackets, x.InBytes + x.OutBytes,
+                x.InFlows, x.InPackets, x.InBytes, x.OutFlows, x.OutPackets, x.OutBytes, x.Lost,
+            })
             .ToList();
 
     public static List<object?[]> VpcPairs(IEnumerable<FlowRecord> records) =>
