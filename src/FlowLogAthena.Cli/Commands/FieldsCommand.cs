@@ -16,13 +16,19 @@ public static class FieldsCommand
             Description = "Only the fields of one kind of flow log, in AWS's order: vpc or transit-gateway. Default: every field, VPC's first.",
         };
         kind.AcceptOnlyFromAmong([.. FlowLogKindNames.All]);
+        var markdown = new Option<bool>("--markdown") { Description = "Print the whole field reference as Markdown (docs/FIELDS.md), both kinds, instead of the table." };
         var command = new Command("fields",
             "List every flow log field AWS documents, VPC (v2–v11) and Transit Gateway, with its Athena and DuckDB types and the kinds of flow log that have it.")
         {
-            version, kind,
+            version, kind, markdown,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(markdown))
+            {
+                terminal.Output.Write(FieldReference.Markdown());
+                return ExitCodes.Success;
+            }
             var only = parse.GetValue(version);
             // Every field when no kind is named; a shared field then says its VPC meaning, and "Logs" tells the kinds apart.
             var (fields, meaningOf) = FlowLogKindNames.TryParse(parse.GetValue(kind), out var chosen)
@@ -36,18 +42,11 @@ public static class FieldsCommand
                     ? " " + string.Join(", ", field.CodedValues.Select(kv => $"{kv.Key}={kv.Value}"))
                     : "") + (field.Confirmed ? "" : " (unconfirmed: third-party sources only)");
                 table.AddRow(Markup.Escape(field.Name), field.Version.ToString(), Markup.Escape(field.ColumnName),
-                    field.AthenaType, field.DuckDbType, field.ParquetType, Logs(field), Markup.Escape(meaning));
+                    field.AthenaType, field.DuckDbType, field.ParquetType, FieldReference.Kinds(field), Markup.Escape(meaning));
             }
             terminal.Out.Write(table);
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static string Logs(FlowLogField field) => (FlowLogKind.Vpc.Has(field), FlowLogKind.TransitGateway.Has(field)) switch
-    {
-        (true, true) => "both",
-        (true, false) => "VPC",
-        _ => "TGW",
-    };
 }
