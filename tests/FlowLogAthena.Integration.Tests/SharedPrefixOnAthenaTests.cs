@@ -37,6 +37,24 @@ public sealed class SharedPrefixOnAthenaTests(CliAgainstMoto aws)
     }
 
     [Fact]
+    public async Task Provision_without_a_format_takes_the_chosen_flow_logs_header_and_refuses_to_guess_between_two()
+    {
+        var (source, found) = await SeedAndDiscoverAsync("shared-" + Guid.NewGuid().ToString("N")[..10]);
+        var transit = found.First(f => f.GetProperty("kind").GetString() == "transit-gateway").GetProperty("flow_log_id").GetString()!;
+
+        var guessed = await InProcessCli.RunAsync("provision", "--source", source, "--database", "shareddb", "--table", "t_guess", "--start-date", "2026-11-01");
+        var chosen = await InProcessCli.RunAsync("provision", "--source", source, "--flow-log-id", transit, "--database", "shareddb", "--table", "t_chosen",
+            "--start-date", "2026-11-01");
+
+        Assert.Equal(2, guessed.ExitCode);
+        Assert.Contains("Several flow logs of different formats deliver to", guessed.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Choose one with --flow-log-id", guessed.Stderr, StringComparison.Ordinal);
+        Assert.True(chosen.ExitCode == 0, chosen.Stderr);
+        var columns = await Boto3.RunAsync(aws.Moto, "out([c['Name'] for c in client('glue').get_table(DatabaseName='shareddb', Name='t_chosen')['Table']['StorageDescriptor']['Columns']])");
+        Assert.Equal(FlowLogFormat.TransitGatewayDefault.Fields.Select(f => f.ColumnName), columns.EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task A_table_for_one_flow_log_reads_only_its_objects_and_refuses_another()
     {
         var bucket = "shared-" + Guid.NewGuid().ToString("N")[..10];

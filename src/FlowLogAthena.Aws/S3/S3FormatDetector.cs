@@ -7,7 +7,8 @@ namespace FlowLogAthena.Aws.S3;
 
 /// <summary>
 /// The log format of an S3 text source, from the header line of its first object: one ranged GET of the
-/// object's first 64 KiB, enough for the gzip block that holds the header.
+/// object's first 64 KiB, enough for the gzip block that holds the header. With a chosen flow log, that flow log's
+/// first object; without one, the first object of each flow log found in the first page of keys, which must agree.
 /// </summary>
 public sealed class S3FormatDetector(IAmazonS3 s3, string? expectedBucketOwner = null)
 {
@@ -23,6 +24,9 @@ public sealed class S3FormatDetector(IAmazonS3 s3, string? expectedBucketOwner =
         }
     }
 
+    /// <summary>How many keys are listed to find the chosen flow log's first object, or each flow log's.</summary>
+    private const int MaxKeysSearched = 10_000;
+
     private async Task<FlowLogFormat?> DetectHeaderAsync(FlowLogSource source, CancellationToken cancellationToken)
     {
         if (source.Layout.FileFormat != LogFileFormat.Text) return null;
@@ -31,24 +35,60 @@ public sealed class S3FormatDetector(IAmazonS3 s3, string? expectedBucketOwner =
         if (pairs.Count == 0) return null;
         var (account, region) = pairs[0];
         var prefix = root.PrefixWithSlash + PartitionPaths.AccountRegionPrefix(source.Layout.Prefix, account, region) + "/";
-        var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request
-        {
-            BucketName = root.Bucket,
-            Prefix = prefix,
-            MaxKeys = 100,
-            ExpectedBucketOwner = expectedBucketOwner,
-        }, cancellationToken).ConfigureAwait(false);
-        var first = (listing.S3Objects ?? []).FirstOrDefault(o => o.Key.EndsWith(source.Layout.FileExtension, StringComparison.Ordinal));
-        if (first is null) return null;
+        var samples = await FirstObjectPerFlowLogAsync(root.Bucket, prefix, source, cancellationToken).ConfigureAwait(false);
+        var formats = new List<(string Key, FlowLogFormat? Format)>();
+        foreach (var key in samples)
+            formats.Add((key, await HeaderFormatAsync(root.Bucket, key, cancellationToken).ConfigureAwait(false)));
+        var distinct = formats.Where(f => f.Format is not null).Select(f => f.Format!.FormatString).Distinct().ToList();
+        if (distinct.Count > 1)
+            throw new Core.Errors.SourceException(
+                $"Several flow logs of different formats deliver to {source.Root} ({account} {region}):\n"
+                + string.Join('\n', formats.Select(f => $"  {PartitionPaths.FlowLogIdOf(f.Key) ?? f.Key}: \"{f.Format?.FormatString ?? "no header"}\""))
+                + "\nChoose one with --flow-log-id (and give each its own table); `flowlog-athena discover --source` lists them all.");
+        return formats.Select(f => f.Format).FirstOrDefault(f => f is not null);
+    }
 
+    /// <summary>
+    /// The first object of the chosen flow log, or of each flow log when none is chosen, among the first keys below
+    /// the account/region prefix (flow logs sharing a prefix interleave there by name).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> FirstObjectPerFlowLogAsync(string bucket, string prefix, FlowLogSource source, CancellationToken cancellationToken)
+    {
+        var firsts = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? token = null;
+        var listed = 0;
+        do
+        {
+            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = bucket,
+                Prefix = prefix,
+                ContinuationToken = token,
+                ExpectedBucketOwner = expectedBucketOwner,
+            }, cancellationToken).ConfigureAwait(false);
+            foreach (var obj in page.S3Objects ?? [])
+            {
+                if (!obj.Key.EndsWith(source.Layout.FileExtension, StringComparison.Ordinal) || !FlowLogIds.Selects(source.FlowLogId, obj.Key)) continue;
+                firsts.TryAdd(PartitionPaths.FlowLogIdOf(obj.Key) ?? "", obj.Key);
+                if (source.FlowLogId is not null) return [obj.Key];
+            }
+            listed += page.S3Objects?.Count ?? 0;
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        }
+        while (token is not null && listed < MaxKeysSearched && (source.FlowLogId is not null || firsts.Count == 0));
+        return [.. firsts.Values.Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<FlowLogFormat?> HeaderFormatAsync(string bucket, string key, CancellationToken cancellationToken)
+    {
         using var response = await s3.GetObjectAsync(new GetObjectRequest
         {
-            BucketName = root.Bucket,
-            Key = first.Key,
+            BucketName = bucket,
+            Key = key,
             ByteRange = new ByteRange(0, 65535),
             ExpectedBucketOwner = expectedBucketOwner,
         }, cancellationToken).ConfigureAwait(false);
-        var header = await TextLogHeader.ReadAsync(response.ResponseStream, $"s3://{root.Bucket}/{first.Key}", cancellationToken).ConfigureAwait(false);
+        var header = await TextLogHeader.ReadAsync(response.ResponseStream, $"s3://{bucket}/{key}", cancellationToken).ConfigureAwait(false);
         return header is null ? null : TextLogHeader.FormatOf(header);
     }
 }

@@ -5,6 +5,8 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Queries.Rendering;
 using FlowLogAthena.Core.Running;
 using FlowLogAthena.Core.Sources;
 using Spectre.Console;
@@ -46,6 +48,14 @@ public static class EstimateCommand
             if (parse.GetValue(twin) is not null && flowLogs.Layout.FileFormat == LogFileFormat.Parquet)
                 throw new Core.Errors.UsageException("--twin is for a text source; this source is Parquet already, and its own footers give the estimate.");
             using var clients = new LazyAwsClients(parse, terminal);
+            if (parse.GetValue(source.Format) is null && flowLogs.Layout.FileFormat == LogFileFormat.Text
+                && await DetectFormatAsync(clients, flowLogs, window, owner, cancellationToken).ConfigureAwait(false) is { } detected)
+            {
+                terminal.Note("Format from the files' header: " + Markup.Escape(detected.FormatString));
+                flowLogs = flowLogs with { Format = detected };
+            }
+            // A query the flow log cannot serve (a field it lacks, the other kind of flow log) would not run: say so, as run does.
+            FormatFitCheck.Ensure(query, flowLogs.Format);
             var columns = query.ColumnsRead(flowLogs.Format);
 
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Window", "Read from", "Partitions", "Objects", "Bytes to scan", "Athena cost (USD)");
@@ -73,6 +83,14 @@ public static class EstimateCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A text source's format from its header lines, as run takes it: every file of the window locally, one object per flow log on S3.</summary>
+    private static async Task<FlowLogFormat?> DetectFormatAsync(LazyAwsClients clients, FlowLogSource source, TimeWindow window, string? owner, CancellationToken cancellationToken)
+    {
+        if (source.IsS3) return await new S3FormatDetector(clients.Value.S3, owner).DetectAsync(source, cancellationToken).ConfigureAwait(false);
+        var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+        return await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(ScanEstimate Listing, ParquetColumnScan? Columns)> EstimateAsync(

@@ -113,6 +113,45 @@ public sealed class SharedPrefixTests : IDisposable
     }
 
     [Fact]
+    public async Task Estimate_reads_the_chosen_flow_logs_format_and_refuses_a_query_of_the_other_kind()
+    {
+        var ids = await WriteAsync();
+        string[] window = ["--from", "2026-11-02", "--to", "2026-11-03"];
+
+        var narrow = await CliRun.Of(["estimate", "top-talkers", "--source", _root.Combine("shared"), "--flow-log-id", ids[1], .. window]);
+        var transit = await CliRun.Of(["estimate", "vpc-pairs", "--source", _root.Combine("shared"), "--flow-log-id", ids[2], .. window]);
+        var wrongKind = await CliRun.Of(["estimate", "top-talkers", "--source", _root.Combine("shared"), "--flow-log-id", ids[2], .. window]);
+        var mixed = await CliRun.Of(["estimate", "top-talkers", "--source", _root.Combine("shared"), .. window]);
+
+        Assert.True(narrow.ExitCode == 0, narrow.ToString());
+        Assert.Contains($"of the format's {Formats[1].Fields.Count} columns", narrow.Stderr, StringComparison.Ordinal);
+        Assert.True(transit.ExitCode == 0, transit.ToString());
+        Assert.Contains("of the format's 36 columns", transit.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, wrongKind.ExitCode);
+        Assert.Contains("Query 'top-talkers' reads VPC flow logs, and the log format is a Transit Gateway flow log's.", wrongKind.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("--flow-log-id <id>", mixed.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_job_file_reads_its_flow_log_from_the_shared_prefix()
+    {
+        var ids = await WriteAsync();
+        var job = _root.Combine("job.yaml");
+        await File.WriteAllTextAsync(job, string.Join('\n',
+            "name: one-flow-log", "engine: local", "source:", $"  path: {_root.Combine("shared")}", $"  flow_log_id: {ids[1]}",
+            "queries: [top-talkers]", "parameters:", "  limit: 1000", "window:", "  from: 2026-11-02", "  to: 2026-11-03",
+            $"outputs: ['{_root.Combine("job-out")}/{{query}}.csv']"));
+
+        var run = await CliRun.Of("job", "run", job, "--store", "off");
+        var alone = await CliRun.Of("run", "top-talkers", "--source", _root.Combine("alone-1"), "--from", "2026-11-02", "--to", "2026-11-03",
+            "--param", "limit=1000", "--output", "csv", "--store", "off");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(alone.Stdout.ReplaceLineEndings(), File.ReadAllText(_root.Combine("job-out", "top-talkers.csv")).ReplaceLineEndings());
+    }
+
+    [Fact]
     public async Task A_pack_over_the_shared_prefix_reads_only_the_chosen_flow_log()
     {
         var ids = await WriteAsync();

@@ -8,7 +8,7 @@ namespace FlowLogAthena.Core.Queries.Rendering;
 /// whose <c>requires_fields</c> the format lacks, saying how to get them. The one place that decides whether a query
 /// runs on a format, for the renderer, pack runs and job plans alike.
 /// </summary>
-internal static class FormatFitCheck
+public static class FormatFitCheck
 {
     public static IReadOnlyList<string> Missing(QueryDefinition query, FlowLogFormat format) =>
         query.RequiresFields.Where(f => !format.Contains(f)).ToList();
