@@ -55,6 +55,39 @@ public sealed class SharedPrefixOnAthenaTests(CliAgainstMoto aws)
     }
 
     [Fact]
+    public async Task Compacting_a_table_for_one_flow_log_takes_only_its_objects_on_athena_and_locally()
+    {
+        var bucket = "shared-" + Guid.NewGuid().ToString("N")[..10];
+        var (source, found) = await SeedAndDiscoverAsync(bucket);
+        var transit = found.First(f => f.GetProperty("kind").GetString() == "transit-gateway").GetProperty("flow_log_id").GetString()!;
+        Assert.Equal(0, (await InProcessCli.RunAsync("provision", "--source", source, "--flow-log-id", transit, "--format", TgwFormat,
+            "--database", "shareddb", "--table", "t_compact", "--start-date", "2026-11-01")).ExitCode);
+        string[] day = ["--from", "2026-11-02", "--to", "2026-11-03"];
+
+        // moto accepts the UNLOAD without writing anything (so the day fails), but the statement it got is the point.
+        await InProcessCli.RunAsync(["compact", "--database", "shareddb", "--table", "t_compact", "--twin", $"s3://{bucket}/athena-twin", .. day,
+            "--output-location", $"s3://{bucket}/results/"]);
+        var local = await InProcessCli.RunAsync(["compact", "--engine", "local", "--database", "shareddb", "--table", "t_compact", "--twin-table", "t_compact_local",
+            "--twin", $"s3://{bucket}/twin", .. day]);
+        var fromTwin = await InProcessCli.RunAsync(["run", "attachment-traffic", "--source", $"s3://{bucket}/twin", "--file-format", "parquet", "--format", TgwFormat,
+            .. day, "--output", "csv"]);
+        var fromText = await InProcessCli.RunAsync(["run", "attachment-traffic", "--source", source, "--flow-log-id", transit, .. day, "--output", "csv"]);
+
+        var sent = await Boto3.RunAsync(aws.Moto, """
+            a = client('athena')
+            qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution'] for i in a.list_query_executions()['QueryExecutionIds']]
+            out([x['Query'] for x in qs if 't_compact' in x['Query'] and x['Query'].startswith('UNLOAD')])
+            """);
+        Assert.Contains($"strpos(\"$path\", '_{transit}_') > 0", Assert.Single(sent.EnumerateArray()).GetString()!, StringComparison.Ordinal);
+        Assert.True(local.ExitCode == 0, local.Stderr);
+        Assert.Contains($"--file-format parquet --format '{TgwFormat}'.", local.Stderr, StringComparison.Ordinal);
+        Assert.True(fromTwin.ExitCode == 0, fromTwin.Stderr);
+        Assert.True(fromText.ExitCode == 0, fromText.Stderr);
+        Assert.True(fromText.Stdout.Split('\n').Length > 5, fromText.Stdout);
+        Assert.Equal(fromText.Stdout, fromTwin.Stdout);
+    }
+
+    [Fact]
     public async Task A_table_for_one_flow_log_reads_only_its_objects_and_refuses_another()
     {
         var bucket = "shared-" + Guid.NewGuid().ToString("N")[..10];

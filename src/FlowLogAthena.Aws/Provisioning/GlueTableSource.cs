@@ -39,6 +39,20 @@ public static class GlueTableSource
             parquet ? LogFileFormat.Parquet : LogFileFormat.Text), flowLogId);
     }
 
+    /// <summary>
+    /// The table's source limited to the flow log asked for: a table made for one flow log reads only that one, so
+    /// another id is refused; a table over every flow log of its prefix is limited to the one asked for.
+    /// </summary>
+    /// <exception cref="SourceException">The table was provisioned for another flow log.</exception>
+    public static FlowLogSource Choose(FlowLogSource table, string? flowLogId, string tableReference)
+    {
+        if (flowLogId is not null && table.FlowLogId is { } tables && tables != flowLogId)
+            throw new SourceException(
+                $"--flow-log-id {flowLogId} asks for another flow log than the one Glue table {tableReference} reads ({tables}); "
+                + "provision a table for that flow log (provision --flow-log-id … --table …) and use it.");
+        return table with { FlowLogId = flowLogId ?? table.FlowLogId };
+    }
+
     private static FlowLogFormat FormatOf(TableDefinition table)
     {
         var names = new List<string>();

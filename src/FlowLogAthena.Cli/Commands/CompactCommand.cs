@@ -3,6 +3,8 @@ using FlowLogAthena.Cli.Compaction;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Compaction;
 using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Sources;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
@@ -23,6 +25,7 @@ public static class CompactCommand
         var twin = new Option<string>("--twin") { Description = "s3:// prefix of the Parquet twin (outside the text source's AWSLogs/).", Required = true };
         var twinTable = new Option<string?>("--twin-table") { Description = "Glue table of the twin (default: the text table's name + _parquet)." };
         var force = new Option<bool>("--force") { Description = "Compact days again even when their marker says their text has not changed." };
+        var flowLogId = SourceOptions.FlowLogIdOption();
         var window = new SourceOptions();
         var athena = new AthenaOptions();
         var aws = new AwsOptions();
@@ -30,7 +33,7 @@ public static class CompactCommand
         var command = new Command("compact",
             "Make or update the Parquet twin of a provisioned text table for every UTC day the window touches: same columns, projected, read by every command like any Parquet flow log.")
         {
-            engine, twin, twinTable, force, window.From, window.To,
+            engine, twin, twinTable, force, flowLogId, window.From, window.To,
         };
         athena.AddTo(command);
         aws.AddTo(command);
@@ -46,6 +49,7 @@ public static class CompactCommand
                 Local = parse.GetValue(engine) == "local",
                 LocalSettings = local.Read(parse),
                 Force = parse.GetValue(force),
+                FlowLogId = FlowLogIds.Parse(parse.GetValue(flowLogId), "--flow-log-id"),
             };
             using var clients = new LazyAwsClients(parse, terminal);
             var outcome = await new TwinCompaction(() => clients.Value, text => terminal.Note(Markup.Escape(text)), AthenaOptions.Progress(terminal), clock)
@@ -73,7 +77,9 @@ public static class CompactCommand
         var (text, parquet) = (outcome.Days.Sum(d => d.SourceBytes), outcome.Days.Sum(d => d.TwinBytes));
         terminal.Note($"{outcome.Days.Count(d => d.State == TwinDayState.Compacted)} days compacted, {outcome.Days.Count(d => d.State == TwinDayState.UpToDate)} up to date"
             + (text > 0 ? $"; the twin holds {ByteSize.Format(parquet)} for {ByteSize.Format(text)} of gzip text ({(double)parquet / text:F2}×)." : ".")
-            + $" Query it with --engine athena --table {Markup.Escape(table.Name)}, or locally with --source {Markup.Escape(outcome.Twin.Root)} --file-format parquet.");
+            + $" Query it with --engine athena --table {Markup.Escape(table.Name)}, or locally with --source {Markup.Escape(outcome.Twin.Root)} --file-format parquet"
+            // A Parquet source's format is not read from its files: say it unless it is AWS's default.
+            + (outcome.Twin.Format.FormatString == FlowLogFormat.Default.FormatString ? "." : $" --format '{Markup.Escape(outcome.Twin.Format.FormatString)}'."));
     }
 
     private static string State(TwinDayState state) => state switch

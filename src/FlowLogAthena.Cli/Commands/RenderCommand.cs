@@ -24,13 +24,14 @@ public static class RenderCommand
             Description = "Table the SQL reads: database.table for Athena (default flowlogs.vpc_flow_logs), the view for DuckDB (default flow_logs).",
         };
         var format = SourceOptions.FormatOption();
+        var flowLogId = SourceOptions.FlowLogIdOption();
         var partitioning = new Option<Partitioning>("--partitioning") { Description = "daily or hourly partitions.", DefaultValueFactory = _ => Partitioning.Daily };
         var layout = new Option<PrefixStyle>("--layout") { Description = "default or hive S3 prefixes (shapes Athena's partition values).", DefaultValueFactory = _ => PrefixStyle.Default };
         var from = new Option<string?>("--from") { Description = "Window start (date or ISO timestamp, UTC). Default: yesterday." };
         var to = new Option<string?>("--to") { Description = "Window end, exclusive. Default: the day after --from." };
         var command = new Command("render", "Print the SQL a query renders to for a dialect, with every parameter validated.")
         {
-            id, dialect, table, format, layout, partitioning, from, to, options.Params, options.Queries,
+            id, dialect, table, format, flowLogId, layout, partitioning, from, to, options.Params, options.Queries,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +46,7 @@ public static class RenderCommand
                 Format = FlowLogFormat.Parse(parse.GetValue(format)),
                 Partitioning = parse.GetValue(partitioning),
                 Prefix = parse.GetValue(layout),
+                FlowLogId = FlowLogIds.Parse(parse.GetValue(flowLogId), "--flow-log-id"),
                 Parameters = options.GetParameters(parse),
             });
             terminal.Output.WriteLine(rendered.Sql);

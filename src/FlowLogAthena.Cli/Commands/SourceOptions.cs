@@ -15,7 +15,10 @@ public sealed class SourceOptions
     public Option<string?> Format { get; } = FormatOption(
         "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\". When omitted, `run` and `provision` take it from the text files' header line; otherwise AWS's default v2 format.");
 
-    public Option<string?> FlowLogId { get; } = new("--flow-log-id")
+    public Option<string?> FlowLogId { get; } = FlowLogIdOption();
+
+    /// <summary>--flow-log-id, for commands that take it without the other source options (compact, render).</summary>
+    public static Option<string?> FlowLogIdOption() => new("--flow-log-id")
     {
         Description = "Read only this flow log (fl-…, in its files' names) where several deliver to the same prefix; `discover` lists them.",
     };

@@ -29,5 +29,8 @@ public sealed record CompactionRequest
     /// <summary>Compact days whose marker says they are up to date, too.</summary>
     public bool Force { get; init; }
 
+    /// <summary>Compact only this flow log's objects, where the text table reads a prefix several deliver to; null: the table's own choice.</summary>
+    public string? FlowLogId { get; init; }
+
     public static string DefaultTwinTable(string textTable) => textTable + "_parquet";
 }

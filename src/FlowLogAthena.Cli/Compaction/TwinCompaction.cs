@@ -24,7 +24,8 @@ public sealed class TwinCompaction(Func<AwsClients> aws, Action<string>? note = 
         EngineOpener.Validate(athena);
         var clients = aws();
         var owner = athena.ExpectedBucketOwner;
-        var text = await GlueTableSource.ReadAsync(clients.Glue, athena.Database, athena.Table, cancellationToken).ConfigureAwait(false);
+        var text = GlueTableSource.Choose(await GlueTableSource.ReadAsync(clients.Glue, athena.Database, athena.Table, cancellationToken).ConfigureAwait(false),
+            request.FlowLogId, athena.TableReference);
         if (text.Layout.FileFormat != LogFileFormat.Text)
             throw new UsageException($"Glue table {athena.TableReference} is over Parquet flow logs already; compact makes a Parquet twin of a text table.");
         var twin = TwinLayout.For(text, request.TwinRoot);

@@ -47,11 +47,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         Validate(options);
         var clients = aws();
         var flowLogs = source ?? await GlueTableSource.ReadAsync(clients.Glue, options.Database, options.Table, cancellationToken).ConfigureAwait(false);
-        if (flowLogId is not null && flowLogs.FlowLogId is { } tables && tables != flowLogId)
-            throw new SourceException(
-                $"--flow-log-id {flowLogId} asks for another flow log than the one Glue table {options.TableReference} reads ({tables}); "
-                + "provision a table for that flow log (provision --flow-log-id … --table …) and run on it.");
-        flowLogs = flowLogs with { FlowLogId = flowLogId ?? flowLogs.FlowLogId };
+        flowLogs = GlueTableSource.Choose(flowLogs, flowLogId, options.TableReference);
         // Athena reads every object of a partition with the table's column order: refuse a window holding another flow log's objects.
         await new S3HeaderCheck(clients.S3, options.ExpectedBucketOwner).VerifyAsync(flowLogs, options.TableReference, window, cancellationToken).ConfigureAwait(false);
         return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);

@@ -80,6 +80,7 @@ public sealed class CliJobExecutor(JobExecutorOptions options, TimeProvider cloc
             Local = job.Engine == EngineKind.Local,
             LocalSettings = options.Local,
             Force = compact.Force,
+            FlowLogId = job.Source.FlowLogId,
         }, cancellationToken).ConfigureAwait(false);
         var writer = new JobManifestWriter(store, clock);
         var manifest = writer.Build(plan, engineName, job.Source.ToString(), [], JobRunState.Succeeded, null, started) with

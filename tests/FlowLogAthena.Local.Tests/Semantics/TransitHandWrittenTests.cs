@@ -25,12 +25,31 @@ public sealed class TransitHandWrittenTests : IDisposable
     {
         var values = new Dictionary<string, string?>
         {
-            ["version"] = "6", ["resource-type"] = "TransitGateway", ["account-id"] = "999999999999", ["tgw-id"] = "tgw-0123456789abcdef0",
-            ["tgw-attachment-id"] = attachment, ["tgw-src-vpc-account-id"] = src.Account, ["tgw-dst-vpc-account-id"] = dst.Account,
-            ["tgw-src-vpc-id"] = src.Vpc, ["tgw-dst-vpc-id"] = dst.Vpc, ["tgw-src-az-id"] = src.Az, ["tgw-dst-az-id"] = dst.Az, ["tgw-pair-attachment-id"] = pair,
-            ["srcaddr"] = from, ["dstaddr"] = to, ["srcport"] = $"{srcPort}", ["dstport"] = $"{dstPort}", ["protocol"] = $"{protocol}",
-            ["packets"] = $"{packets}", ["bytes"] = $"{bytes}", ["start"] = $"{start}", ["end"] = $"{start + 30}", ["log-status"] = status, ["type"] = "IPv4",
-            ["region"] = "us-east-1", ["flow-direction"] = direction,
+            ["version"] = "6",
+            ["resource-type"] = "TransitGateway",
+            ["account-id"] = "999999999999",
+            ["tgw-id"] = "tgw-0123456789abcdef0",
+            ["tgw-attachment-id"] = attachment,
+            ["tgw-src-vpc-account-id"] = src.Account,
+            ["tgw-dst-vpc-account-id"] = dst.Account,
+            ["tgw-src-vpc-id"] = src.Vpc,
+            ["tgw-dst-vpc-id"] = dst.Vpc,
+            ["tgw-src-az-id"] = src.Az,
+            ["tgw-dst-az-id"] = dst.Az,
+            ["tgw-pair-attachment-id"] = pair,
+            ["srcaddr"] = from,
+            ["dstaddr"] = to,
+            ["srcport"] = $"{srcPort}",
+            ["dstport"] = $"{dstPort}",
+            ["protocol"] = $"{protocol}",
+            ["packets"] = $"{packets}",
+            ["bytes"] = $"{bytes}",
+            ["start"] = $"{start}",
+            ["end"] = $"{start + 30}",
+            ["log-status"] = status,
+            ["type"] = "IPv4",
+            ["region"] = "us-east-1",
+            ["flow-direction"] = direction,
         };
         var lost = losses?.Split(' ');
         string[] lossFields = ["packets-lost-no-route", "packets-lost-blackhole", "packets-lost-mtu-exceeded", "packets-lost-ttl-expired"];
