@@ -25,8 +25,8 @@ public sealed class ReportJobOnAthenaTests(CliAgainstMoto aws) : IDisposable
         Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
         var catalog = QueryCatalog.Load(Path.Combine(AppContext.BaseDirectory, "queries"));
         foreach (var week in new[] { ThisWeek, PreviousWeek })
-            foreach (var id in Reports.Jobs.ReportKinds.Weekly.QueryIds)
-                await QueueAsync(catalog.Get(id), week);
+            foreach (var spec in Reports.ReportQuerySpec.Vpc) // what the report runs on a VPC flow log
+                await QueueAsync(catalog.Get(spec.QualifiedId), week);
         Directory.CreateDirectory(_temp.Path);
         var job = _temp.Combine("report.yaml");
         await File.WriteAllTextAsync(job, $$"""
