@@ -167,13 +167,12 @@ totals AS (
 priced AS (
     SELECT
         t.*,
-        CAST(ROUND(CAST({{ ident 'bytes' }} AS DECIMAL(38, 0))
-            * CASE {{ param 'gb_unit' }} WHEN 'decimal' THEN 0.000000001 ELSE 0.000000000931322574615478515625 END, 9) AS DECIMAL(38, 9)) AS {{ ident 'gb' }}
+        {{ partial 'gb' { column: 'bytes' } }}
     FROM totals AS t
 )
 SELECT {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }}, {{ ident 'cost_center' }},
     {{ ident 'cost_center_source' }}, {{ ident 'path_class' }}, {{ ident 'bytes' }}, {{ ident 'gb' }}, {{ ident 'usd_per_gb' }},
-    CAST(ROUND({{ ident 'gb' }} * {{ ident 'usd_per_gb' }}, 6) AS DECIMAL(38, 6)) AS {{ ident 'cost_usd' }}
+    {{ partial 'cost-usd' }}
 FROM priced
 ORDER BY {{ ident 'cost_usd' }} DESC, {{ ident 'bytes' }} DESC, {{ ident 'account_id' }} NULLS LAST, {{ ident 'vpc_id' }} NULLS LAST,
     {{ ident 'subnet_id' }} NULLS LAST, {{ ident 'instance_id' }} NULLS LAST, {{ ident 'cost_center' }} NULLS LAST,

@@ -110,7 +110,7 @@ priced AS (
 )
 SELECT {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'nat_gateway' }}, {{ ident 'instance_address' }}, {{ ident 'instance_id' }},
     {{ ident 'subnet_id' }}, {{ ident 'bytes_to_internet' }}, {{ ident 'bytes_from_internet' }}, {{ ident 'gb' }}, {{ ident 'usd_per_gb' }},
-    CAST(ROUND({{ ident 'gb' }} * {{ ident 'usd_per_gb' }}, 6) AS DECIMAL(38, 6)) AS {{ ident 'cost_usd' }}
+    {{ partial 'cost-usd' }}
 FROM priced
 ORDER BY {{ ident 'cost_usd' }} DESC, {{ ident 'bytes_to_internet' }} DESC, {{ ident 'bytes_from_internet' }} DESC,
     {{ ident 'account_id' }} NULLS LAST, {{ ident 'vpc_id' }} NULLS LAST, {{ ident 'nat_gateway' }} NULLS LAST,

@@ -67,13 +67,12 @@ totals AS (
 priced AS (
     SELECT
         t.*,
-        CAST(ROUND(CAST({{ ident 'bytes' }} AS DECIMAL(38, 0))
-            * CASE {{ param 'gb_unit' }} WHEN 'decimal' THEN 0.000000001 ELSE 0.000000000931322574615478515625 END, 9) AS DECIMAL(38, 9)) AS {{ ident 'gb' }},
+        {{ partial 'gb' { column: 'bytes' } }},
         {{ param 'tgw_processing_usd_per_gb' }} AS {{ ident 'usd_per_gb' }}
     FROM totals AS t
 )
 SELECT {{ ident 'source_account_id' }}, {{ ident 'source_vpc_id' }}, {{ ident 'tgw_attachment_id' }}, {{ ident 'flows' }}, {{ ident 'bytes' }},
-    {{ ident 'gb' }}, {{ ident 'usd_per_gb' }}, CAST(ROUND({{ ident 'gb' }} * {{ ident 'usd_per_gb' }}, 6) AS DECIMAL(38, 6)) AS {{ ident 'cost_usd' }}
+    {{ ident 'gb' }}, {{ ident 'usd_per_gb' }}, {{ partial 'cost-usd' }}
 FROM priced
 ORDER BY {{ ident 'cost_usd' }} DESC, {{ ident 'bytes' }} DESC, {{ ident 'flows' }} DESC, {{ ident 'source_account_id' }} NULLS LAST,
     {{ ident 'source_vpc_id' }} NULLS LAST, {{ ident 'tgw_attachment_id' }} NULLS LAST
