@@ -43,7 +43,9 @@ public sealed class SampleFormatReader(IAmazonS3? s3, string? expectedBucketOwne
             try
             {
                 await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return [.. reader.Schema.DataFields.Select(f => f.Name.Replace('_', '-').ToLowerInvariant())];
+                // A twin's or a store's files may carry partition columns; they are no flow log field.
+                return [.. reader.Schema.DataFields.Select(f => f.Name).Where(name => !PartitionColumns.IsPartitionColumn(name))
+                    .Select(name => name.Replace('_', '-').ToLowerInvariant())];
             }
             catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or ArgumentException or InvalidOperationException)
             {

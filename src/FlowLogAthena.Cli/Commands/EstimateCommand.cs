@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FlowLogAthena.Aws.Discovery;
 using FlowLogAthena.Aws.Estimates;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
@@ -48,10 +49,10 @@ public static class EstimateCommand
             if (parse.GetValue(twin) is not null && flowLogs.Layout.FileFormat == LogFileFormat.Parquet)
                 throw new Core.Errors.UsageException("--twin is for a text source; this source is Parquet already, and its own footers give the estimate.");
             using var clients = new LazyAwsClients(parse, terminal);
-            if (parse.GetValue(source.Format) is null && flowLogs.Layout.FileFormat == LogFileFormat.Text
+            if (parse.GetValue(source.Format) is null
                 && await DetectFormatAsync(clients, flowLogs, window, owner, cancellationToken).ConfigureAwait(false) is { } detected)
             {
-                terminal.Note("Format from the files' header: " + Markup.Escape(detected.FormatString));
+                terminal.Note("Format from the files: " + Markup.Escape(detected.FormatString));
                 flowLogs = flowLogs with { Format = detected };
             }
             // A query the flow log cannot serve (a field it lacks, the other kind of flow log) would not run: say so, as run does.
@@ -85,9 +86,19 @@ public static class EstimateCommand
         return command;
     }
 
-    /// <summary>A text source's format from its header lines, as run takes it: every file of the window locally, one object per flow log on S3.</summary>
+    /// <summary>
+    /// A source's format as run takes it: a text source's from its header lines (every file of the window locally, one
+    /// object per flow log on S3), a Parquet source's from the schema of its window's first file.
+    /// </summary>
     private static async Task<FlowLogFormat?> DetectFormatAsync(LazyAwsClients clients, FlowLogSource source, TimeWindow window, string? owner, CancellationToken cancellationToken)
     {
+        if (source.Layout.FileFormat == LogFileFormat.Parquet)
+        {
+            ILogFileLister lister = source.IsS3 ? new S3LogFileLister(clients.Value.S3, owner) : new LocalLogFileLister();
+            var parquet = await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+            return parquet.Count == 0 ? null : await new SampleFormatReader(source.IsS3 ? clients.Value.S3 : null, owner)
+                .ReadAsync(new StoredFile(parquet[0].Path, parquet[0].SizeBytes, parquet[0].Version), LogFileFormat.Parquet, cancellationToken).ConfigureAwait(false);
+        }
         if (source.IsS3) return await new S3FormatDetector(clients.Value.S3, owner).DetectAsync(source, cancellationToken).ConfigureAwait(false);
         var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
         return await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using FlowLogAthena.Aws.Athena;
+using FlowLogAthena.Aws.Discovery;
 using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
@@ -78,6 +79,17 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
             {
                 note?.Invoke("Format from the files' header: " + detected.FormatString);
                 source = source with { Format = detected };
+            }
+        }
+        else if (!request.FormatGiven && source.Layout.FileFormat == LogFileFormat.Parquet)
+        {
+            // A Parquet file names its columns: the first of the window gives the format; the read checks every file against it.
+            var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+            if (files.Count > 0 && await new SampleFormatReader(null).ReadAsync(new StoredFile(files[0].Path, files[0].SizeBytes), LogFileFormat.Parquet, cancellationToken)
+                    .ConfigureAwait(false) is { } schema)
+            {
+                note?.Invoke("Format from the Parquet schema: " + schema.FormatString);
+                source = source with { Format = schema };
             }
         }
         var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note), new LocalLogFileLister());

@@ -22,4 +22,7 @@ public static class PartitionColumns
     public const string DayFormat = "yyyy/MM/dd";
 
     public const string HourFormat = "HH";
+
+    /// <summary>Whether a column name is one of these (as a twin's or the store's Parquet files may carry them).</summary>
+    public static bool IsPartitionColumn(string name) => name is Account or Region or Day or Hour;
 }

@@ -21,9 +21,10 @@ public sealed class SharedPrefixTests : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private static GeneratorOptions Log(int index, string root) => new()
+    private static GeneratorOptions Log(int index, string root, SourceLayout? layout = null) => new()
     {
         Root = root,
+        Layout = layout ?? SourceLayout.DefaultLayout,
         Format = Formats[index],
         Records = 6_000,
         Seed = index + 1,
@@ -149,6 +150,27 @@ public sealed class SharedPrefixTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(alone.Stdout.ReplaceLineEndings(), File.ReadAllText(_root.Combine("job-out", "top-talkers.csv")).ReplaceLineEndings());
+    }
+
+    [Fact]
+    public async Task A_parquet_flow_log_without_format_takes_it_from_its_schema_and_answers_as_its_text_twin()
+    {
+        var text = Log(2, _root.Combine("tgw-text"), new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly));
+        var parquet = Log(2, _root.Combine("tgw-parquet"), new SourceLayout(PrefixStyle.Hive, Partitioning.Hourly, LogFileFormat.Parquet));
+        await FlowLogGenerator.GenerateAsync(text);
+        await FlowLogGenerator.GenerateAsync(parquet);
+        string[] window = ["--from", "2026-11-02", "--to", "2026-11-03", "--output", "csv", "--store", "off"];
+
+        var fromParquet = await CliRun.Of(["run", "vpc-pairs", "--source", parquet.Root, "--file-format", "parquet", "--layout", "hive", "--partitioning", "hourly", .. window]);
+        var fromText = await CliRun.Of(["run", "vpc-pairs", "--source", text.Root, "--layout", "hive", "--partitioning", "hourly", .. window]);
+        var estimate = await CliRun.Of("estimate", "vpc-pairs", "--source", parquet.Root, "--file-format", "parquet", "--layout", "hive", "--partitioning", "hourly",
+            "--from", "2026-11-02", "--to", "2026-11-03");
+
+        Assert.True(fromParquet.ExitCode == 0, fromParquet.ToString());
+        Assert.Contains("Format from the Parquet schema: ${version} ${resource-type}", fromParquet.Stderr, StringComparison.Ordinal);
+        Assert.Equal(fromText.Stdout, fromParquet.Stdout);
+        Assert.True(estimate.ExitCode == 0, estimate.ToString());
+        Assert.Contains("of the format's 36 columns", estimate.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
