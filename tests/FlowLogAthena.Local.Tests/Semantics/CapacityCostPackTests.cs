@@ -57,22 +57,11 @@ public sealed class CapacityCostPackTests : IDisposable
         return new Generated(options, new FlowLogSource(options.Root, options.Format, options.Layout), window, records);
     }
 
-    private static async Task<List<object?[]>> RunAsync(Generated data, string id, Dictionary<string, string>? given = null)
-    {
-        var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "1000000" };
-        var sink = await LocalPaths.RunAsync(Catalog.Get(id), parameters, data.Source, data.Window);
-        return sink.Rows;
-    }
+    private static Task<List<object?[]>> RunAsync(Generated data, string id, Dictionary<string, string>? given = null) =>
+        ReferenceCheck.RowsAsync(Catalog.Get(id), data.Source, data.Window, given);
 
-    private static async Task AssertQuery(Generated data, string name, string id, List<object?[]> expected, Dictionary<string, string>? given = null)
-    {
-        Assert.True(expected.Count > 1, $"{name} {id}: the reference should have several rows");
-        var rows = await RunAsync(data, id, given);
-        Assert.Equal(expected.Count, rows.Count);
-        for (var i = 0; i < expected.Count; i++)
-            Assert.True(expected[i].SequenceEqual(rows[i]),
-                $"{name} {id} row {i}: expected [{string.Join(", ", expected[i])}] got [{string.Join(", ", rows[i])}]");
-    }
+    private static Task AssertQuery(Generated data, string name, string id, List<object?[]> expected, Dictionary<string, string>? given = null) =>
+        ReferenceCheck.AssertEqualAsync($"{name} {id}", Catalog.Get(id), data.Source, data.Window, expected, given);
 
     [Theory]
     [MemberData(nameof(Cases))]

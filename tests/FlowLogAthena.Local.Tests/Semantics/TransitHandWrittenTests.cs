@@ -90,6 +90,9 @@ public sealed class TransitHandWrittenTests : IDisposable
         return results;
     }
 
+    private static void AssertRows(Dictionary<string, List<object?[]>> results, string query, object?[][] expected) =>
+        ReferenceCheck.AssertRows(query, results[query], expected);
+
     private static decimal Cost(long bytes) => Math.Round(Math.Round(bytes / 1_073_741_824m, 9, MidpointRounding.AwayFromZero) * 0.02m, 6, MidpointRounding.AwayFromZero);
 
     [Fact]
@@ -97,14 +100,14 @@ public sealed class TransitHandWrittenTests : IDisposable
     {
         var r = await RunPackAsync();
 
-        AssertRows(r["attachment-traffic"],
+        AssertRows(r, "attachment-traffic",
         [
             [B, 4L, 31L, 102180L, 3L, 21L, 97180L, 1L, 10L, 5000L, 7L],
             [A, 7L, 36L, 52720L, 3L, 18L, 6200L, 4L, 18L, 46520L, 5L],
             [W, 1L, 3L, 900L, 0L, 0L, 0L, 1L, 3L, 900L, 0L],
             [V, 1L, 4L, 400L, 1L, 4L, 400L, 0L, 0L, 0L, 0L],
         ]);
-        AssertRows(r["vpc-pairs"],
+        AssertRows(r, "vpc-pairs",
         [
             [AccountB, VpcB, B, AccountA, VpcA, A, 3L, 21L, 97180L],
             [AccountA, VpcA, A, AccountB, VpcB, B, 1L, 10L, 5000L],
@@ -112,27 +115,20 @@ public sealed class TransitHandWrittenTests : IDisposable
             [null, null, V, AccountA, VpcA, A, 1L, 4L, 400L],
             [AccountA, VpcA, A, null, null, null, 1L, 5L, 300L],
         ]);
-        AssertRows(r["cross-account"], [[AccountB, AccountA, 1L, 3L, 21L, 97180L], [AccountA, AccountB, 1L, 1L, 10L, 5000L]]);
-        AssertRows(r["cross-az"], [["use1-az2", "use1-az1", VpcB, VpcA, 3L, 21L, 97180L], ["use1-az1", "use1-az2", VpcA, VpcB, 1L, 10L, 5000L]]);
-        AssertRows(r["packets-lost"],
+        AssertRows(r, "cross-account", [[AccountB, AccountA, 1L, 3L, 21L, 97180L], [AccountA, AccountB, 1L, 1L, 10L, 5000L]]);
+        AssertRows(r, "cross-az", [["use1-az2", "use1-az1", VpcB, VpcA, 3L, 21L, 97180L], ["use1-az1", "use1-az2", VpcA, VpcB, 1L, 10L, 5000L]]);
+        AssertRows(r, "packets-lost",
         [
             [1793577600L, B, "mtu-exceeded", 6L, 1L],
             [1793577600L, B, "ttl-expired", 1L, 1L],
             [1793581200L, A, "blackhole", 5L, 1L],
         ]);
-        AssertRows(r["asymmetric-routes"], [["172.16.0.7", "10.1.0.5", 22, 6, V, A, W, 1L, 4L, 400L]]);
-        AssertRows(r["processing-cost"],
+        AssertRows(r, "asymmetric-routes", [["172.16.0.7", "10.1.0.5", 22, 6, V, A, W, 1L, 4L, 400L]]);
+        AssertRows(r, "processing-cost",
         [
             [AccountB, VpcB, B, 3L, 97180L, Math.Round(97180 / 1_073_741_824m, 9, MidpointRounding.AwayFromZero), 0.02m, Cost(97180)],
             [AccountA, VpcA, A, 3L, 6200L, Math.Round(6200 / 1_073_741_824m, 9, MidpointRounding.AwayFromZero), 0.02m, Cost(6200)],
             [null, null, V, 1L, 400L, Math.Round(400 / 1_073_741_824m, 9, MidpointRounding.AwayFromZero), 0.02m, Cost(400)],
         ]);
-    }
-
-    private static void AssertRows(List<object?[]> actual, object?[][] expected)
-    {
-        Assert.True(expected.Length == actual.Count, $"expected {expected.Length} rows, got {actual.Count}:\n{string.Join('\n', actual.Select(r => string.Join(", ", r)))}");
-        for (var i = 0; i < expected.Length; i++)
-            Assert.True(expected[i].SequenceEqual(actual[i]), $"row {i}: expected [{string.Join(", ", expected[i])}] got [{string.Join(", ", actual[i])}]");
     }
 }
