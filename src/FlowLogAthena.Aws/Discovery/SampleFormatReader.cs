@@ -25,6 +25,11 @@ public sealed class SampleFormatReader(IAmazonS3? s3, string? expectedBucketOwne
         return names is null ? null : TextLogHeader.FormatOf(names);
     }
 
+    /// <summary>The format the first of a window's files names; null when there is none, or it names no flow log format.</summary>
+    public async Task<FlowLogFormat?> ReadFirstAsync(IReadOnlyList<LogFile> files, LogFileFormat fileFormat, CancellationToken cancellationToken) =>
+        files.Count == 0 ? null
+            : await ReadAsync(new StoredFile(files[0].Path, files[0].SizeBytes, files[0].Version), fileFormat, cancellationToken).ConfigureAwait(false);
+
     private async Task<IReadOnlyList<string>?> HeaderAsync(StoredFile file, CancellationToken cancellationToken)
     {
         if (!S3Uri.IsS3(file.Location)) return await TextLogHeader.ReadAsync(file.Location, cancellationToken).ConfigureAwait(false);

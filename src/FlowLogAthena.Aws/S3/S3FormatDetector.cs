@@ -81,14 +81,7 @@ public sealed class S3FormatDetector(IAmazonS3 s3, string? expectedBucketOwner =
 
     private async Task<FlowLogFormat?> HeaderFormatAsync(string bucket, string key, CancellationToken cancellationToken)
     {
-        using var response = await s3.GetObjectAsync(new GetObjectRequest
-        {
-            BucketName = bucket,
-            Key = key,
-            ByteRange = new ByteRange(0, 65535),
-            ExpectedBucketOwner = expectedBucketOwner,
-        }, cancellationToken).ConfigureAwait(false);
-        var header = await TextLogHeader.ReadAsync(response.ResponseStream, $"s3://{bucket}/{key}", cancellationToken).ConfigureAwait(false);
+        var header = await new S3HeaderCheck(s3, expectedBucketOwner).HeaderAsync(new LogFile($"s3://{bucket}/{key}", "", "", default, 0), cancellationToken).ConfigureAwait(false);
         return header is null ? null : TextLogHeader.FormatOf(header);
     }
 }

@@ -20,7 +20,7 @@ public sealed class S3HeaderCheck(IAmazonS3 s3, string? expectedBucketOwner = nu
     {
         if (source.Layout.FileFormat != LogFileFormat.Text) return;
         var files = await new S3LogFileLister(s3, expectedBucketOwner).ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-        var samples = files.GroupBy(f => (f.Account, f.Region, PartitionPaths.FlowLogIdOf(f.Path) ?? f.Path)).Select(g => g.First()).ToList();
+        var samples = files.GroupBy(f => (f.Account, f.Region, f.FlowLogId ?? f.Path)).Select(g => g.First()).ToList();
         await Parallel.ForEachAsync(samples, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (file, ct) =>
         {
             var header = await HeaderAsync(file, ct).ConfigureAwait(false);

@@ -14,12 +14,11 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
 {
     public Task<IReadOnlyList<LogFile>> ListAsync(FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {
-        var root = S3Uri.Parse(source.Root, "Source");
-        var awsLogs = root.PrefixWithSlash + PartitionPaths.Root + "/";
-        return LayoutWalker.ListAsync(new PrefixStore(this, root.Bucket, awsLogs), awsLogs, source, window, cancellationToken);
+        var (store, awsLogs) = LayoutStore(source.Root);
+        return LayoutWalker.ListAsync(store, awsLogs, source, window, cancellationToken);
     }
 
-    /// <summary>The source prefix's layout store and its AWSLogs/ prefix, for walks other than a window's (discover).</summary>
+    /// <summary>The source prefix's layout store and its AWSLogs/ prefix: for a window's walk, the account/region walk and discover's.</summary>
     public (ILayoutStore Store, string AwsLogs) LayoutStore(string root)
     {
         var location = S3Uri.Parse(root, "Source");
@@ -30,9 +29,8 @@ public sealed class S3LogFileLister(IAmazonS3 s3, string? expectedBucketOwner = 
     /// <summary>The account and region prefixes below a source, e.g. for partition-projection enums.</summary>
     public Task<IReadOnlyList<(string Account, string Region)>> AccountsAndRegionsAsync(FlowLogSource source, CancellationToken cancellationToken)
     {
-        var root = S3Uri.Parse(source.Root, "Source");
-        var awsLogs = root.PrefixWithSlash + PartitionPaths.Root + "/";
-        return LayoutWalker.AccountsAndRegionsAsync(new PrefixStore(this, root.Bucket, awsLogs), awsLogs, source.Layout.Prefix, cancellationToken);
+        var (store, awsLogs) = LayoutStore(source.Root);
+        return LayoutWalker.AccountsAndRegionsAsync(store, awsLogs, source.Layout.Prefix, cancellationToken);
     }
 
     /// <summary>

@@ -49,8 +49,10 @@ public static class EstimateCommand
             if (parse.GetValue(twin) is not null && flowLogs.Layout.FileFormat == LogFileFormat.Parquet)
                 throw new Core.Errors.UsageException("--twin is for a text source; this source is Parquet already, and its own footers give the estimate.");
             using var clients = new LazyAwsClients(parse, terminal);
+            // Listed once: the files give the format and the estimate.
+            var files = await ListAsync(clients, flowLogs, window, owner, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(source.Format) is null
-                && await DetectFormatAsync(clients, flowLogs, window, owner, cancellationToken).ConfigureAwait(false) is { } detected)
+                && await DetectFormatAsync(clients, flowLogs, files, owner, cancellationToken).ConfigureAwait(false) is { } detected)
             {
                 terminal.Note("Format from the files: " + Markup.Escape(detected.FormatString));
                 flowLogs = flowLogs with { Format = detected };
@@ -60,13 +62,14 @@ public static class EstimateCommand
             var columns = query.ColumnsRead(flowLogs.Format);
 
             var table = new Table().Border(TableBorder.Rounded).AddColumns("Query", "Window", "Read from", "Partitions", "Objects", "Bytes to scan", "Athena cost (USD)");
-            var (estimate, scan) = await EstimateAsync(clients, flowLogs, window, columns, owner, cancellationToken).ConfigureAwait(false);
+            var (estimate, scan) = await EstimateAsync(clients, flowLogs, files, columns, owner, cancellationToken).ConfigureAwait(false);
             AddRow(table, query.Id, window, flowLogs, estimate, scan);
             ParquetColumnScan? twinScan = null;
             if (parse.GetValue(twin) is { } twinRoot)
             {
                 var twinSource = TwinLayout.For(flowLogs, twinRoot);
-                (var twinEstimate, twinScan) = await EstimateAsync(clients, twinSource, window, columns, owner, cancellationToken).ConfigureAwait(false);
+                var twinFiles = await ListAsync(clients, twinSource, window, owner, cancellationToken).ConfigureAwait(false);
+                (var twinEstimate, twinScan) = await EstimateAsync(clients, twinSource, twinFiles, columns, owner, cancellationToken).ConfigureAwait(false);
                 AddRow(table, query.Id, window, twinSource, twinEstimate, twinScan);
             }
             terminal.Out.Write(table);
@@ -90,25 +93,24 @@ public static class EstimateCommand
     /// A source's format as run takes it: a text source's from its header lines (every file of the window locally, one
     /// object per flow log on S3), a Parquet source's from the schema of its window's first file.
     /// </summary>
-    private static async Task<FlowLogFormat?> DetectFormatAsync(LazyAwsClients clients, FlowLogSource source, TimeWindow window, string? owner, CancellationToken cancellationToken)
+    private static async Task<FlowLogFormat?> DetectFormatAsync(LazyAwsClients clients, FlowLogSource source, IReadOnlyList<LogFile> files, string? owner,
+        CancellationToken cancellationToken)
     {
         if (source.Layout.FileFormat == LogFileFormat.Parquet)
-        {
-            ILogFileLister lister = source.IsS3 ? new S3LogFileLister(clients.Value.S3, owner) : new LocalLogFileLister();
-            var parquet = await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-            return parquet.Count == 0 ? null : await new SampleFormatReader(source.IsS3 ? clients.Value.S3 : null, owner)
-                .ReadAsync(new StoredFile(parquet[0].Path, parquet[0].SizeBytes, parquet[0].Version), LogFileFormat.Parquet, cancellationToken).ConfigureAwait(false);
-        }
+            return await new SampleFormatReader(source.IsS3 ? clients.Value.S3 : null, owner).ReadFirstAsync(files, LogFileFormat.Parquet, cancellationToken).ConfigureAwait(false);
         if (source.IsS3) return await new S3FormatDetector(clients.Value.S3, owner).DetectAsync(source, cancellationToken).ConfigureAwait(false);
-        var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
         return await TextLogHeader.DetectAsync(files, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<(ScanEstimate Listing, ParquetColumnScan? Columns)> EstimateAsync(
-        LazyAwsClients clients, FlowLogSource source, TimeWindow window, IReadOnlyList<string> columns, string? owner, CancellationToken cancellationToken)
+    private static Task<IReadOnlyList<LogFile>> ListAsync(LazyAwsClients clients, FlowLogSource source, TimeWindow window, string? owner, CancellationToken cancellationToken)
     {
         ILogFileLister lister = source.IsS3 ? new S3LogFileLister(clients.Value.S3, owner) : new LocalLogFileLister();
-        var files = await lister.ListAsync(source, window, cancellationToken).ConfigureAwait(false);
+        return lister.ListAsync(source, window, cancellationToken);
+    }
+
+    private static async Task<(ScanEstimate Listing, ParquetColumnScan? Columns)> EstimateAsync(
+        LazyAwsClients clients, FlowLogSource source, IReadOnlyList<LogFile> files, IReadOnlyList<string> columns, string? owner, CancellationToken cancellationToken)
+    {
         var listing = ScanEstimate.Of(files, source);
         if (source.Layout.FileFormat != LogFileFormat.Parquet) return (listing, null);
         var scan = await ParquetColumnScan.ForAsync(files, columns, source.IsS3 ? clients.Value.S3 : null, owner, cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ public sealed class SourceOptions
     };
 
     public Option<string?> Format { get; } = FormatOption(
-        "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\". When omitted, `run`, `estimate` and `provision` take it from the text files' header line (run and estimate: a local Parquet file's schema); otherwise AWS's default v2 format.");
+        "The flow log's LogFormat, e.g. \"${version} ${srcaddr} …\". When omitted, `run`, `estimate` and `provision` take it from the text files' header line (run and estimate: a Parquet file's schema); otherwise AWS's default v2 format.");
 
     public Option<string?> FlowLogId { get; } = FlowLogIdOption();
 

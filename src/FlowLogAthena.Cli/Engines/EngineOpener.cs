@@ -85,8 +85,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         {
             // A Parquet file names its columns: the first of the window gives the format; the read checks every file against it.
             var files = await new LocalLogFileLister().ListAsync(source, window, cancellationToken).ConfigureAwait(false);
-            if (files.Count > 0 && await new SampleFormatReader(null).ReadAsync(new StoredFile(files[0].Path, files[0].SizeBytes), LogFileFormat.Parquet, cancellationToken)
-                    .ConfigureAwait(false) is { } schema)
+            if (await new SampleFormatReader(null).ReadFirstAsync(files, LogFileFormat.Parquet, cancellationToken).ConfigureAwait(false) is { } schema)
             {
                 note?.Invoke("Format from the Parquet schema: " + schema.FormatString);
                 source = source with { Format = schema };

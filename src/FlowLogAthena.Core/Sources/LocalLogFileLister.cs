@@ -10,18 +10,12 @@ public sealed class LocalLogFileLister : ILogFileLister
 {
     public Task<IReadOnlyList<LogFile>> ListAsync(FlowLogSource source, TimeWindow window, CancellationToken cancellationToken)
     {
-        var root = Path.GetFullPath(source.Root);
-        if (!Directory.Exists(root))
-            throw new SourceException($"Source folder '{source.Root}' does not exist.");
-        var awsLogs = Path.Combine(root, PartitionPaths.Root);
-        if (!Directory.Exists(awsLogs))
-            throw new SourceException(
-                $"Source folder '{source.Root}' has no {PartitionPaths.Root}/ folder; point --source at the folder that holds AWSLogs/ (as s3://bucket/prefix would).");
+        var (store, awsLogs) = LayoutStore(source.Root);
         // Every listing below is synchronous, so the walk is complete when this returns.
-        return LayoutWalker.ListAsync(new FolderStore(source.Root), awsLogs, source, window, cancellationToken);
+        return LayoutWalker.ListAsync(store, awsLogs, source, window, cancellationToken);
     }
 
-    /// <summary>The folder's layout store and its AWSLogs/ folder, for walks other than a window's (discover).</summary>
+    /// <summary>The folder's layout store and its AWSLogs/ folder: for a window's walk, and for discover's.</summary>
     /// <exception cref="SourceException">The folder, or its AWSLogs/ folder, is not there.</exception>
     public static (ILayoutStore Store, string AwsLogs) LayoutStore(string root)
     {

@@ -109,9 +109,6 @@ public static class TextLogHeader
             + "`flowlog-athena discover --source <the same source>` lists every flow log there with the options to read it.");
     }
 
-    private static string FlowLogIdNote(LogFile file) =>
-        PartitionPaths.FlowLogIdOf(file.Path) is { } id ? $" (flow log {id})" : "";
-
     private static string Names(FlowLogFormat format) => string.Join(' ', format.Fields.Select(f => f.Name));
 
     /// <summary>A line from a file, safe to print: at most 120 characters, control characters (terminal escapes) shown as '?'.</summary>

@@ -89,7 +89,6 @@ internal sealed class TransitTopology
         DataCenter = Add(attachments, Site(AttachmentKind.DirectConnect, "datacenter-dx", IpValue.V4(10, 200, 0, 0), [1521, 443, 2049, 9000]));
         PeerRegion = Add(attachments, Site(AttachmentKind.Peering, "peer-region", IpValue.V4(10, 160, 0, 0), [443, 5432, 8080, 9200]));
         Attachments = [.. attachments];
-        ZoneCount = net.Vpcs.Length == 0 ? 0 : Attachments[0].EniIds.Length;
     }
 
     public byte[] TgwId { get; }
@@ -110,7 +109,6 @@ internal sealed class TransitTopology
     public int Headquarters { get; }
     public int DataCenter { get; }
     public int PeerRegion { get; }
-    public int ZoneCount { get; }
 
     /// <summary>The attachment a reply to a host behind <paramref name="attachment"/> leaves through.</summary>
     public int ReturnPath(int attachment) => attachment == Branch ? Headquarters : attachment;

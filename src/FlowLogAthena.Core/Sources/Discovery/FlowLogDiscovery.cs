@@ -39,8 +39,7 @@ public static class FlowLogDiscovery
         var found = new List<DiscoveredFlowLog>();
         foreach (var group in files.GroupBy(f => (Id: PartitionPaths.FlowLogIdOf(f.File.Location), f.Layout)))
         {
-            var sample = group.MaxBy(f => (f.Day, f.File.Location), Comparer<(DateOnly, string)>.Create((a, b) =>
-                a.Item1 != b.Item1 ? a.Item1.CompareTo(b.Item1) : string.CompareOrdinal(a.Item2, b.Item2)))!;
+            var sample = group.OrderBy(f => f.Day).ThenBy(f => f.File.Location, StringComparer.Ordinal).Last();
             FlowLogFormat? format = null;
             string? problem = null;
             try
