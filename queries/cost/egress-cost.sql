@@ -3,39 +3,35 @@ id: egress-cost
 title: Egress cost allocation
 description: >-
   Accepted egress bytes (flow-direction egress, log-status OK) per account, VPC, subnet, instance and cost
-  center, by traffic-path class, priced per GB from the price table below. Classes: internet (traffic-path 2
-  and 8, and 3, the virtual private gateway, whose data transfer out AWS bills at the internet rate),
-  intra-region-peering (4), inter-region (5), and the unpriced same-vpc (1), local-gateway (6),
-  gateway-endpoint (7, and 2 to S3 or DynamoDB when pkt-dst-aws-service says so) and unknown (no code).
-  Cross-AZ transfer inside a VPC is priced by cross-az-cost, NAT gateway processing by nat-gateway-cost.
-  Default prices are AWS's public on-demand list prices for US East (N. Virginia) as of 2026: data transfer
-  out to the internet $0.09/GB (first 10 TB a month; https://aws.amazon.com/ec2/pricing/on-demand/, "Data
-  Transfer"), to another region $0.02/GB (same page), and VPC peering within a region $0.01/GB
-  (https://aws.amazon.com/vpc/pricing/, same-AZ peering is free). Give your region's or contract's prices as
-  parameters. The cost center is the first of instance-tag, interface-tag and asg-tag the record has (the
-  value as the log writes it; AWS percent-encodes special characters), so put the cost-allocation tag key
-  first in each TagFieldSpecification; else the cost_center_map CSV's entry for the instance, then the
-  subnet, then the VPC; else 'unallocated'. GB is 2^30 bytes (gb_unit=binary) or 10^9 (decimal), rounded
-  to 9 decimal places; cost is GB × price rounded half up to 6 decimal places, identically on every engine.
+  center, classified by where they really go and priced as AWS bills the sender: same-az and cross-az
+  (private traffic, traffic-path 1 or 4, told apart by az-id and next-hop-az-id), same-region-free-service (S3,
+  DynamoDB or EBS in the sender's region, or a gateway endpoint, traffic-path 7), same-region-aws (another AWS
+  address in the region), other-region-aws, cloudfront and aws-global (AWS's GLOBAL ranges),
+  aws-unknown-region (pkt-dst-aws-service names a service but no address range gives its region),
+  inter-region-peering (traffic-path 5), internet (traffic-path 2 or 8 to an address outside AWS's ranges),
+  virtual-private-gateway (3), local-gateway (6), az-unknown and unknown. The destination is pkt-dstaddr when
+  the format has it, else dstaddr; AWS's address ranges (ranges update, or --ip-ranges FILE) give its service
+  and region; the sender's region is the partition's. Each class is priced from the price table
+  (partials/egress-prices.sql: AWS's us-east-1 list prices, each citing its page), any row of which the prices
+  CSV replaces; price_source and reason say why a row got its price and class. queries/README.md gives the
+  rules. NAT gateway processing is priced by nat-gateway-cost. The cost center is the first of instance-tag,
+  interface-tag and asg-tag the record has (the value as the log writes it; AWS percent-encodes special
+  characters), so put the cost-allocation tag key first in each TagFieldSpecification; else the
+  cost_center_map CSV's entry for the instance, then the subnet, then the VPC; else 'unallocated'. GB is
+  2^30 bytes (gb_unit=binary) or 10^9 (decimal), rounded to 9 decimal places; cost is GB × price rounded half
+  up to 6 decimal places, identically on every engine.
 parameters:
-  - name: internet_egress_usd_per_gb
-    type: decimal
-    description: USD per GB of data transfer out to the internet (and over a VPN). AWS list price, us-east-1, first 10 TB a month.
-    default: 0.09
+  - name: prices
+    type: mapping
+    columns: [egress_class, usd_per_gb]
+    decimal_columns: [usd_per_gb]
     min: 0
     max: 1000
-  - name: inter_region_usd_per_gb
-    type: decimal
-    description: USD per GB sent to another region (inter-region peering). AWS list price from us-east-1.
-    default: 0.02
-    min: 0
-    max: 1000
-  - name: intra_region_peering_usd_per_gb
-    type: decimal
-    description: USD per GB sent over VPC peering within the region (across AZs; same-AZ peering is free).
-    default: 0.01
-    min: 0
-    max: 1000
+    values: [same-az, cross-az, same-region-free-service, same-region-aws, other-region-aws, aws-unknown-region,
+      inter-region-peering, internet, cloudfront, aws-global, virtual-private-gateway, local-gateway, az-unknown, unknown]
+    description: >-
+      A CSV file of your prices (header egress_class,usd_per_gb), e.g. your region's or contract's: each row
+      replaces the default price of its class; classes it does not list keep theirs.
   - gb_unit
   - name: cost_center_map
     type: mapping
@@ -46,9 +42,9 @@ parameters:
   - use: limit
     default: 1000
     max: 1000000
-requires_fields: [account-id, vpc-id, subnet-id, instance-id, bytes, start, action, flow-direction, traffic-path]
+requires_fields: [account-id, vpc-id, subnet-id, instance-id, dstaddr, bytes, start, action, flow-direction, traffic-path]
 # An egress flow direction already implies a record with data; log-status narrows it further when present.
-optional_fields: [log-status, pkt-dst-aws-service, instance-tag, interface-tag, asg-tag]
+optional_fields: [log-status, pkt-dstaddr, pkt-dst-aws-service, az-id, next-hop-az-id, instance-tag, interface-tag, asg-tag]
 output:
   - name: account_id
     description: Account of the interface that sent the traffic.
@@ -62,19 +58,27 @@ output:
     description: The cost center the bytes are allocated to, or 'unallocated'.
   - name: cost_center_source
     description: "Where the cost center came from: instance-tag, interface-tag, asg-tag, map-instance, map-subnet, map-vpc or none."
-  - name: path_class
-    description: internet, inter-region, intra-region-peering, same-vpc, local-gateway, gateway-endpoint or unknown.
+  - name: egress_class
+    description: Where the bytes went, one of the classes above.
+  - name: aws_service
+    description: The AWS service of the destination (the address ranges' service, else pkt-dst-aws-service), empty when not AWS.
+  - name: destination_region
+    description: The region (or GLOBAL) of the destination's AWS address range, empty when not known.
   - name: bytes
     description: Accepted egress bytes in the window.
   - gb
   - name: usd_per_gb
-    description: The price applied to the class (0 for unpriced classes).
+    description: The price applied to the class.
   - cost_usd
+  - name: price_source
+    description: "Where the price came from: the default's AWS pricing page and date, or 'prices file'."
+  - name: reason
+    description: Why the bytes got their class.
 chart:
   type: bar
-  x: [cost_center, path_class]
+  x: [cost_center, egress_class]
   y: cost_usd
-  title: Egress cost by cost center and path
+  title: Egress cost by cost center and class
 ---
 WITH egress AS (
     SELECT
@@ -82,16 +86,16 @@ WITH egress AS (
         {{ if has_field 'instance-tag' }}{{ col 'instance-tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'instance_tag' }},
         {{ if has_field 'interface-tag' }}{{ col 'interface-tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'interface_tag' }},
         {{ if has_field 'asg-tag' }}{{ col 'asg-tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'asg_tag' }},
-        CASE
-            WHEN {{ col 'traffic-path' }} IN (2, 3, 8)
-                {{- if has_field 'pkt-dst-aws-service' }} AND NOT ({{ col 'traffic-path' }} = 2 AND COALESCE({{ col 'pkt-dst-aws-service' }} IN ('S3', 'DYNAMODB'), FALSE)){{ end }} THEN 'internet'
-            WHEN {{ col 'traffic-path' }} = 4 THEN 'intra-region-peering'
-            WHEN {{ col 'traffic-path' }} = 5 THEN 'inter-region'
-            WHEN {{ col 'traffic-path' }} = 1 THEN 'same-vpc'
-            WHEN {{ col 'traffic-path' }} = 6 THEN 'local-gateway'
-            WHEN {{ col 'traffic-path' }} IN (2, 7) THEN 'gateway-endpoint'
-            ELSE 'unknown'
-        END AS {{ ident 'path_class' }},
+        {{ col 'traffic-path' }} AS {{ ident 'traffic_path' }},
+        {{ if has_field 'pkt-dstaddr' }}COALESCE({{ col 'pkt-dstaddr' }}, {{ col 'dstaddr' }}){{ else }}{{ col 'dstaddr' }}{{ end }} AS {{ ident 'destination' }},
+        {{ if has_field 'pkt-dst-aws-service' }}{{ col 'pkt-dst-aws-service' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'logged_service' }},
+        {{- if (has_field 'az-id') && (has_field 'next-hop-az-id') }}
+        CASE WHEN {{ col 'az-id' }} IS NULL OR {{ col 'next-hop-az-id' }} IS NULL THEN CAST(NULL AS BOOLEAN)
+            ELSE {{ col 'az-id' }} = {{ col 'next-hop-az-id' }} END AS {{ ident 'same_az' }},
+        {{- else }}
+        CAST(NULL AS BOOLEAN) AS {{ ident 'same_az' }},
+        {{- end }}
+        {{ ident 'aws_region' }} AS {{ ident 'sender_region' }},
         {{ col 'bytes' }} AS {{ ident 'bytes' }}
     FROM {{ table }}
     WHERE {{ time_window }}
@@ -99,14 +103,57 @@ WITH egress AS (
       AND {{ col 'flow-direction' }} = 'egress'
       AND {{ col 'action' }} = 'ACCEPT'
 ),
+{{- if has_ip_ranges }}
+destinations AS (
+    {{ aws_ranges_lookup 'egress' 'destination' }}
+),
+{{- end }}
+located AS (
+    SELECT
+        e.*,
+        {{- if has_ip_ranges }}
+        COALESCE(d.{{ ident 'aws_service' }}, e.{{ ident 'logged_service' }}) AS {{ ident 'aws_service' }},
+        d.{{ ident 'aws_service_region' }} AS {{ ident 'destination_region' }}
+    FROM egress AS e
+    LEFT JOIN destinations AS d ON d.{{ ident 'address' }} = e.{{ ident 'destination' }}
+        {{- else }}
+        e.{{ ident 'logged_service' }} AS {{ ident 'aws_service' }},
+        CAST(NULL AS VARCHAR) AS {{ ident 'destination_region' }}
+    FROM egress AS e
+        {{- end }}
+),
+classified AS (
+    SELECT
+        l.*,
+        CASE
+            WHEN {{ ident 'traffic_path' }} = 5 THEN 'inter-region-peering'
+            WHEN {{ ident 'traffic_path' }} IN (1, 4) THEN
+                CASE {{ ident 'same_az' }} WHEN TRUE THEN 'same-az' WHEN FALSE THEN 'cross-az' ELSE 'az-unknown' END
+            WHEN {{ ident 'traffic_path' }} = 3 THEN 'virtual-private-gateway'
+            WHEN {{ ident 'traffic_path' }} = 6 THEN 'local-gateway'
+            WHEN {{ ident 'traffic_path' }} = 7 THEN 'same-region-free-service'
+            WHEN {{ ident 'destination_region' }} = {{ ident 'sender_region' }} THEN
+                CASE WHEN {{ ident 'aws_service' }} IN ('S3', 'DYNAMODB', 'EBS') OR {{ ident 'logged_service' }} IN ('S3', 'DYNAMODB', 'EBS')
+                    THEN 'same-region-free-service' ELSE 'same-region-aws' END
+            WHEN {{ ident 'destination_region' }} = 'GLOBAL' THEN
+                CASE WHEN {{ ident 'aws_service' }} = 'CLOUDFRONT' THEN 'cloudfront' ELSE 'aws-global' END
+            WHEN {{ ident 'destination_region' }} IS NOT NULL THEN 'other-region-aws'
+            WHEN {{ ident 'logged_service' }} IS NOT NULL THEN 'aws-unknown-region'
+            WHEN {{ ident 'traffic_path' }} IN (2, 8) THEN 'internet'
+            ELSE 'unknown'
+        END AS {{ ident 'egress_class' }}
+    FROM located AS l
+),
 grouped AS (
     SELECT
         {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }}, {{ ident 'path_class' }},
+        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }},
+        {{ ident 'egress_class' }}, {{ ident 'aws_service' }}, {{ ident 'destination_region' }},
         CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
-    FROM egress
+    FROM classified
     GROUP BY {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }}, {{ ident 'path_class' }}
+        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }},
+        {{ ident 'egress_class' }}, {{ ident 'aws_service' }}, {{ ident 'destination_region' }}
 ),
 {{- if has_param 'cost_center_map' }}
 cost_centers AS (
@@ -145,36 +192,67 @@ allocated AS (
             WHEN {{ ident 'map_vpc' }} IS NOT NULL THEN 'map-vpc'
             ELSE 'none'
         END AS {{ ident 'cost_center_source' }},
-        {{ ident 'path_class' }},
+        {{ ident 'egress_class' }}, {{ ident 'aws_service' }}, {{ ident 'destination_region' }},
         {{ ident 'bytes' }}
     FROM mapped
+),
+prices AS (
+    SELECT
+        dp.{{ ident 'egress_class' }},
+        {{- if has_param 'prices' }}
+        COALESCE(CAST(up.{{ ident 'usd_per_gb' }} AS DECIMAL(18, 6)), dp.{{ ident 'usd_per_gb' }}) AS {{ ident 'usd_per_gb' }},
+        CASE WHEN up.{{ ident 'usd_per_gb' }} IS NULL THEN dp.{{ ident 'price_source' }} ELSE 'prices file' END AS {{ ident 'price_source' }}
+    FROM {{ partial 'egress-prices' { alias: 'dp' } }}
+    LEFT JOIN {{ mapping_table 'prices' 'up' }} ON up.{{ ident 'egress_class' }} = dp.{{ ident 'egress_class' }}
+        {{- else }}
+        dp.{{ ident 'usd_per_gb' }},
+        dp.{{ ident 'price_source' }}
+    FROM {{ partial 'egress-prices' { alias: 'dp' } }}
+        {{- end }}
 ),
 totals AS (
     SELECT
         {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        {{ ident 'cost_center' }}, {{ ident 'cost_center_source' }}, {{ ident 'path_class' }},
-        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }},
-        CASE {{ ident 'path_class' }}
-            WHEN 'internet' THEN {{ param 'internet_egress_usd_per_gb' }}
-            WHEN 'inter-region' THEN {{ param 'inter_region_usd_per_gb' }}
-            WHEN 'intra-region-peering' THEN {{ param 'intra_region_peering_usd_per_gb' }}
-            ELSE CAST(0 AS DECIMAL(18, 6))
-        END AS {{ ident 'usd_per_gb' }}
+        {{ ident 'cost_center' }}, {{ ident 'cost_center_source' }}, {{ ident 'egress_class' }}, {{ ident 'aws_service' }},
+        {{ ident 'destination_region' }},
+        CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
     FROM allocated
     GROUP BY {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        {{ ident 'cost_center' }}, {{ ident 'cost_center_source' }}, {{ ident 'path_class' }}
+        {{ ident 'cost_center' }}, {{ ident 'cost_center_source' }}, {{ ident 'egress_class' }}, {{ ident 'aws_service' }},
+        {{ ident 'destination_region' }}
 ),
 priced AS (
     SELECT
         t.*,
-        {{ partial 'gb' { column: 'bytes' } }}
+        {{ partial 'gb' { column: 'bytes' } }},
+        p.{{ ident 'usd_per_gb' }},
+        p.{{ ident 'price_source' }},
+        CASE t.{{ ident 'egress_class' }}
+            WHEN 'same-az' THEN 'private (traffic-path 1 or 4) to a next hop in the sender''s AZ'
+            WHEN 'cross-az' THEN 'private (traffic-path 1 or 4) to a next hop in another AZ (next-hop-az-id is not az-id)'
+            WHEN 'az-unknown' THEN 'private (traffic-path 1 or 4), but the record has no az-id or next-hop-az-id'
+            WHEN 'inter-region-peering' THEN 'traffic-path 5: inter-region VPC peering'
+            WHEN 'virtual-private-gateway' THEN 'traffic-path 3: virtual private gateway (VPN or Direct Connect)'
+            WHEN 'local-gateway' THEN 'traffic-path 6: Outposts local gateway'
+            WHEN 'same-region-free-service' THEN COALESCE(t.{{ ident 'aws_service' }}, 'an AWS service')
+                || COALESCE(' in ' || t.{{ ident 'destination_region' }} || ', the sender''s region', ' through a gateway endpoint (traffic-path 7)')
+            WHEN 'same-region-aws' THEN COALESCE(t.{{ ident 'aws_service' }}, 'AMAZON') || ' address in ' || t.{{ ident 'destination_region' }} || ', the sender''s region'
+            WHEN 'other-region-aws' THEN COALESCE(t.{{ ident 'aws_service' }}, 'AMAZON') || ' address in ' || t.{{ ident 'destination_region' }} || ', another region'
+            WHEN 'cloudfront' THEN 'CLOUDFRONT address (GLOBAL range)'
+            WHEN 'aws-global' THEN COALESCE(t.{{ ident 'aws_service' }}, 'AMAZON') || ' address (GLOBAL range)'
+            WHEN 'aws-unknown-region' THEN 'pkt-dst-aws-service ' || t.{{ ident 'aws_service' }} || {{ if has_ip_ranges }}', in no address range'{{ else }}', and no address ranges to tell its region'{{ end }}
+            WHEN 'internet' THEN {{ if has_ip_ranges }}'traffic-path 2 or 8 (internet gateway) to an address outside AWS''s ranges'{{ else }}'traffic-path 2 or 8 (internet gateway), and without address ranges only pkt-dst-aws-service tells AWS destinations apart'{{ end }}
+            ELSE 'no traffic-path'
+        END AS {{ ident 'reason' }}
     FROM totals AS t
+    JOIN prices AS p ON p.{{ ident 'egress_class' }} = t.{{ ident 'egress_class' }}
 )
 SELECT {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }}, {{ ident 'cost_center' }},
-    {{ ident 'cost_center_source' }}, {{ ident 'path_class' }}, {{ ident 'bytes' }}, {{ ident 'gb' }}, {{ ident 'usd_per_gb' }},
-    {{ partial 'cost-usd' }}
+    {{ ident 'cost_center_source' }}, {{ ident 'egress_class' }}, {{ ident 'aws_service' }}, {{ ident 'destination_region' }},
+    {{ ident 'bytes' }}, {{ ident 'gb' }}, {{ ident 'usd_per_gb' }}, {{ partial 'cost-usd' }}, {{ ident 'price_source' }}, {{ ident 'reason' }}
 FROM priced
 ORDER BY {{ ident 'cost_usd' }} DESC, {{ ident 'bytes' }} DESC, {{ ident 'account_id' }} NULLS LAST, {{ ident 'vpc_id' }} NULLS LAST,
     {{ ident 'subnet_id' }} NULLS LAST, {{ ident 'instance_id' }} NULLS LAST, {{ ident 'cost_center' }} NULLS LAST,
-    {{ ident 'cost_center_source' }} NULLS LAST, {{ ident 'path_class' }} NULLS LAST
+    {{ ident 'cost_center_source' }} NULLS LAST, {{ ident 'egress_class' }} NULLS LAST, {{ ident 'aws_service' }} NULLS LAST,
+    {{ ident 'destination_region' }} NULLS LAST
 LIMIT {{ param 'limit' }}

@@ -23,6 +23,7 @@ public static class CliApp
         JobCommand.Create(terminal, clock),
         ReportCommand.Create(terminal),
         StoreCommand.Create(terminal),
+        RangesCommand.Create(terminal, clock),
         CompactCommand.Create(terminal, clock),
         ServeCommand.Create(clock),
     };

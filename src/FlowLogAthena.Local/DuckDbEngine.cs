@@ -18,6 +18,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 {
     private readonly ColumnarStore? _store = options.StoreFolder is { } folder ? new ColumnarStore(folder) : null;
 
+    private readonly AwsIpRangesTable? _ipRanges = options.IpRanges is { } ranges ? new AwsIpRangesTable(ranges) : null;
+
     // The window last queried, in memory or as a view over the store: kept while queries come for the same bound table.
     private OpenWindow? _window;
 
@@ -30,6 +32,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     public SqlDialect Dialect => SqlDialect.DuckDb;
 
     public string TableReference => DuckDbSql.Identifier(options.ViewName);
+
+    public ReferenceTables References => _ipRanges is null ? ReferenceTables.None : new() { AwsIpRanges = DuckDbSql.Identifier(AwsIpRangesTable.Name) };
 
     public async Task<QueryResult> ExecuteAsync(RenderedQuery query, BoundTable table, CancellationToken cancellationToken)
     {
@@ -60,6 +64,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             try
             {
                 await CreateViewAsync(connection, options.ViewName, query, source, files, token).ConfigureAwait(false);
+                await AddReferenceTablesAsync(connection, token).ConfigureAwait(false);
                 await DuckDbLockdown.ApplyAsync(connection, files, token).ConfigureAwait(false);
                 return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, token).ConfigureAwait(false);
             }
@@ -94,6 +99,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 {
                     throw DuckDbErrors.Translate(e, query, files);
                 }
+                await AddReferenceTablesAsync(connection, cancellationToken).ConfigureAwait(false);
                 await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -181,6 +187,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                     token.ThrowIfCancellationRequested();
                     throw DuckDbErrors.Translate(e, query, files);
                 }
+                await AddReferenceTablesAsync(connection, token).ConfigureAwait(false);
                 // The rows are in memory now: the queries need no file at all.
                 await DuckDbLockdown.ApplyAsync(connection, [], token).ConfigureAwait(false);
                 return new OpenWindow(table, connection, files);
@@ -206,6 +213,12 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         {
             throw DuckDbErrors.Translate(e, query, files);
         }
+    }
+
+    /// <summary>The tables offered beside the flow logs (<see cref="References"/>), made before the lockdown forbids writing.</summary>
+    private async Task AddReferenceTablesAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        if (_ipRanges is not null) await _ipRanges.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ConfigureAsync(DuckDBConnection connection, CancellationToken cancellationToken)

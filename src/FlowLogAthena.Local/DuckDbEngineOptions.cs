@@ -18,6 +18,9 @@ public sealed class DuckDbEngineOptions
     /// </summary>
     public string? StoreFolder { get; set; }
 
+    /// <summary>AWS's address ranges for queries to classify addresses with (<c>aws_ip_ranges</c>); null offers none.</summary>
+    public Core.IpRanges.AwsAddressIndex? IpRanges { get; set; }
+
     /// <summary>One-line notes for the user (what the store converted and reused).</summary>
     public Action<string>? Note { get; set; }
 

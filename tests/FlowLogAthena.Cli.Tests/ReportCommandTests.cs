@@ -25,8 +25,10 @@ public sealed class ReportCommandTests : IDisposable
     public async Task Writes_the_page_the_summary_and_a_csv_per_run_taking_the_format_from_the_files_header()
     {
         await GenerateAsync();
+        var prices = Path.Combine(Path.GetDirectoryName(Out)!, "prices.csv");
+        await File.WriteAllTextAsync(prices, "egress_class,usd_per_gb\ninternet,0.05\n");
         var run = await CliRun.Of("report", "weekly", "--engine", "local", "--source", Logs, "--layout", "default",
-            "--from", "2026-11-09", "--to", "2026-11-16", "--out", Out, "--param", "internet_egress_usd_per_gb=0.05");
+            "--from", "2026-11-09", "--to", "2026-11-16", "--out", Out, "--param", $"prices={prices}");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Format from the files' header", run.Stderr, StringComparison.Ordinal);
@@ -38,7 +40,8 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(2 * 5 + 1, File.ReadAllLines(Path.Combine(Out, "summary.csv")).Length); // five queries per week and the header
         // The user's price reached the egress query of both weeks.
         var egress = File.ReadAllLines(Path.Combine(Out, "this-week", "cost", "egress-cost.csv"));
-        Assert.Contains(egress, l => l.Contains(",internet,", StringComparison.Ordinal) && l.Contains(",0.050000,", StringComparison.Ordinal));
+        Assert.Contains(egress, l => l.Contains(",internet,", StringComparison.Ordinal) && l.Contains(",0.050000,", StringComparison.Ordinal)
+            && l.Contains(",prices file,", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(Out, "previous-week", "security", "rejects-per-day.csv")));
     }
 

@@ -126,7 +126,7 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
         Assert.True(total > 0);
         Assert.Equal(total, decimal.Parse(PageReader.Row(Html, "egress-by-class", "total")[1].Value!, CultureInfo.InvariantCulture));
         Assert.Equal(total, decimal.Parse(PageReader.Row(Html, "egress-by-cost-center", "total")[1].Value!, CultureInfo.InvariantCulture));
-        var internet = costs.Rows.Where(r => r[costs.Header.ToList().IndexOf("path_class")] == "internet")
+        var internet = costs.Rows.Where(r => r[costs.Header.ToList().IndexOf("egress_class")] == "internet")
             .Sum(r => decimal.Parse(r[costs.Header.ToList().IndexOf("cost_usd")], CultureInfo.InvariantCulture));
         Assert.Equal(internet, decimal.Parse(PageReader.Row(Html, "egress-by-class", "internet")[1].Value!, CultureInfo.InvariantCulture));
         var previous = Csv("previous-week/cost/egress-cost.csv").SumDecimal("cost_usd");

@@ -21,6 +21,11 @@ public sealed record GeneratedLogs(GeneratorOptions Options)
     /// <summary>Every record the plan writes, generated again in memory.</summary>
     public IEnumerable<FlowRecord> Records() => FlowLogGenerator.EnumerateFiles(Options).SelectMany(f => f.EnumerateRecords());
 
+    /// <summary>The records whose start falls in the window with the region of the partition they are filed in.</summary>
+    public IEnumerable<(string Region, FlowRecord Record)> RegionalRecordsIn(TimeWindow window) =>
+        FlowLogGenerator.EnumerateFiles(Options).SelectMany(f => f.EnumerateRecords().Select(r => (f.Region, r)))
+            .Where(x => x.r.StartUnixSeconds >= window.FromUnixSeconds && x.r.StartUnixSeconds < window.ToUnixSecondsExclusive);
+
     /// <summary>The records whose start falls in the window, as a query's time filter selects them.</summary>
     public IEnumerable<FlowRecord> RecordsIn(TimeWindow window) =>
         Records().Where(r => r.StartUnixSeconds >= window.FromUnixSeconds && r.StartUnixSeconds < window.ToUnixSecondsExclusive);

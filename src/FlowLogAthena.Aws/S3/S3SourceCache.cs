@@ -13,9 +13,7 @@ namespace FlowLogAthena.Aws.S3;
 public sealed class S3SourceCache(IAmazonS3 s3, string cacheRoot, string? expectedBucketOwner = null)
 {
     /// <summary>The default cache folder: <c>$XDG_CACHE_HOME/flowlog-athena/s3</c> or <c>~/.cache/flowlog-athena/s3</c>.</summary>
-    public static string DefaultRoot => Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-        "flowlog-athena", "s3");
+    public static string DefaultRoot => Core.Files.CacheFolder.Of("s3");
 
     public sealed record SyncResult(FlowLogSource LocalSource, int Downloaded, int Reused, long BytesDownloaded);
 

@@ -8,7 +8,7 @@ namespace FlowLogAthena.Cli.Commands;
 
 /// <summary>
 /// The local engine's options, the same on every command that can open it (<c>run</c>, <c>report weekly</c>,
-/// <c>job run</c>, <c>serve</c>, <c>demo</c>): --threads, --cache, --store and --memory-limit.
+/// <c>job run</c>, <c>serve</c>, <c>demo</c>): --threads, --cache, --store, --memory-limit and --ip-ranges.
 /// </summary>
 public sealed partial class LocalEngineOptions
 {
@@ -38,7 +38,17 @@ public sealed partial class LocalEngineOptions
         CustomParser = ParseMemoryLimit,
     };
 
-    public IEnumerable<Option> All => [Threads, Cache, Store, MemoryLimit];
+    /// <summary>The <c>--ip-ranges</c> value that offers no address ranges.</summary>
+    public const string IpRangesOff = "off";
+
+    public Option<string?> IpRanges { get; } = new("--ip-ranges")
+    {
+        Description = "AWS's ip-ranges.json to classify addresses with (AWS service, region, border group; local engine). Default: the copy "
+            + $"'flowlog-athena ranges update' keeps in ~/.cache/flowlog-athena/ip-ranges, when there is one; {IpRangesOff}: none. Nothing is fetched at query time.",
+        HelpName = "FILE|off",
+    };
+
+    public IEnumerable<Option> All => [Threads, Cache, Store, MemoryLimit, IpRanges];
 
     public void AddTo(Command command)
     {
@@ -51,6 +61,8 @@ public sealed partial class LocalEngineOptions
         CacheFolder = parse.GetValue(Cache),
         StoreFolder = parse.GetValue(Store) is var store && store != StoreOff ? store : null,
         MemoryLimit = parse.GetValue(MemoryLimit) ?? LocalEngineSettings.DefaultMemoryLimit,
+        IpRangesFile = parse.GetValue(IpRanges) is { } file && file != IpRangesOff ? file : null,
+        IpRangesOff = parse.GetValue(IpRanges) == IpRangesOff,
     };
 
     private static string? ParseMemoryLimit(ArgumentResult result)

@@ -6,6 +6,7 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.IpRanges;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using FlowLogAthena.Local.Store;
@@ -91,7 +92,16 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
                 source = source with { Format = schema };
             }
         }
-        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note), new LocalLogFileLister());
+        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note, LoadIpRanges(request.Local)), new LocalLogFileLister());
         return (engine, source);
+    }
+
+    /// <summary>AWS's address ranges for the local engine (the file given, else the cached copy), read and indexed once per run.</summary>
+    private AwsAddressIndex? LoadIpRanges(LocalEngineSettings settings)
+    {
+        if (settings.IpRangesPath is not { } path) return null;
+        var ranges = AwsIpRanges.Load(path);
+        note?.Invoke($"Address ranges: AWS's ip-ranges.json published {ranges.CreateDate} ({ranges.Prefixes.Count} prefixes), {path}");
+        return AwsAddressIndex.Build(ranges);
     }
 }

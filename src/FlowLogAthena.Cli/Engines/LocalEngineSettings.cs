@@ -26,9 +26,19 @@ public sealed record LocalEngineSettings
     /// <summary>DuckDB's memory limit, e.g. 2GB.</summary>
     public string MemoryLimit { get; init; } = DefaultMemoryLimit;
 
+    /// <summary>AWS's address ranges file queries classify addresses with; null uses the copy <c>ranges update</c> keeps, when there is one.</summary>
+    public string? IpRangesFile { get; init; }
+
+    /// <summary>Offer no address ranges, even when the cache has a copy.</summary>
+    public bool IpRangesOff { get; init; }
+
+    /// <summary>The ranges file this run reads: the one given, else the cached copy if any; null for none.</summary>
+    public string? IpRangesPath => IpRangesOff ? null : IpRangesFile ?? new Core.IpRanges.AwsIpRangesCache(Core.IpRanges.AwsIpRangesCache.DefaultFolder).Existing;
+
     /// <summary>The engine's options for these settings.</summary>
-    public DuckDbEngineOptions EngineOptions(bool materializeWindow, Action<string>? note = null) => new()
+    public DuckDbEngineOptions EngineOptions(bool materializeWindow, Action<string>? note = null, Core.IpRanges.AwsAddressIndex? ipRanges = null) => new()
     {
+        IpRanges = ipRanges,
         Note = note,
         Threads = Threads,
         MemoryLimit = MemoryLimit,

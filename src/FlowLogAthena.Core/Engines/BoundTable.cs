@@ -35,12 +35,15 @@ public sealed class BoundTable : IAsyncDisposable
     /// <summary>The table reference the rendered SQL reads, already quoted.</summary>
     public string TableReference => _engine.TableReference;
 
+    /// <summary>The tables the engine offers beside this one (AWS's address ranges, …).</summary>
+    public ReferenceTables References => _engine.References;
+
     /// <summary>The same source on the same engine over another window (a report's previous week); it shares the engine.</summary>
     public BoundTable Over(TimeWindow window) => new(_engine, Source, window, ownsEngine: false);
 
     /// <summary>The query's SQL for this table's dialect, table and window, every parameter validated.</summary>
     public RenderedQuery Render(QueryDefinition query, IReadOnlyDictionary<string, string> parameters) =>
-        QueryRenderer.Render(query, RenderRequest.For(Source, Dialect, TableReference, Window, parameters));
+        QueryRenderer.Render(query, RenderRequest.For(Source, Dialect, TableReference, Window, parameters, _engine.References));
 
     /// <summary>Runs a query rendered by <see cref="Render"/>; cancelling stops it in the engine.</summary>
     public Task<QueryResult> ExecuteAsync(RenderedQuery query, CancellationToken cancellationToken)

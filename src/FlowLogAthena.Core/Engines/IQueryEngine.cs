@@ -18,5 +18,8 @@ public interface IQueryEngine : IAsyncDisposable
     /// <summary>The table reference a query rendered for this engine must read, already quoted.</summary>
     string TableReference { get; }
 
+    /// <summary>The tables this engine offers beside the flow log table; none unless the engine says so.</summary>
+    ReferenceTables References => ReferenceTables.None;
+
     Task<QueryResult> ExecuteAsync(RenderedQuery query, BoundTable table, CancellationToken cancellationToken);
 }

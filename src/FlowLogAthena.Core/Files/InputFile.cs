@@ -12,7 +12,7 @@ internal static class InputFile
     /// <summary>Far more than any job or query file needs, far less than would strain memory.</summary>
     public const int MaxTextBytes = 1 << 20;
 
-    public static string ReadText(string path, Func<string, Exception> error)
+    public static string ReadText(string path, Func<string, Exception> error, int maxBytes = MaxTextBytes)
     {
         var kind = PathKinds.Of(path);
         if (kind == PathKind.Missing) throw error("does not exist");
@@ -20,7 +20,7 @@ internal static class InputFile
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > MaxTextBytes) throw error($"is {stream.Length:N0} bytes; a file here may hold at most {MaxTextBytes:N0}");
+            if (stream.Length > maxBytes) throw error($"is {stream.Length:N0} bytes; a file here may hold at most {maxBytes:N0}");
             using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
             return reader.ReadToEnd();
         }

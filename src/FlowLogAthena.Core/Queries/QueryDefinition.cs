@@ -43,6 +43,12 @@ public sealed class QueryDefinition
     /// <summary>AWS names of the fields the query reads, e.g. <c>log-status</c>; checked against the log format.</summary>
     public IReadOnlyList<string> RequiresFields { get; init; } = [];
 
+    /// <summary>The front matter's name for AWS's address ranges in <c>requires:</c>.</summary>
+    public const string IpRangesRequirement = "ip-ranges";
+
+    /// <summary>Whether the query needs AWS's address ranges (<c>requires: [ip-ranges]</c>); without them it is skipped, saying how to get them.</summary>
+    public bool RequiresIpRanges { get; init; }
+
     /// <summary>Fields the template uses when the format has them (guarded by <c>has_field</c>), and does without otherwise.</summary>
     public IReadOnlyList<string> OptionalFields { get; init; } = [];
 

@@ -20,7 +20,7 @@ public static partial class QueryRenderer
     /// <exception cref="QueryDefinitionException">The template is wrong; the message starts with file:line.</exception>
     public static RenderedQuery Render(QueryDefinition query, RenderRequest request)
     {
-        FormatFitCheck.Ensure(query, request.Format);
+        FormatFitCheck.Ensure(query, request.Format, request.References);
         var parameters = ParameterBinder.Bind(query, request.Parameters);
         if (!TableReferencePattern().IsMatch(request.TableReference))
             throw new ArgumentException(

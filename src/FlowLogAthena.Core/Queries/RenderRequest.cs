@@ -27,12 +27,15 @@ public sealed record RenderRequest
     /// <summary>The one flow log to read when several deliver to the source's prefix (its id, fl-…); null reads them all.</summary>
     public string? FlowLogId { get; init; }
 
+    /// <summary>The tables the engine offers beside the flow log table (AWS's address ranges, …).</summary>
+    public ReferenceTables References { get; init; } = ReferenceTables.None;
+
     /// <summary>Raw <c>name=value</c> parameters as the user gave them; validated during rendering.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = NoParameters;
 
     /// <summary>A request for a source: its format and partitioning come from the source.</summary>
     public static RenderRequest For(FlowLogSource source, SqlDialect dialect, string tableReference, TimeWindow window,
-        IReadOnlyDictionary<string, string>? parameters = null) => new()
+        IReadOnlyDictionary<string, string>? parameters = null, ReferenceTables? references = null) => new()
         {
             Dialect = dialect,
             TableReference = tableReference,
@@ -42,5 +45,6 @@ public sealed record RenderRequest
             Prefix = source.Layout.Prefix,
             FlowLogId = source.FlowLogId,
             Parameters = parameters ?? NoParameters,
+            References = references ?? ReferenceTables.None,
         };
 }

@@ -36,7 +36,7 @@ public sealed class BatchRunner(TimeProvider clock)
     {
         var query = item.Query;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (FormatFitCheck.Problem(query, item.Table.Source.Format) is { } problem)
+        if (FormatFitCheck.Problem(query, item.Table.Source.Format, item.Table.References) is { } problem)
             return (new BatchOutcome(item, QueryStatus.Skipped, 0, problem, null, now, now), null);
 
         var parameters = item.Parameters.Where(p => query.FindParameter(p.Key) is not null).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -36,9 +36,7 @@ public sealed class ColumnarStore(string root)
     public string Root { get; } = Path.GetFullPath(root);
 
     /// <summary><c>$XDG_CACHE_HOME/flowlog-athena/store</c>, else <c>~/.cache/flowlog-athena/store</c>.</summary>
-    public static string DefaultRoot => Path.Combine(
-        Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-        "flowlog-athena", "store");
+    public static string DefaultRoot => Core.Files.CacheFolder.Of("store");
 
     /// <summary>Where DuckDB spills what does not fit in its memory limit: inside the store, never the current folder.</summary>
     public string SpillFolder => Path.Combine(Root, "tmp");

@@ -182,7 +182,7 @@ public class JobFileTests
           path: logs
         report: weekly
         parameters:
-          internet_egress_usd_per_gb: 0.05
+          gb_unit: decimal
         window:
           relative: last-week
           time_zone: Europe/Berlin
@@ -201,14 +201,14 @@ public class JobFileTests
         Assert.All(plan.Queries, q => Assert.Empty(q.Outputs));
         Assert.Equal(["out/weekly-report/2026/11/16", "s3://reports/weekly-report/2026-11-16"], plan.ReportFolders);
         Assert.Equal("out/weekly-report/2026/11/16/manifest.json", plan.Manifest);
-        Assert.Equal("0.05", plan.Parameters["internet_egress_usd_per_gb"]);
+        Assert.Equal("decimal", plan.Parameters["gb_unit"]);
     }
 
     [Theory]
     [InlineData("report: weekly", "report: monthly", 4, "report 'monthly' is unknown", "weekly")]
     [InlineData("report: weekly", "report: weekly\nqueries: [top-talkers]", 5, "runs the report's own queries", "leave out 'queries' and 'packs'")]
-    [InlineData("  internet_egress_usd_per_gb: 0.05", "  limit: 5", 6, "the weekly report sets 'limit' itself", "")]
-    [InlineData("  internet_egress_usd_per_gb: 0.05", "  internet_egress_usd_per_gb: free", 6, "internet_egress_usd_per_gb", "")]
+    [InlineData("  gb_unit: decimal", "  limit: 5", 6, "the weekly report sets 'limit' itself", "")]
+    [InlineData("  gb_unit: decimal", "  gb_unit: free", 6, "gb_unit", "")]
     [InlineData("  - out/{job}/{yyyy}/{MM}/{dd}/", "  - out/{job}/{query}/", 11, "report output folder 'out/{job}/{query}' cannot use '{query}'", "one folder")]
     public void Bad_report_jobs_name_the_line_and_the_reason(string find, string replace, int line, string reason, string hint)
     {

@@ -18,7 +18,7 @@ public sealed class AthenaGrammarTests
 
     private static readonly Partitioning[] Partitionings = [Partitioning.Daily, Partitioning.Hourly];
 
-    private sealed record RenderCase(QueryDefinition Query, Partitioning Partitioning, TimeWindow Window, Dictionary<string, string> Parameters)
+    private sealed record RenderCase(QueryDefinition Query, Partitioning Partitioning, TimeWindow Window, Dictionary<string, string> Parameters, bool IpRanges = true)
     {
         public TrinoGrammarCheck.Statement Render() => Render(out _);
 
@@ -32,11 +32,13 @@ public sealed class AthenaGrammarTests
                 Format = FlowLogFormat.AllFieldsOf(Query.Kind), // every field of its kind: no query refused for a missing one
                 Partitioning = Partitioning,
                 Parameters = Parameters,
+                References = IpRanges ? RepoQueries.WithIpRanges(SqlDialect.Athena) : ReferenceTables.None,
             });
             var sql = rendered.Sql;
             bound = rendered.ExecutionParameters ?? [];
             var parameters = Parameters.Count == 0 ? "defaults" : string.Join(' ', Parameters.Select(p => $"{p.Key}={p.Value}"));
-            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}", sql, ParametersOnlyInWhere: true);
+            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}{(IpRanges ? "" : " without ip-ranges")}", sql,
+                ParametersOnlyInWhere: true);
         }
     }
 
@@ -48,6 +50,9 @@ public sealed class AthenaGrammarTests
             foreach (var partitioning in Partitionings)
             {
                 cases.AddRange(Windows.Select(window => new RenderCase(query, partitioning, window, RequiredOnly(query))));
+                // A query that uses AWS's address ranges when it has them also renders without.
+                if (!query.RequiresIpRanges && query.ExpandedBody.Contains("has_ip_ranges", StringComparison.Ordinal))
+                    cases.Add(new RenderCase(query, partitioning, RepoQueries.OneDay, RequiredOnly(query), IpRanges: false));
                 foreach (var parameter in query.Parameters)
                     cases.AddRange(SampleValues(parameter).Where(value => value != parameter.Default?.Canonical).Select(value =>
                         new RenderCase(query, partitioning, RepoQueries.OneDay, new(RequiredOnly(query)) { [parameter.Name] = value })));

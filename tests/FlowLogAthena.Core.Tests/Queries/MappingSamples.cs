@@ -12,11 +12,15 @@ internal static class MappingSamples
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"{parameter.Name}-{Guid.NewGuid():N}.csv");
         var columns = parameter.Columns;
+        // Keys from the allowed ones when the mapping lists them; decimal columns hold prices.
+        string Key(int row) => parameter.Values.Count > 0 ? parameter.Values[row % parameter.Values.Count] : row == 0 ? "i-0123456789abcdef0" : "subnet-0123456789abcdef0";
+        string Cell(string column, int row) => parameter.DecimalColumns.Contains(column) ? (row == 0 ? "0.0537" : "0.000123")
+            : row == 0 ? "team-a" : "\"O'Brien, \"\"ops\"\"\"";
         var lines = new[]
         {
             string.Join(',', columns),
-            string.Join(',', columns.Select((c, i) => i == 0 ? "i-0123456789abcdef0" : "team-a")),
-            string.Join(',', columns.Select((c, i) => i == 0 ? "subnet-0123456789abcdef0" : "\"O'Brien, \"\"ops\"\"\"")),
+            string.Join(',', columns.Select((c, i) => i == 0 ? Key(0) : Cell(c, 0))),
+            string.Join(',', columns.Select((c, i) => i == 0 ? Key(1) : Cell(c, 1))),
         };
         System.IO.File.WriteAllLines(path, lines);
         return path;

@@ -11,9 +11,15 @@ internal static class RepoQueries
         FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString
             + " ${vpc-id} ${subnet-id} ${instance-id} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path} ${reject-reason}");
 
+    /// <summary>The address ranges table as each engine names it: the local engine's table, the Glue table beside the flow logs.</summary>
+    public static ReferenceTables WithIpRanges(SqlDialect dialect) =>
+        new() { AwsIpRanges = dialect == SqlDialect.Athena ? "\"flowlogs\".\"aws_ip_ranges\"" : "\"aws_ip_ranges\"" };
+
+    /// <summary>A request on the v5 test format; a query that requires AWS's address ranges gets them.</summary>
     public static RenderRequest Request(SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
-        Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null) => new()
+        Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null, bool ipRanges = true) => new()
         {
+            References = ipRanges ? WithIpRanges(dialect) : ReferenceTables.None,
             Dialect = dialect,
             TableReference = "\"flowlogs\".\"vpc_flow_logs\"",
             Window = window ?? OneDay,

@@ -35,7 +35,7 @@ public sealed class DialectParityTests(ParityFixture fixture, ITestOutputHelper 
         output.WriteLine($"{what}; parameters: {string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"))}");
 
         var (duckDbSql, duckDb) = await data.RunDuckDbAsync(query, parameters);
-        var athenaSql = data.RenderAthena(query, parameters);
+        var athenaSql = await data.RenderAthenaAsync(query, parameters);
         output.WriteLine($"DuckDB rendering:\n{duckDbSql.Sql}\nAthena rendering (execution parameters [{string.Join(", ", athenaSql.ExecutionParameters ?? [])}]):\n{athenaSql.Sql}");
 
         ResultSet? athena = null;

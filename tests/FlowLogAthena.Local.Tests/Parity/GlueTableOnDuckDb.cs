@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using FlowLogAthena.Core.IpRanges;
 using FlowLogAthena.Core.Queries.Dialects;
 using FlowLogAthena.Core.Tables;
 
@@ -71,6 +72,22 @@ public sealed class GlueTableOnDuckDb : IAsyncDisposable
             await table.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The address ranges table <c>ranges publish</c> provisions beside the flow log table, with the rows the local engine
+    /// loads (<see cref="AwsIpRangeRows"/>); its quoted reference for <see cref="ReferenceTables.AwsIpRanges"/>.
+    /// </summary>
+    public async Task<string> AddIpRangesAsync(AwsAddressIndex index)
+    {
+        var athena = AthenaSqlHelpers.Instance;
+        var reference = $"{athena.QuoteIdentifier(Definition.Database)}.{athena.QuoteIdentifier("aws_ip_ranges")}";
+        await ExecuteAsync($"CREATE TABLE IF NOT EXISTS {reference} ({string.Join(", ", AwsIpRangeRows.Columns.Select(c => DuckDbSql.Identifier(c) + " VARCHAR"))})");
+        await ExecuteAsync($"DELETE FROM {reference}");
+        foreach (var row in AwsIpRangeRows.Of(index))
+            await ExecuteAsync($"INSERT INTO {reference} VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [row.Bucket, row.FirstHex, row.LastHex, row.Match.Service, row.Match.Services, row.Match.Region, row.Match.NetworkBorderGroup, row.Match.Prefix]);
+        return reference;
     }
 
     /// <summary>

@@ -61,7 +61,10 @@ public sealed class ParameterSamples(GlueTableOnDuckDb table, FlowLogFormat form
     {
         var ids = await table.MostFrequentAsync("instance_id", window, 5);
         var path = Path.Combine(scratchFolder, $"{p.Name}-{Guid.NewGuid():N}.csv"); // removed with the fixture's data
-        var lines = ids.Select((id, i) => string.Join(",", p.Columns.Select((_, c) => c == 0 ? id : $"team-{i % 2}")));
+        // A mapping with allowed keys (a price table) takes those, with a price in each decimal column.
+        var keys = p.Values.Count > 0 ? p.Values.Take(5).ToList() : ids;
+        var lines = keys.Select((key, i) => string.Join(",", p.Columns.Select((column, c) =>
+            c == 0 ? key : p.DecimalColumns.Contains(column) ? $"0.0{i + 1}5" : $"team-{i % 2}")));
         await File.WriteAllLinesAsync(path, [string.Join(",", p.Columns), .. lines]);
         return path;
     }

@@ -1,3 +1,4 @@
+using FlowLogAthena.Core.IpRanges;
 using FlowLogAthena.Local.Tests.Semantics;
 
 namespace FlowLogAthena.Local.Tests.Parity;
@@ -15,12 +16,26 @@ public sealed class ParityData : IAsyncDisposable
     /// </summary>
     private readonly BoundTable _table;
 
+    /// <summary>The same with AWS's address ranges (the generator's, <see cref="IpRangesJson.ForGenerator"/>), for queries that require them.</summary>
+    private readonly BoundTable _tableWithRanges;
+
+    private static readonly AwsAddressIndex Ranges = AwsAddressIndex.Build(AwsIpRanges.Parse(IpRangesJson.Text(IpRangesJson.ForGenerator()), "generator ranges"));
+
+    private string? _glueRanges;
+
     private ParityData(ParityLayout layout, FlowLogSource source, FlowLogSource athenaSource, GlueTableOnDuckDb glue)
     {
         Layout = layout;
         Source = source;
         AthenaSource = athenaSource;
         _table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = LocalPaths.StoreOf(source), MaterializeWindow = true, Threads = 1 }, new LocalLogFileLister()), source, layout.Query);
+        _tableWithRanges = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions
+        {
+            StoreFolder = LocalPaths.StoreOf(source),
+            MaterializeWindow = true,
+            Threads = 1,
+            IpRanges = Ranges,
+        }, new LocalLogFileLister()), source, layout.Query);
         Glue = glue;
         Samples = new ParameterSamples(glue, layout.Format, layout.Query, source.Root);
     }
@@ -59,17 +74,25 @@ public sealed class ParityData : IAsyncDisposable
     public async Task<(RenderedQuery Rendered, ResultSet Result)> RunDuckDbAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters)
     {
         var sink = new ListSink();
-        var outcome = await new QueryRunner(_table).RunAsync(query, parameters, sink, CancellationToken.None);
+        var outcome = await new QueryRunner(query.RequiresIpRanges ? _tableWithRanges : _table).RunAsync(query, parameters, sink, CancellationToken.None);
         return (outcome.Rendered, new ResultSet(sink.Columns, sink.Rows));
     }
 
-    /// <summary>The Athena rendering for this layout's Glue table: partition predicate, <c>?</c> placeholders and all.</summary>
-    public RenderedQuery RenderAthena(QueryDefinition query, IReadOnlyDictionary<string, string> parameters) =>
-        QueryRenderer.Render(query, RenderRequest.For(AthenaSource, SqlDialect.Athena, Glue.TableReference, Layout.Query, parameters));
+    /// <summary>
+    /// The Athena rendering for this layout's Glue table: partition predicate, <c>?</c> placeholders and all; with the
+    /// address ranges table beside it for a query that requires it (the others render as they would without one).
+    /// </summary>
+    public async Task<RenderedQuery> RenderAthenaAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters)
+    {
+        ReferenceTables? references = null;
+        if (query.RequiresIpRanges) references = new() { AwsIpRanges = _glueRanges ??= await Glue.AddIpRangesAsync(Ranges) };
+        return QueryRenderer.Render(query, RenderRequest.For(AthenaSource, SqlDialect.Athena, Glue.TableReference, Layout.Query, parameters, references));
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _table.DisposeAsync();
+        await _tableWithRanges.DisposeAsync();
         await Glue.DisposeAsync();
     }
 }

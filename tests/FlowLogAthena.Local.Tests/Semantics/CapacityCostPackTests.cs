@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowLogAthena.Core.IpRanges;
 
 namespace FlowLogAthena.Local.Tests.Semantics;
 
@@ -32,7 +33,14 @@ public sealed class CapacityCostPackTests : IDisposable
         { "v5 without tags or log-status", V5WithoutTags, PrefixStyle.Default, Partitioning.Hourly, LogFileFormat.Text },
     };
 
-    private sealed record Generated(GeneratorOptions Options, FlowLogSource Source, TimeWindow Window, List<FlowRecord> Records);
+    private sealed record Generated(GeneratorOptions Options, FlowLogSource Source, TimeWindow Window, List<FlowRecord> Records)
+    {
+        public List<ReferenceEgress.Record> Regional => [.. new GeneratedLogs(Options).RegionalRecordsIn(Window).Select(x => new ReferenceEgress.Record(x.Region, x.Record))];
+    }
+
+    private static readonly IReadOnlyList<IpRangesJson.Entry> Ranges = IpRangesJson.ForGenerator();
+
+    private static readonly AwsAddressIndex RangesIndex = AwsAddressIndex.Build(AwsIpRanges.Parse(IpRangesJson.Text(Ranges), "generator ranges"));
 
     private async Task<Generated> GenerateAsync(string name, string format, PrefixStyle prefix, Partitioning partitioning, LogFileFormat fileFormat,
         bool plantFindings = true)
@@ -60,6 +68,14 @@ public sealed class CapacityCostPackTests : IDisposable
     private static Task<List<object?[]>> RunAsync(Generated data, string id, Dictionary<string, string>? given = null) =>
         ReferenceCheck.RowsAsync(Catalog.Get(id), data.Source, data.Window, given);
 
+    /// <summary>egress-cost against its reference, price_source compared by the page it cites.</summary>
+    private static async Task AssertEgress(Generated data, string name, List<object?[]> expected, Dictionary<string, string> given, AwsAddressIndex? ranges)
+    {
+        Assert.True(expected.Count > 1, $"{name}: the reference should have several rows");
+        var rows = await ReferenceCheck.RowsAsync(Catalog.Get("egress-cost"), data.Source, data.Window, given, ranges);
+        ReferenceCheck.AssertRows($"{name} egress-cost{(ranges is null ? "" : " with ranges")}", ReferenceEgress.Comparable(rows), expected);
+    }
+
     private static Task AssertQuery(Generated data, string name, string id, List<object?[]> expected, Dictionary<string, string>? given = null) =>
         ReferenceCheck.AssertEqualAsync($"{name} {id}", Catalog.Get(id), data.Source, data.Window, expected, given);
 
@@ -83,27 +99,31 @@ public sealed class CapacityCostPackTests : IDisposable
         var map = CostCenterMap(data.Records);
         var csv = WriteCsv(map);
 
-        await AssertQuery(data, name, "egress-cost", ReferenceCost.EgressCost(data.Records, new()));
-        var mapped = ReferenceCost.EgressCost(data.Records, new(), map);
-        await AssertQuery(data, name, "egress-cost", mapped, new() { ["cost_center_map"] = csv });
-        var custom = new ReferenceCost.Prices(Internet: 0.0537m, InterRegion: 0.08m, IntraRegionPeering: 0.000123m, DecimalGb: true);
-        await AssertQuery(data, name, "egress-cost", ReferenceCost.EgressCost(data.Records, custom, map), new()
+        var regional = data.Regional;
+        await AssertEgress(data, name, ReferenceEgress.EgressCost(regional, null), [], null);
+        var classified = ReferenceEgress.EgressCost(regional, Ranges, map: map);
+        await AssertEgress(data, name, classified, new() { ["cost_center_map"] = csv }, RangesIndex);
+        var prices = new Dictionary<string, decimal> { ["internet"] = 0.0537m, ["other-region-aws"] = 0.08m, ["same-region-free-service"] = 0.000123m };
+        var pricesCsv = _root.Touch($"prices-{name.Length}.csv", "egress_class,usd_per_gb\ninternet,0.0537\nother-region-aws,0.08\nsame-region-free-service,0.000123\n");
+        await AssertEgress(data, name, ReferenceEgress.EgressCost(regional, Ranges, prices, map, decimalGb: true), new()
         {
             ["cost_center_map"] = csv,
-            ["internet_egress_usd_per_gb"] = "0.0537",
-            ["inter_region_usd_per_gb"] = "0.08",
-            ["intra_region_peering_usd_per_gb"] = "0.000123",
+            ["prices"] = pricesCsv,
             ["gb_unit"] = "decimal",
-        });
+        }, RangesIndex);
 
-        var sources = mapped.Select(r => (string)r[5]!).ToHashSet();
+        var sources = classified.Select(r => (string)r[5]!).ToHashSet();
         if (data.Options.Format.Contains("instance-tag"))
             Assert.Contains("instance-tag", sources);
         else
             Assert.Superset(new HashSet<string> { "map-instance", "map-subnet", "map-vpc", "none" }, sources);
-        Assert.Contains(mapped, r => (string)r[6]! == "internet" && (decimal)r[10]! > 0);
-        Assert.Contains(mapped, r => (string)r[6]! == "inter-region" && (decimal)r[10]! > 0);
-        Assert.Contains(mapped, r => (string)r[6]! == "intra-region-peering" && (decimal)r[10]! > 0);
+        // The generated traffic reaches every kind of destination the ranges tell apart, each priced.
+        var classes = classified.GroupBy(r => (string)r[6]!).ToDictionary(g => g.Key, g => g.Sum(r => (decimal)r[12]!));
+        Assert.Superset(new HashSet<string> { "internet", "same-region-free-service", "other-region-aws", "same-region-aws", "cloudfront", "inter-region-peering" },
+            classes.Keys.ToHashSet());
+        Assert.True(classes["internet"] > 0 && classes["other-region-aws"] > 0 && classes["same-region-aws"] > 0 && classes["inter-region-peering"] > 0);
+        Assert.Equal(0m, classes["same-region-free-service"]);
+        Assert.Contains(data.Options.Format.Contains("next-hop-az-id") ? "cross-az" : "az-unknown", classes.Keys);
 
         if (!Catalog.Get("cross-az-cost").RequiresFields.All(data.Options.Format.Contains))
         {

@@ -8,12 +8,14 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 internal static class LocalPaths
 {
-    public static async Task<ListSink> RunAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters, FlowLogSource source, TimeWindow window)
+    public static async Task<ListSink> RunAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters, FlowLogSource source, TimeWindow window,
+        Core.IpRanges.AwsAddressIndex? ipRanges = null)
     {
-        var text = await RunOnAsync(new DuckDbEngine(), query, parameters, source, window);
+        var text = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ipRanges }, new LocalLogFileLister()), query, parameters, source, window);
         if (source.Layout.FileFormat != LogFileFormat.Text) return text;
 
-        var stored = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = StoreOf(source) }, new LocalLogFileLister()), query, parameters, source, window);
+        var stored = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = StoreOf(source), IpRanges = ipRanges }, new LocalLogFileLister()),
+            query, parameters, source, window);
         Assert.Equal(text.Columns, stored.Columns);
         Assert.Equal(text.Rows.Count, stored.Rows.Count);
         for (var i = 0; i < text.Rows.Count; i++)

@@ -20,7 +20,8 @@ public sealed class PackRunnerTests : IDisposable
         var format = FlowLogFormat.AllVpcFields;
         var source = await GenerateAsync(format);
         var output = _root.Combine("out");
-        await using var engine = new DuckDbEngine();
+        var ranges = Core.IpRanges.AwsAddressIndex.Build(Core.IpRanges.AwsIpRanges.Parse(IpRangesJson.Text(IpRangesJson.ForGenerator()), "generator ranges"));
+        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ranges }, new LocalLogFileLister());
 
         var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false)).RunAsync(Catalog.All,
             new Dictionary<string, string>

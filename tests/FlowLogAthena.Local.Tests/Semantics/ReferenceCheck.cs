@@ -3,10 +3,11 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// <summary>Runs a catalog query on the local engine with every row (the row cap at its largest) and compares it with a reference, row by row.</summary>
 public static class ReferenceCheck
 {
-    public static async Task<List<object?[]>> RowsAsync(QueryDefinition query, FlowLogSource source, TimeWindow window, Dictionary<string, string>? given = null)
+    public static async Task<List<object?[]>> RowsAsync(QueryDefinition query, FlowLogSource source, TimeWindow window, Dictionary<string, string>? given = null,
+        Core.IpRanges.AwsAddressIndex? ipRanges = null)
     {
         var parameters = new Dictionary<string, string>(given ?? []) { ["limit"] = "1000000" };
-        return (await LocalPaths.RunAsync(query, parameters, source, window)).Rows;
+        return (await LocalPaths.RunAsync(query, parameters, source, window, ipRanges)).Rows;
     }
 
     /// <summary>The query's rows equal <paramref name="expected"/>, which must have several rows so the order is proven too.</summary>

@@ -9,8 +9,7 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 /// </summary>
 public static class ReferenceCost
 {
-    public sealed record Prices(decimal Internet = 0.09m, decimal InterRegion = 0.02m, decimal IntraRegionPeering = 0.01m, decimal CrossAz = 0.01m,
-        decimal NatGateway = 0.045m, bool DecimalGb = false);
+    public sealed record Prices(decimal CrossAz = 0.01m, decimal NatGateway = 0.045m, bool DecimalGb = false);
 
     /// <summary>bytes / 2^30 (or / 10^9) rounded half up to 9 decimal places, computed on integers.</summary>
     public static decimal Gb(long bytes, bool decimalGb)
@@ -22,30 +21,6 @@ public static class ReferenceCost
 
     public static decimal Cost(decimal gb, decimal usdPerGb) => Math.Round(gb * usdPerGb, 6, MidpointRounding.AwayFromZero);
 
-    public static string PathClass(FlowRecord r)
-    {
-        var service = r.Has("pkt-dst-aws-service") ? r["pkt-dst-aws-service"] : null;
-        return r.GetInt32("traffic-path") switch
-        {
-            2 when service is "S3" or "DYNAMODB" => "gateway-endpoint",
-            2 or 3 or 8 => "internet",
-            4 => "intra-region-peering",
-            5 => "inter-region",
-            1 => "same-vpc",
-            6 => "local-gateway",
-            7 => "gateway-endpoint",
-            _ => "unknown",
-        };
-    }
-
-    private static decimal Price(string pathClass, Prices prices) => pathClass switch
-    {
-        "internet" => prices.Internet,
-        "inter-region" => prices.InterRegion,
-        "intra-region-peering" => prices.IntraRegionPeering,
-        _ => 0m,
-    };
-
     /// <summary>The first tag field the record has a value in, then the mapping by instance, subnet and VPC id.</summary>
     public static (string CostCenter, string Source) CostCenter(FlowRecord r, IReadOnlyDictionary<string, string>? map)
     {
@@ -55,31 +30,6 @@ public static class ReferenceCost
             if (map is not null && r[field] is { } id && map.TryGetValue(id, out var mapped)) return (mapped, source);
         return ("unallocated", "none");
     }
-
-    public static List<object?[]> EgressCost(IEnumerable<FlowRecord> records, Prices prices, IReadOnlyDictionary<string, string>? map = null) =>
-        records.Where(r => r.LoggedData && r["flow-direction"] == "egress" && r["action"] == "ACCEPT")
-            .GroupBy(r =>
-            {
-                var (costCenter, source) = CostCenter(r, map);
-                return (Account: r["account-id"], Vpc: r["vpc-id"], Subnet: r["subnet-id"], Instance: r["instance-id"], costCenter, source, Class: PathClass(r));
-            })
-            .Select(g =>
-            {
-                var bytes = g.Sum(r => r.GetInt64("bytes") ?? 0);
-                var gb = Gb(bytes, prices.DecimalGb);
-                var price = Price(g.Key.Class, prices);
-                return (g.Key, Bytes: bytes, Gb: gb, Price: price, Cost: Cost(gb, price));
-            })
-            .OrderByDescending(x => x.Cost).ThenByDescending(x => x.Bytes)
-            .ThenBy(x => x.Key.Account, NullsLast).ThenBy(x => x.Key.Vpc, NullsLast).ThenBy(x => x.Key.Subnet, NullsLast)
-            .ThenBy(x => x.Key.Instance, NullsLast).ThenBy(x => x.Key.costCenter, NullsLast).ThenBy(x => x.Key.source, NullsLast)
-            .ThenBy(x => x.Key.Class, NullsLast)
-            .Select(x => new object?[]
-            {
-                x.Key.Account, x.Key.Vpc, x.Key.Subnet, x.Key.Instance, x.Key.costCenter, x.Key.source, x.Key.Class,
-                x.Bytes, x.Gb, x.Price, x.Cost,
-            })
-            .ToList();
 
     public static List<object?[]> CrossAz(IEnumerable<FlowRecord> records, Prices prices) =>
         records.Where(r => r.LoggedData && r["action"] == "ACCEPT" && r["flow-direction"] is "egress" or "ingress"

@@ -85,6 +85,9 @@ internal sealed class AthenaSqlHelpers : SqlDialectHelpers
     /// Trino's <c>contains(cidr, ipaddress)</c> per network, ORed; TRY_CAST turns '-' or other non-addresses into NULL,
     /// then FALSE.
     /// </summary>
+    /// <summary>Trino's IPADDRESS holds 16 bytes, IPv4 mapped (<c>::ffff:a.b.c.d</c>); TRY_CAST makes other text NULL.</summary>
+    public override string AddressHex(string columnSql) => $"to_hex(CAST(TRY_CAST({columnSql} AS IPADDRESS) AS VARBINARY))";
+
     protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks)
     {
         var matches = networks.Select(n => $"COALESCE(contains({StringLiteral(n.ToString())}, TRY_CAST({columnSql} AS IPADDRESS)), FALSE)").ToList();

@@ -20,5 +20,7 @@ internal sealed class DuckDbSqlHelpers : SqlDialectHelpers
     /// <summary>The local engine's view is made of the chosen flow log's files only (the listing selects them).</summary>
     public override string? FlowLogFilePredicate(string flowLogId) => null;
 
+    public override string AddressHex(string columnSql) => DuckDbAddressHex.Of(columnSql);
+
     protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks) => DuckDbAddressMatch.AnyOf(columnSql, networks);
 }

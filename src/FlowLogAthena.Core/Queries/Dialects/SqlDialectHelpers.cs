@@ -115,6 +115,34 @@ public abstract class SqlDialectHelpers
     protected abstract string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks);
 
     /// <summary>
+    /// The address text in <paramref name="columnSql"/> as the 32 upper-case hex digits of its 16 bytes, IPv4 as
+    /// <c>::ffff:a.b.c.d</c> (Trino's IPADDRESS bytes); NULL for anything that is not an address.
+    /// </summary>
+    public abstract string AddressHex(string columnSql);
+
+    /// <summary>
+    /// A SELECT classifying each distinct address of <paramref name="cte"/>.<paramref name="column"/> by AWS's ranges
+    /// table (<see cref="IpRanges.AwsIpRangeRows"/>): columns <c>address</c> and the table's <c>aws_*</c> columns, NULL
+    /// where no AWS range holds the address. The join is an equality on the address's bucket (its IPv4 /16, its IPv6
+    /// /32) with the interval's bounds checked inside it, so no engine plans a cross join; distinct addresses first, as a
+    /// week of records repeats them.
+    /// </summary>
+    public string AwsRangesLookup(string rangesTable, string cte, string column)
+    {
+        string Q(string name) => QuoteIdentifier(name);
+        var hex = $"{Q("a")}.{Q("address_hex")}";
+        var bucket = $"substr({hex}, 1, CASE WHEN substr({hex}, 1, {IpRanges.AwsIpRangeRows.Ipv4MappedHexPrefix.Length}) = "
+            + $"{StringLiteral(IpRanges.AwsIpRangeRows.Ipv4MappedHexPrefix)} THEN {IpRanges.AwsIpRangeRows.Ipv4BucketDigits} "
+            + $"ELSE {IpRanges.AwsIpRangeRows.Ipv6BucketDigits} END)";
+        var outputs = IpRanges.AwsIpRangeRows.Columns.Where(c => c.StartsWith("aws_", StringComparison.Ordinal)).Select(c => $"{Q("r")}.{Q(c)}");
+        return $"SELECT {Q("a")}.{Q("address")}, {string.Join(", ", outputs)}"
+            + $" FROM (SELECT {Q("d")}.{Q("address")}, {AddressHex($"{Q("d")}.{Q("address")}")} AS {Q("address_hex")}"
+            + $" FROM (SELECT DISTINCT {Q(column)} AS {Q("address")} FROM {Q(cte)}) AS {Q("d")}) AS {Q("a")}"
+            + $" LEFT JOIN {rangesTable} AS {Q("r")} ON {Q("r")}.{Q("bucket")} = {bucket}"
+            + $" AND {hex} BETWEEN {Q("r")}.{Q("first_hex")} AND {Q("r")}.{Q("last_hex")}";
+    }
+
+    /// <summary>
     /// A CASE expression giving the catalog label of a coded field's value (e.g. traffic-path 1 → "same VPC"),
     /// <paramref name="nullLabel"/> for NULL, and <c>code N</c> for a code the catalog does not know.
     /// </summary>

@@ -9,7 +9,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// <summary>Reads and checks the <c>parameters:</c> list of a query's front matter, defaults included.</summary>
 internal static partial class ParameterDefinitionReader
 {
-    private static readonly string[] Keys = ["name", "type", "description", "default", "min", "max", "values", "item_type", "required", "columns"];
+    private static readonly string[] Keys = ["name", "type", "description", "default", "min", "max", "values", "item_type", "required", "columns", "decimal_columns"];
 
     /// <param name="shared">The catalog's shared parameters, which an item may name or change.</param>
     public static IReadOnlyList<QueryParameterDefinition> Read(FrontMatterReader reader, YamlNode? node, SharedList shared)
@@ -51,12 +51,13 @@ internal static partial class ParameterDefinitionReader
         var scalarType = itemType ?? type;
         var min = reader.OptionalLong(map, "min", what);
         var max = reader.OptionalLong(map, "max", what);
-        if ((min is not null || max is not null) && scalarType is not (QueryParameterType.Int or QueryParameterType.Decimal))
-            throw reader.Error(map, $"'min' and 'max' of {what} apply only to int and decimal values.");
+        var columns = MappingColumns(reader, map, what, type);
+        var decimalColumns = DecimalColumns(reader, map, what, columns);
+        if ((min is not null || max is not null) && scalarType is not (QueryParameterType.Int or QueryParameterType.Decimal) && decimalColumns.Count == 0)
+            throw reader.Error(map, $"'min' and 'max' of {what} apply only to int and decimal values (and a mapping's decimal_columns).");
         if (min > max) throw reader.Error(map, $"'min' ({min}) of {what} is above its 'max' ({max}).");
 
         var values = ReadValues(reader, map, what, scalarType);
-        var columns = MappingColumns(reader, map, what, type);
         var required = reader.OptionalBool(map, "required", what);
         var definition = new QueryParameterDefinition
         {
@@ -68,6 +69,7 @@ internal static partial class ParameterDefinitionReader
             Max = max,
             Values = values,
             Columns = columns,
+            DecimalColumns = decimalColumns,
             Required = required,
         };
         if (FrontMatterReader.Get(map, "default") is not { } defaultNode) return definition;
@@ -95,7 +97,8 @@ internal static partial class ParameterDefinitionReader
         var node = FrontMatterReader.Get(map, "values");
         if (node is null)
             return scalarType == QueryParameterType.Enum ? throw reader.Error(map, $"Enum {what} needs 'values' (the allowed values).") : [];
-        if (scalarType != QueryParameterType.Enum) throw reader.Error(node, $"'values' of {what} applies only to enum values.");
+        if (scalarType is not (QueryParameterType.Enum or QueryParameterType.Mapping))
+            throw reader.Error(node, $"'values' of {what} applies only to enum values (and a mapping's keys).");
         var values = reader.ScalarList(node, $"'values' of {what}");
         if (values.Count == 0) throw reader.Error(node, $"'values' of {what} is empty.");
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -126,6 +129,22 @@ internal static partial class ParameterDefinitionReader
             if (!seen.Add(column)) throw reader.Error(columnNode, $"Column '{column}' of {what} is listed twice.");
         }
         return columns.Select(c => c.Value).ToList();
+    }
+
+    /// <summary>The <c>decimal_columns</c> of a mapping: columns it declares, never the key.</summary>
+    private static List<string> DecimalColumns(FrontMatterReader reader, YamlMappingNode map, string what, List<string> columns)
+    {
+        var node = FrontMatterReader.Get(map, "decimal_columns");
+        if (node is null) return [];
+        if (columns.Count == 0) throw reader.Error(node, $"'decimal_columns' of {what} applies only to type mapping.");
+        var decimals = reader.ScalarList(node, $"'decimal_columns' of {what}");
+        foreach (var (column, columnNode) in decimals)
+        {
+            if (!columns.Contains(column, StringComparer.Ordinal))
+                throw reader.Error(columnNode, $"Decimal column '{ParameterParser.Show(column)}' of {what} is not one of its columns ({string.Join(", ", columns)}).");
+            if (column == columns[0]) throw reader.Error(columnNode, $"Decimal column '{column}' of {what} is its key column; keys are text.");
+        }
+        return decimals.Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList();
     }
 
     private static ParameterValue ReadDefault(FrontMatterReader reader, YamlNode node, QueryParameterDefinition definition)

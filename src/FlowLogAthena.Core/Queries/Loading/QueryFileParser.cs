@@ -14,7 +14,7 @@ namespace FlowLogAthena.Core.Queries.Loading;
 /// </summary>
 internal static partial class QueryFileParser
 {
-    private static readonly string[] TopKeys = ["id", "title", "kind", "control", "description", "parameters", "requires_fields", "optional_fields", "output", "chart"];
+    private static readonly string[] TopKeys = ["id", "title", "kind", "control", "description", "parameters", "requires_fields", "optional_fields", "requires", "output", "chart"];
 
     /// <param name="partials">The catalog's partials the template may include (none when parsed on its own).</param>
     public static QueryDefinition Load(string path, QueryPartials? partials = null)
@@ -48,6 +48,7 @@ internal static partial class QueryFileParser
         var requiresFields = ReadFields(reader, FrontMatterReader.Get(root, "requires_fields"), "requires_fields");
         var optionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields");
         CheckKindHasFields(reader, root, kind, requiresFields.Concat(optionalFields));
+        var requiresIpRanges = ReadRequires(reader, root);
         var template = ParseTemplate(path, split);
         partials.CheckCalls(path, split.BodyStartLine, split.Body, template);
         return new QueryDefinition(path, split.BodyStartLine, body, template)
@@ -62,6 +63,7 @@ internal static partial class QueryFileParser
             Parameters = parameters,
             RequiresFields = requiresFields,
             OptionalFields = optionalFields,
+            RequiresIpRanges = requiresIpRanges,
             Output = output,
             Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
             Partials = partials,
@@ -77,6 +79,17 @@ internal static partial class QueryFileParser
         return FlowLogKindNames.TryParse(name, out var kind)
             ? kind
             : throw reader.Error(node, $"'kind' is '{name}'; it must be {string.Join(" or ", FlowLogKindNames.All)} (the kind of flow log the query reads).");
+    }
+
+    /// <summary><c>requires: [ip-ranges]</c>: tables beside the flow logs the query cannot do without (today only AWS's address ranges).</summary>
+    private static bool ReadRequires(FrontMatterReader reader, YamlMappingNode root)
+    {
+        var node = FrontMatterReader.Get(root, "requires");
+        if (node is null) return false;
+        foreach (var (name, nameNode) in reader.ScalarList(node, "'requires'"))
+            if (name != QueryDefinition.IpRangesRequirement)
+                throw reader.Error(nameNode, $"'requires' lists '{name}'; the one table a query may require is {QueryDefinition.IpRangesRequirement} (AWS's address ranges).");
+        return true;
     }
 
     /// <summary>Every field the query reads must be one flow logs of its kind have, or no format could ever serve it.</summary>

@@ -52,15 +52,23 @@ internal static class MappingFile
         {
             return $"names a file that cannot be read as UTF-8 text ({path}): {e.Message}";
         }
-        var reason = Parse(parameter.Columns, lines, out var rows);
+        var reason = Parse(parameter, lines, out var rows);
         if (reason is not null) return $"is refused: {path}{reason}";
         value = new MappingValue(path, parameter.Columns, rows);
         return null;
     }
 
     /// <summary>Checks the lines against the columns; a failure reason starts with ":LINE: " (or ": " for the whole file).</summary>
-    internal static string? Parse(IReadOnlyList<string> columns, IReadOnlyList<string> lines, out List<IReadOnlyList<string>> rows)
+    internal static string? Parse(IReadOnlyList<string> columns, IReadOnlyList<string> lines, out List<IReadOnlyList<string>> rows) =>
+        Parse(new QueryParameterDefinition { Name = "mapping", Type = QueryParameterType.Mapping, Columns = columns }, lines, out rows);
+
+    /// <summary>
+    /// Checks the lines against the parameter's columns, its allowed keys (<c>values</c>) and its decimal columns
+    /// (within <c>min</c> and <c>max</c>); a failure reason starts with ":LINE: " (or ": " for the whole file).
+    /// </summary>
+    internal static string? Parse(QueryParameterDefinition parameter, IReadOnlyList<string> lines, out List<IReadOnlyList<string>> rows)
     {
+        var columns = parameter.Columns;
         rows = [];
         var records = new List<(int Line, List<string> Fields)>();
         for (var i = 0; i < lines.Count; i++)
@@ -102,6 +110,9 @@ internal static class MappingFile
                     : cell.Any(char.IsControl) ? $"contains a control character (U+{(int)cell.First(char.IsControl):X4})"
                     : cell.Contains(';', StringComparison.Ordinal) ? "contains ';', which no query text may hold"
                     : null;
+                problem ??= c == 0 && parameter.Values.Count > 0 && !parameter.Values.Contains(cell, StringComparer.Ordinal)
+                    ? $"is not one of {string.Join(", ", parameter.Values)}"
+                    : parameter.DecimalColumns.Contains(columns[c], StringComparer.Ordinal) ? DecimalProblem(parameter, cell) : null;
                 if (problem is not null) return $":{line}: {columns[c]} '{Show(cell)}' {problem}";
                 row[c] = cell;
                 total += cell.Length;
@@ -112,6 +123,15 @@ internal static class MappingFile
             rows.Add(row);
         }
         if (total > MaxTotalCharacters) return $": holds {total} characters of values, more than {MaxTotalCharacters}";
+        return null;
+    }
+
+    /// <summary>Why a decimal column's cell is refused: not a decimal number, or outside the parameter's bounds.</summary>
+    private static string? DecimalProblem(QueryParameterDefinition parameter, string cell)
+    {
+        if (DecimalText.TryParse(cell, out var value) is { } reason) return reason;
+        if (parameter.Min is { } min && value < min) return $"is below {min}";
+        if (parameter.Max is { } max && value > max) return $"is above {max}";
         return null;
     }
 

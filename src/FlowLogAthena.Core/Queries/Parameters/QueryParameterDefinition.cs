@@ -16,11 +16,14 @@ public sealed record QueryParameterDefinition
     /// <summary>Inclusive upper bound for <c>int</c> and <c>decimal</c> values (or such list items).</summary>
     public long? Max { get; init; }
 
-    /// <summary>The allowed values of an <c>enum</c> (or <c>enum</c> list items).</summary>
+    /// <summary>The allowed values of an <c>enum</c> (or <c>enum</c> list items); of a <c>mapping</c>, its allowed keys.</summary>
     public IReadOnlyList<string> Values { get; init; } = [];
 
     /// <summary>The header columns a <c>mapping</c> CSV must have, key column first.</summary>
     public IReadOnlyList<string> Columns { get; init; } = [];
+
+    /// <summary>The columns of a <c>mapping</c> whose cells must be decimal numbers (within <see cref="Min"/> and <see cref="Max"/>).</summary>
+    public IReadOnlyList<string> DecimalColumns { get; init; } = [];
 
     /// <summary>The item type of a <c>list</c>; never <c>list</c> itself.</summary>
     public QueryParameterType? ItemType { get; init; }

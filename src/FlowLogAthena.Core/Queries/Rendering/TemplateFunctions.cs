@@ -16,7 +16,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     /// <summary>The names, for the hint in an unknown-name error.</summary>
     public static readonly string[] Names =
         ["table", "time_window", "logged_data", "ident", "col", "fields", "param", "has_param", "has_field", "cidr_match", "traffic_path_label",
-            "protocol_label", "mapping_table", "window_hours", "partial"];
+            "protocol_label", "mapping_table", "window_hours", "partial", "has_ip_ranges", "aws_ranges_lookup"];
 
     private delegate string PartialFunction(TemplateContext context, string name, ScriptObject? arguments = null);
 
@@ -40,6 +40,8 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         functions.Import("mapping_table", new Func<string, string, string>(MappingTable));
         functions.Import("window_hours", new Func<string>(WindowHours));
         functions.Import("partial", new PartialFunction(Partial));
+        functions.Import("has_ip_ranges", new Func<bool>(() => request.References.AwsIpRanges is not null));
+        functions.Import("aws_ranges_lookup", new Func<string, string, string>(AwsRangesLookup));
         return functions;
     }
 
@@ -196,6 +198,25 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         try
         {
             return sql.MappingTable(mapping, alias);
+        }
+        catch (ArgumentException e)
+        {
+            throw new TemplateHelperException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// <c>aws_ranges_lookup 'destinations' 'address'</c>: a SELECT of each distinct address in that CTE column with what
+    /// AWS's ranges say of it (<c>aws_service</c>, <c>aws_services</c>, <c>aws_service_region</c>, <c>aws_border_group</c>,
+    /// <c>aws_prefix</c>; NULL when no AWS range holds it), for a CTE to join back on <c>address</c>.
+    /// </summary>
+    private string AwsRangesLookup(string cte, string column)
+    {
+        var table = request.References.AwsIpRanges
+            ?? throw new TemplateHelperException("aws_ranges_lookup needs AWS's address ranges, which this run has none of; guard it with {{ if has_ip_ranges }}.");
+        try
+        {
+            return sql.AwsRangesLookup(table, cte, column);
         }
         catch (ArgumentException e)
         {

@@ -1,0 +1,17 @@
+{{ # The default price of each egress class, USD per GB, as an inline table named by the alias argument, columns (egress_class, usd_per_gb, price_source): AWS's public on-demand list prices for US East (N. Virginia), as published in 2026 on the page each row names. A --param prices=FILE.csv row replaces a class's price. ~}}
+(VALUES
+    ('same-az', CAST('0' AS DECIMAL(18, 6)), 'AWS list price: private traffic within an AZ is free (https://aws.amazon.com/ec2/pricing/on-demand/, Data Transfer within the same AWS Region, 2026)'),
+    ('cross-az', CAST('0.01' AS DECIMAL(18, 6)), 'AWS list price: $0.01/GB out of the sending AZ, and again into the receiving one (https://aws.amazon.com/ec2/pricing/on-demand/, Data Transfer within the same AWS Region, 2026)'),
+    ('same-region-free-service', CAST('0' AS DECIMAL(18, 6)), 'AWS list price: transfer between EC2 and S3, EBS direct APIs, Glacier, DynamoDB, SES, SQS, Kinesis, ECR, SNS or SimpleDB in the same region is free, and gateway endpoints cost nothing (https://aws.amazon.com/ec2/pricing/on-demand/, https://aws.amazon.com/vpc/pricing/, 2026)'),
+    ('same-region-aws', CAST('0.01' AS DECIMAL(18, 6)), 'AWS list price: $0.01/GB to a public or Elastic IPv4 address in the same region (https://aws.amazon.com/ec2/pricing/on-demand/, Data Transfer within the same AWS Region, 2026)'),
+    ('other-region-aws', CAST('0.02' AS DECIMAL(18, 6)), 'AWS list price: $0.02/GB from US East (N. Virginia) to another region ($0.01 to US East (Ohio)) (https://aws.amazon.com/ec2/pricing/on-demand/, Data Transfer OUT From Amazon EC2 To another AWS Region, 2026)'),
+    ('aws-unknown-region', CAST('0.02' AS DECIMAL(18, 6)), 'Assumed: an AWS address whose region the address ranges do not tell, priced as another region (https://aws.amazon.com/ec2/pricing/on-demand/, 2026)'),
+    ('inter-region-peering', CAST('0.02' AS DECIMAL(18, 6)), 'AWS list price: inter-region VPC peering is billed as inter-region data transfer, $0.02/GB from US East (N. Virginia) (https://aws.amazon.com/vpc/pricing/, https://aws.amazon.com/ec2/pricing/on-demand/, 2026)'),
+    ('internet', CAST('0.09' AS DECIMAL(18, 6)), 'AWS list price: $0.09/GB out to the internet, first 10 TB a month after the 100 GB free (https://aws.amazon.com/ec2/pricing/on-demand/, Data Transfer OUT From Amazon EC2 To Internet, 2026)'),
+    ('cloudfront', CAST('0' AS DECIMAL(18, 6)), 'AWS list price: transfer from EC2 to CloudFront is free (https://aws.amazon.com/ec2/pricing/on-demand/, Data Transfer OUT From Amazon EC2 To Amazon CloudFront, 2026)'),
+    ('aws-global', CAST('0.09' AS DECIMAL(18, 6)), 'Assumed: a GLOBAL AWS range other than CloudFront (Route 53, Global Accelerator, ...), priced as internet egress (https://aws.amazon.com/ec2/pricing/on-demand/, 2026)'),
+    ('virtual-private-gateway', CAST('0.09' AS DECIMAL(18, 6)), 'AWS list price: data transfer out over Site-to-Site VPN is billed at the EC2 internet rate (https://aws.amazon.com/vpn/pricing/, 2026), while Direct Connect has its own rates: give them with prices='),
+    ('local-gateway', CAST('0' AS DECIMAL(18, 6)), 'Not priced: traffic through an Outposts local gateway is not AWS data transfer out'),
+    ('az-unknown', CAST('0' AS DECIMAL(18, 6)), 'Not priced: private traffic whose AZs the format cannot tell (add az-id and next-hop-az-id), where cross-AZ would be $0.01/GB'),
+    ('unknown', CAST('0' AS DECIMAL(18, 6)), 'Not priced: no traffic-path')
+) AS {{ ident alias }}({{ ident 'egress_class' }}, {{ ident 'usd_per_gb' }}, {{ ident 'price_source' }})
