@@ -26,6 +26,29 @@ generate_once() {
   touch "$data/.done"
 }
 
+# The top-talkers benchmark set (bench/run.sh, bench/ranges.sh): $1 records of the default v2 format over 2026-11-02 in
+# 5 gzip files (one account and region, seed 7) under bench/data, unless an earlier run made exactly that.
+generate_benchmark_set() {
+  local records=$1 data=bench/data
+  if [ ! -f "$data/.records-$records" ]; then
+    rm -rf "$data"
+    "$cli" generate --out "$data" --from 2026-11-02 --to 2026-11-03 --records "$records" \
+      --accounts 012345678901 --regions us-east-1 --files-per-partition 5 --seed 7
+    touch "$data/.records-$records"
+  fi
+}
+
+# Best wall time of $repeats runs of the shell command $1, in seconds.
+best() {
+  local best_time=999999 start end elapsed
+  for _ in $(seq "$repeats"); do
+    start=$(date +%s.%N); bash -c "$1" >/dev/null; end=$(date +%s.%N)
+    elapsed=$(echo "$end - $start" | bc -l)
+    if (( $(echo "$elapsed < $best_time" | bc -l) )); then best_time=$elapsed; fi
+  done
+  printf '%.2f' "$best_time"
+}
+
 # Sets the array $given to the --param flags a pack run needs on generated data: the compliance parameters
 # queries/README.md documents (clean data passes, planted fails), only those some query declares.
 pack_params() {

@@ -15,28 +15,12 @@ mkdir -p "$out"
 source bench/lib.sh
 build_cli
 
-if [ ! -f "$data/.records-$records" ]; then
-  rm -rf "$data"
-  "$cli" generate --out "$data" --from 2026-11-02 --to 2026-11-03 --records "$records" \
-    --accounts 012345678901 --regions us-east-1 --files-per-partition 5 --seed 7
-  touch "$data/.records-$records"
-fi
+generate_benchmark_set "$records"
 # Only the top-talkers records: bench/packs.sh keeps its own data set beside them, under $data/packs-*.
 mapfile -t files < <(find "$data/AWSLogs" -name '*.log.gz' | sort)
 (( ${#files[@]} >= 5 )) || { echo "expected at least 5 gzip files, found ${#files[@]}" >&2; exit 1; }
 half=$(( ${#files[@]} / 2 ))
 from=$(date -u -d 2026-11-02 +%s); to=$(date -u -d 2026-11-03 +%s)
-
-# Best wall time of $repeats runs, in seconds.
-best() {
-  local best_time=999999 start end elapsed
-  for _ in $(seq "$repeats"); do
-    start=$(date +%s.%N); bash -c "$1" >/dev/null; end=$(date +%s.%N)
-    elapsed=$(echo "$end - $start" | bc -l)
-    if (( $(echo "$elapsed < $best_time" | bc -l) )); then best_time=$elapsed; fi
-  done
-  printf '%.2f' "$best_time"
-}
 
 zcat_one=$(best "zcat ${files[*]} | wc -l")
 zcat_two=$(best "(zcat ${files[*]:0:$half} | wc -l) & (zcat ${files[*]:$half} | wc -l) & wait")

@@ -40,6 +40,7 @@ public sealed class WeeklyReport(BoundTable table, QueryCatalog catalog)
                 TopTalkersSection.Build(results),
                 RejectsTrendSection.Build(results),
                 EgressCostSection.Build(results),
+                EgressDestinationsSection.Build(results),
                 CapacitySection.Build(results),
             ];
         var html = Path.Combine(request.OutputFolder, HtmlFile);

@@ -37,8 +37,8 @@ public sealed class NarrowFormatReportTests : IDisposable
         Assert.Equal(["capacity/capacity-peaks", "capacity/hourly-traffic", "cost/egress-cost"], skipped);
         Assert.Contains("<li><code>capacity/hourly-traffic</code> skipped: Query &#39;hourly-traffic&#39; needs fields &#39;vpc-id&#39; (v3)", html, StringComparison.Ordinal);
         Assert.Contains("<li><code>cost/egress-cost</code> skipped: Query &#39;egress-cost&#39; needs fields", html, StringComparison.Ordinal);
-        // Bytes per day, egress by class and by cost center, p95 and peak: a note each instead of an image.
-        Assert.Equal(5, CountOf(html, "<div class=\"no-data chart\""));
+        // Bytes per day, egress by class, by cost center and by destination, p95 and peak: a note each instead of an image.
+        Assert.Equal(6, CountOf(html, "<div class=\"no-data chart\""));
         Assert.Contains("<strong>Bytes per day by VPC: no data.</strong>", html, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(html, "<img src=\"data:image/png;base64,"));
         Assert.False(File.Exists(stale));

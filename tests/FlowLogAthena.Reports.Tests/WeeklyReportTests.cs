@@ -134,6 +134,28 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
     }
 
     [Fact]
+    public void Where_egress_goes_sums_bytes_and_cost_by_class_service_and_region_and_says_when_regions_are_unknown()
+    {
+        var costs = Csv("this-week/cost/egress-cost.csv");
+        var header = costs.Header.ToList();
+        string Key(IReadOnlyList<string> row) => string.Join(" · ",
+            new[] { "egress_class", "aws_service", "destination_region" }.Select(c => row[header.IndexOf(c)]).Where(v => v.Length > 0));
+        var groups = costs.Rows.GroupBy(Key).ToList();
+        Assert.True(groups.Count > 2, "several destinations");
+        foreach (var group in groups)
+        {
+            Assert.Equal(group.Sum(r => decimal.Parse(r[header.IndexOf("bytes")], CultureInfo.InvariantCulture)),
+                decimal.Parse(PageReader.Row(Html, "egress-destinations-bytes", group.Key)[1].Value!, CultureInfo.InvariantCulture));
+            Assert.Equal(group.Sum(r => decimal.Parse(r[header.IndexOf("cost_usd")], CultureInfo.InvariantCulture)),
+                decimal.Parse(PageReader.Row(Html, "egress-destinations-cost", group.Key)[1].Value!, CultureInfo.InvariantCulture));
+        }
+        Assert.Equal(costs.SumDecimal("cost_usd"), decimal.Parse(PageReader.Row(Html, "egress-destinations-cost", "total")[1].Value!, CultureInfo.InvariantCulture));
+        // The report's data has no address ranges: AWS destinations named by pkt-dst-aws-service have no region, and the page says how to fix it.
+        Assert.Contains(groups, g => g.Key.StartsWith("aws-unknown-region · ", StringComparison.Ordinal));
+        Assert.Contains("ranges update", Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Top_talkers_and_capacity_rows_are_the_csv_rows()
     {
         var talkers = Csv("this-week/traffic/top-talkers.csv");
@@ -185,7 +207,7 @@ public sealed class WeeklyReportTests(GeneratedWeeks weeks)
     public void Every_chart_is_an_embedded_png_and_the_page_loads_nothing_from_outside()
     {
         var images = System.Text.RegularExpressions.Regex.Matches(Html, "<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\" alt=\"([^\"]+)\">");
-        Assert.Equal(7, images.Count); // bytes per day, top talkers, rejects, egress by class and by cost center, p95, peak
+        Assert.Equal(8, images.Count); // bytes per day, top talkers, rejects, egress by class, by cost center and by destination, p95, peak
         foreach (System.Text.RegularExpressions.Match image in images)
         {
             var png = Convert.FromBase64String(image.Groups[1].Value);

@@ -37,6 +37,8 @@ public sealed class AthenaEngine : IQueryEngine
 
     public string TableReference => _options.TableReference;
 
+    public ReferenceTables References => _options.IpRangesTable is { } ranges ? new() { AwsIpRanges = ranges } : ReferenceTables.None;
+
     /// <summary>Source of poll jitter; replaceable for deterministic tests.</summary>
     public Random Jitter { get; init; } = Random.Shared;
 

@@ -48,6 +48,9 @@ public sealed record AthenaEngineOptions
     /// <summary>Page size of the GetQueryResults fallback (Athena's maximum is 1,000).</summary>
     public int ResultPageSize { get; init; } = 1000;
 
+    /// <summary>The address ranges table beside the flow log table (quoted), when <c>ranges publish</c> made one; null offers none.</summary>
+    public string? IpRangesTable { get; init; }
+
     /// <summary><c>"database"."table"</c>, quoted for Athena.</summary>
     public string TableReference => $"{Quote(Database)}.{Quote(Table)}";
 

@@ -44,7 +44,8 @@ public sealed partial class LocalEngineOptions
     public Option<string?> IpRanges { get; } = new("--ip-ranges")
     {
         Description = "AWS's ip-ranges.json to classify addresses with (AWS service, region, border group; local engine). Default: the copy "
-            + $"'flowlog-athena ranges update' keeps in ~/.cache/flowlog-athena/ip-ranges, when there is one; {IpRangesOff}: none. Nothing is fetched at query time.",
+            + $"'flowlog-athena ranges update' keeps in ~/.cache/flowlog-athena/ip-ranges, when there is one; on Athena, the table 'ranges publish' made "
+            + $"in the database. {IpRangesOff}: none, on either engine. Nothing is fetched at query time.",
         HelpName = "FILE|off",
     };
 

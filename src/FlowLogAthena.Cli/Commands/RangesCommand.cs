@@ -1,23 +1,70 @@
 using System.CommandLine;
 using System.Net;
+using FlowLogAthena.Aws.IpRanges;
+using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Cli.Console;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.IpRanges;
+using FlowLogAthena.Core.Tables;
 using Spectre.Console;
 
 namespace FlowLogAthena.Cli.Commands;
 
 /// <summary>
-/// <c>ranges update</c>, <c>ranges status</c> and <c>ranges lookup</c>: AWS's published address ranges, fetched into the
-/// cache (the one network read; queries never fetch), and what they say of an address.
+/// <c>ranges update</c>, <c>ranges status</c>, <c>ranges lookup</c> and <c>ranges publish</c>: AWS's published address ranges,
+/// fetched into the cache (the one network read; queries never fetch), what they say of an address, and the Glue table
+/// Athena runs join.
 /// </summary>
 public static class RangesCommand
 {
     public static Command Create(Terminal terminal, TimeProvider clock) =>
         new("ranges", "AWS's published IP address ranges (ip-ranges.json): fetch them into the cache, see the cached copy, look addresses up.")
         {
-            Update(terminal, clock), Status(terminal), Lookup(terminal),
+            Update(terminal, clock), Status(terminal), Lookup(terminal), Publish(terminal),
         };
+
+    private static Command Publish(Terminal terminal)
+    {
+        var location = new Option<string>("--location")
+        {
+            Description = "s3:// folder the table's data goes to (one subfolder per publication; older ones are deleted).",
+            Required = true,
+        };
+        var database = new Option<string>("--database") { Description = "Glue database of the flow log table.", DefaultValueFactory = _ => TableOptions.DefaultDatabase };
+        var table = new Option<string>("--table")
+        {
+            Description = "Glue table of the ranges; Athena runs use the one named aws_ip_ranges in their database.",
+            DefaultValueFactory = _ => AwsIpRangesGlueTable.DefaultName,
+        };
+        var file = new Option<string?>("--ip-ranges") { Description = "The ranges file (default: the cached copy of 'ranges update').", HelpName = "FILE" };
+        var aws = new AwsOptions();
+        var command = new Command("publish",
+            "Provision AWS's address ranges as a Glue table beside the flow log table, for Athena runs (aws_ranges_lookup): the data under --location, "
+            + "then the table switched to it whole. A rerun of the same publication changes nothing.")
+        {
+            location, database, table, file,
+        };
+        aws.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var target = S3Uri.Parse(parse.GetRequiredValue(location), "--location");
+            var ranges = AwsIpRanges.Load(RangesFile(parse.GetValue(file)));
+            using var clients = AwsOptions.CreateClients(parse, terminal);
+            var glueTable = new AwsIpRangesGlueTable(clients.Glue, clients.S3, aws.WriteOptions(parse));
+            var name = $"{parse.GetRequiredValue(database)}.{parse.GetRequiredValue(table)}";
+            var result = await terminal.StatusAsync($"Publishing the ranges of {ranges.CreateDate} as {name}…",
+                () => glueTable.PublishAsync(ranges, parse.GetRequiredValue(database), parse.GetRequiredValue(table), target, cancellationToken)).ConfigureAwait(false);
+            terminal.Note(Markup.Escape(result.Changed
+                ? $"{name} now holds the ranges published {ranges.CreateDate} (syncToken {ranges.SyncToken}): {result.Rows} rows at {result.Location}"
+                : $"{name} already holds the ranges published {ranges.CreateDate} (syncToken {ranges.SyncToken}), at {result.Location}"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The file given, else the cached copy; without either, how to get one.</summary>
+    private static string RangesFile(string? given) => given ?? new AwsIpRangesCache(AwsIpRangesCache.DefaultFolder).Existing
+        ?? throw new UsageException("No address ranges: run 'flowlog-athena ranges update', or give --ip-ranges FILE.");
 
     private static Option<string> CacheOption() => new("--cache")
     {
@@ -56,19 +103,32 @@ public static class RangesCommand
     private static Command Status(Terminal terminal)
     {
         var cache = CacheOption();
-        var command = new Command("status", "Show the cached copy: when AWS published it, when it was fetched, how many prefixes.") { cache };
+        var file = new Option<string?>("--ip-ranges") { Description = "A ranges file to describe instead of the cached copy.", HelpName = "FILE" };
+        var command = new Command("status",
+            "Show the cached copy (or --ip-ranges FILE): when AWS published it, when it was fetched, its prefixes, and the lookup table the engines join "
+            + "(rows, and the most rows one address's bucket holds: what one Athena probe filters).")
+        {
+            cache, file,
+        };
         command.SetAction(parse =>
         {
             var store = new AwsIpRangesCache(parse.GetRequiredValue(cache));
-            if (store.Existing is not { } path)
+            if ((parse.GetValue(file) ?? store.Existing) is not { } path)
             {
                 terminal.Note(Markup.Escape($"No cached ranges in {store.Folder}: run 'flowlog-athena ranges update'."));
                 return ExitCodes.Success;
             }
             var ranges = AwsIpRanges.Load(path);
-            var note = store.ReadNote();
-            terminal.Output.WriteLine($"{path}: published {ranges.CreateDate} (syncToken {ranges.SyncToken}), {ranges.Prefixes.Count} prefixes"
+            var note = parse.GetValue(file) is null ? store.ReadNote() : null;
+            var ipv4 = ranges.Prefixes.Count(p => p.Network.IsIpv4);
+            var services = ranges.Prefixes.Select(p => p.Service).Distinct(StringComparer.Ordinal).Count();
+            var buckets = AwsIpRangeRows.Of(AwsAddressIndex.Build(ranges)).GroupBy(r => r.Bucket).Select(g => g.Count()).ToList();
+            var output = terminal.Output;
+            output.WriteLine($"{path}: published {ranges.CreateDate} (syncToken {ranges.SyncToken})"
                 + (note is null ? "" : $", fetched {note.FetchedAt:yyyy-MM-dd HH:mm:ss}Z from {note.Url}"));
+            output.WriteLine($"  {ranges.Prefixes.Count} prefixes ({ipv4} IPv4, {ranges.Prefixes.Count - ipv4} IPv6) of {services} service codes");
+            output.WriteLine($"  lookup table: {buckets.Sum()} rows in {buckets.Count} buckets, at most {buckets.Max()} rows a bucket "
+                + $"(mean {(double)buckets.Sum() / buckets.Count:F1})");
             return ExitCodes.Success;
         });
         return command;
@@ -94,8 +154,7 @@ public static class RangesCommand
         };
         command.SetAction(parse =>
         {
-            var path = parse.GetValue(file) ?? new AwsIpRangesCache(AwsIpRangesCache.DefaultFolder).Existing
-                ?? throw new UsageException("No address ranges: run 'flowlog-athena ranges update', or give --ip-ranges FILE.");
+            var path = RangesFile(parse.GetValue(file));
             var parsed = ReadAddresses(parse.GetRequiredValue(addresses));
             var index = AwsAddressIndex.Build(AwsIpRanges.Load(path));
             var output = terminal.Output;

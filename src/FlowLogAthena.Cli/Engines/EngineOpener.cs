@@ -1,5 +1,6 @@
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Discovery;
+using FlowLogAthena.Aws.IpRanges;
 using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
@@ -25,7 +26,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
     public async Task<BoundTable> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken)
     {
         var (engine, source) = request.Athena is { } athena
-            ? await OpenAthenaAsync(athena, request.Source, request.FlowLogId, window, cancellationToken).ConfigureAwait(false)
+            ? await OpenAthenaAsync(athena, request.Source, request.FlowLogId, request.Local, window, cancellationToken).ConfigureAwait(false)
             : await OpenLocalAsync(request, window, cancellationToken).ConfigureAwait(false);
         return new BoundTable(engine, source, window);
     }
@@ -43,15 +44,21 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         }
     }
 
-    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, string? flowLogId, TimeWindow window,
-        CancellationToken cancellationToken)
+    private async Task<(IQueryEngine, FlowLogSource)> OpenAthenaAsync(AthenaEngineOptions options, FlowLogSource? source, string? flowLogId, LocalEngineSettings settings,
+        TimeWindow window, CancellationToken cancellationToken)
     {
         Validate(options);
+        if (settings.IpRangesFile is { } file)
+            throw new UsageException($"--ip-ranges {file} is for the local engine; on Athena the ranges are the table 'flowlog-athena ranges publish' provisions beside the flow log table.");
         var clients = aws();
         var flowLogs = source ?? await GlueTableSource.ReadAsync(clients.Glue, options.Database, options.Table, cancellationToken).ConfigureAwait(false);
         flowLogs = GlueTableSource.Choose(flowLogs, flowLogId, options.TableReference);
         // Athena reads every object of a partition with the table's column order: refuse a window holding another flow log's objects.
         await new S3HeaderCheck(clients.S3, options.ExpectedBucketOwner).VerifyAsync(flowLogs, options.TableReference, window, cancellationToken).ConfigureAwait(false);
+        // AWS's address ranges: the table ranges publish made in the same database, when there is one (and not turned off).
+        if (!settings.IpRangesOff
+            && await AwsIpRangesGlueTable.FindAsync(clients.Glue, options.Database, AwsIpRangesGlueTable.DefaultName, cancellationToken).ConfigureAwait(false) is { } ranges)
+            options = options with { IpRangesTable = ranges };
         return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);
     }
 

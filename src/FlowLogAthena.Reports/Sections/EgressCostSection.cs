@@ -38,26 +38,6 @@ internal static class EgressCostSection
         ]);
     }
 
-    /// <summary>Cost per key for both weeks; a key absent from a week that has data cost nothing that week.</summary>
-    private static List<Comparison> Compare(ResultTable current, ResultTable previous, string key, bool withPrevious)
-    {
-        var thisWeek = CostBy(current, key);
-        var lastWeek = CostBy(previous, key);
-        var keys = withPrevious ? thisWeek.Keys.Union(lastWeek.Keys) : thisWeek.Keys;
-        return keys.Select(k => new Comparison(k, thisWeek.GetValueOrDefault(k), withPrevious ? lastWeek.GetValueOrDefault(k) : null))
-            .OrderByDescending(c => c.Current).ThenByDescending(c => c.Previous).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
-    }
-
-    private static Dictionary<string, decimal> CostBy(ResultTable table, string key)
-    {
-        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (table.Rows.Count == 0) return sums;
-        int keyIndex = table.IndexOf(key), cost = table.IndexOf("cost_usd");
-        foreach (var row in table.Rows)
-        {
-            var name = ResultTable.Text(row, keyIndex) ?? "unknown";
-            sums[name] = sums.GetValueOrDefault(name) + ResultTable.Decimal(row, cost);
-        }
-        return sums;
-    }
+    private static List<Comparison> Compare(ResultTable current, ResultTable previous, string key, bool withPrevious) =>
+        SectionParts.SumsByKey(current, previous, (table, row) => ResultTable.Text(row, table.IndexOf(key)) ?? "unknown", "cost_usd", withPrevious);
 }

@@ -1,4 +1,5 @@
 using FlowLogAthena.Core.Running;
+using FlowLogAthena.Reports.Data;
 namespace FlowLogAthena.Reports.Sections;
 
 /// <summary>Small pieces the section builders share.</summary>
@@ -36,6 +37,32 @@ internal static class SectionParts
         var rest = sorted.Skip(keep).ToList();
         var previous = rest.All(r => r.Previous is null) ? (decimal?)null : rest.Sum(r => r.Previous ?? 0);
         return [.. sorted.Take(keep), new Comparison($"other ({rest.Count})", rest.Sum(r => r.Current), previous)];
+    }
+
+    /// <summary>
+    /// A measure column summed per key for both weeks, largest first; a key absent from a week that has data counts 0 that
+    /// week. <paramref name="key"/> names a row's group (e.g. its cost center).
+    /// </summary>
+    public static List<Comparison> SumsByKey(ResultTable current, ResultTable previous, Func<ResultTable, object?[], string> key, string measure, bool withPrevious)
+    {
+        var thisWeek = Sums(current, key, measure);
+        var lastWeek = Sums(previous, key, measure);
+        var keys = withPrevious ? thisWeek.Keys.Union(lastWeek.Keys) : thisWeek.Keys;
+        return keys.Select(k => new Comparison(k, thisWeek.GetValueOrDefault(k), withPrevious ? lastWeek.GetValueOrDefault(k) : null))
+            .OrderByDescending(c => c.Current).ThenByDescending(c => c.Previous).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
+    }
+
+    private static Dictionary<string, decimal> Sums(ResultTable table, Func<ResultTable, object?[], string> key, string measure)
+    {
+        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        if (table.Rows.Count == 0) return sums;
+        var index = table.IndexOf(measure);
+        foreach (var row in table.Rows)
+        {
+            var name = key(table, row);
+            sums[name] = sums.GetValueOrDefault(name) + ResultTable.Decimal(row, index);
+        }
+        return sums;
     }
 
     public static TableView ComparisonTable(string id, string caption, string label, string measureName, Measure measure, IEnumerable<Comparison> rows,

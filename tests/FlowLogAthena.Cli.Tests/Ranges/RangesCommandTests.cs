@@ -65,7 +65,9 @@ public sealed class RangesCommandTests : IDisposable
 
         var status = await CliRun.Of("ranges", "status", "--cache", Cache);
         Assert.True(status.ExitCode == 0, status.ToString());
-        Assert.Contains("published 2026-09-21-12-00-00 (syncToken 1790000500), 3 prefixes", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("published 2026-09-21-12-00-00 (syncToken 1790000500)", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("3 prefixes (3 IPv4, 0 IPv6) of 2 service codes", status.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"lookup table: \d+ rows in \d+ buckets, at most \d+ rows a bucket", status.Stdout);
         Assert.Contains($"from {server.Url}", status.Stdout, StringComparison.Ordinal);
     }
 

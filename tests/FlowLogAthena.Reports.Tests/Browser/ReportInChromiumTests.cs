@@ -30,10 +30,10 @@ public sealed class ReportInChromiumTests(GeneratedWeeks weeks)
         var page = await PageLoader.LoadAsync(browser, weeks.WithPrevious.HtmlPath, timeout.Token);
 
         Assert.Empty(page.Errors);
-        Assert.Equal(["bytes-per-day", "top-talkers", "rejects-per-day", "egress-cost", "capacity", "queries"], page.SectionIds);
+        Assert.Equal(["bytes-per-day", "top-talkers", "rejects-per-day", "egress-cost", "egress-destinations", "capacity", "queries"], page.SectionIds);
         Assert.Equal(
-            ["Bytes per day by VPC", "Top 10 talkers by bytes", "Rejects per day", "Egress cost by category (traffic-path class)",
-             "Egress cost by cost center", "p95 of hourly bytes by VPC", "Peak hour bytes by VPC"],
+            ["Bytes per day by VPC", "Top 10 talkers by bytes", "Rejects per day", "Egress cost by class (where the bytes went)",
+             "Egress cost by cost center", "Egress bytes by class, AWS service and region", "p95 of hourly bytes by VPC", "Peak hour bytes by VPC"],
             page.Images.Select(i => i.Alt));
         Assert.All(page.Images, i => Assert.True(i.Complete && i.NaturalWidth == 960 && i.NaturalHeight >= 400, $"{i.Alt} did not decode: {i}"));
         Assert.Equal(0, page.NoDataNotes);
@@ -52,7 +52,7 @@ public sealed class ReportInChromiumTests(GeneratedWeeks weeks)
         var page = await PageLoader.LoadAsync(browser, weeks.WithoutPrevious.HtmlPath, timeout.Token);
 
         Assert.Empty(page.Errors);
-        Assert.Equal(7, page.Images.Count(i => i.Complete && i.NaturalWidth > 0));
+        Assert.Equal(8, page.Images.Count(i => i.Complete && i.NaturalWidth > 0));
     }
 
     /// <summary>The check itself can fail: a page under the same policy that reaches outside logs an error.</summary>
