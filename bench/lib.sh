@@ -42,7 +42,7 @@ generate_benchmark_set() {
 best() {
   local best_time=999999 start end elapsed
   for _ in $(seq "$repeats"); do
-    start=$(date +%s.%N); bash -c "$1" >/dev/null; end=$(date +%s.%N)
+    start=$(date +%s.%N); bash -c "$1" >/dev/null || { echo "failed: $1" >&2; return 1; }; end=$(date +%s.%N)
     elapsed=$(echo "$end - $start" | bc -l)
     if (( $(echo "$elapsed < $best_time" | bc -l) )); then best_time=$elapsed; fi
   done

@@ -4,7 +4,7 @@
 # read from the columnar store, whole processes, best of $repeats. The ranges are an ip-ranges.json of AWS's size and
 # shape (bench/aws-like-ranges.py; no network here). Also records the lookup table Athena joins (rows, rows per
 # bucket). Writes docs/BENCHMARKS-ranges.md. Usage: bench/ranges.sh [records] [repeats]
-set -eu
+set -euo pipefail
 cd "$(dirname "$0")/.."
 
 records=${1:-5000000}
@@ -29,9 +29,9 @@ run="$cli run --engine local --source $data $window --store $store --queries $qu
 # Converts the day into the store if an earlier benchmark has not (not timed).
 $run destinations-without-ranges --ip-ranges off --out "$out/without-ranges.csv" >/dev/null 2>&1
 
-with_time=$(best "$run aws-destinations --ip-ranges $ranges --out $out/aws-destinations.csv")
+with_time=$(best "$run aws-destinations --ip-ranges $ranges --param limit=100000 --out $out/aws-destinations.csv")
 without_time=$(best "$run destinations-without-ranges --ip-ranges off --out $out/without-ranges.csv")
-with_engine=$($run aws-destinations --ip-ranges "$ranges" --out "$out/aws-destinations.csv" 2>&1 | grep -Eo 'in [0-9.]+ s' | grep -Eo '[0-9.]+')
+with_engine=$($run aws-destinations --ip-ranges "$ranges" --param limit=100000 --out "$out/aws-destinations.csv" 2>&1 | grep -Eo 'in [0-9.]+ s' | grep -Eo '[0-9.]+')
 without_engine=$($run destinations-without-ranges --ip-ranges off --out "$out/without-ranges.csv" 2>&1 | grep -Eo 'in [0-9.]+ s' | grep -Eo '[0-9.]+')
 
 # Sanity: AWS destinations are a part of all destinations, and some traffic reaches them.

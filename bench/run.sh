@@ -119,7 +119,8 @@ Athena results (the S3 object against GetQueryResults pages, and export memory):
 
 The Parquet twin on Athena (bytes each query scans on the text table and on the twin, from \`estimate\`, and compaction
 time): [BENCHMARKS-twin.md](BENCHMARKS-twin.md), by \`bench/twin.sh\`. Every pack over a week from the store at several
-sizes (time, peak memory, adding a day): [BENCHMARKS-week.md](BENCHMARKS-week.md), by \`bench/week.sh\`.
+sizes (time, peak memory, adding a day): [BENCHMARKS-week.md](BENCHMARKS-week.md), by \`bench/week.sh\`. Classifying destinations by AWS's address ranges, against the same query without it:
+[BENCHMARKS-ranges.md](BENCHMARKS-ranges.md), by \`bench/ranges.sh\`.
 MD
 if [ -n "$packs_block" ]; then printf '\n%s\n' "$packs_block" >> docs/BENCHMARKS.md; fi
 cat docs/BENCHMARKS.md
