@@ -31,7 +31,7 @@ public sealed class WeeklyReport(BoundTable table, QueryCatalog catalog)
     {
         CheckOutputs(request.OutputFolder, "the report folder");
         var outcomes = await new WeeklyReportRunner(table, catalog).RunAsync(request, progress, cancellationToken).ConfigureAwait(false);
-        var results = new ReportResults(ReportWeeks.For(request.Week), outcomes);
+        var results = new ReportResults(ReportWeeks.For(request.Week), outcomes) { Names = table.Names };
         ReportSection[] sections = table.Source.Format.Kind == FlowLogKind.TransitGateway
             ? [TransitGatewaySection.Build(results)]
             :

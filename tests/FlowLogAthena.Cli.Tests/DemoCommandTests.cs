@@ -23,6 +23,14 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(controls, l => l.StartsWith("insecure-protocols-accepted,fail,", StringComparison.Ordinal));
         Assert.Contains(controls, l => l.StartsWith("egress-outside-allow-list,skipped,", StringComparison.Ordinal) && l.Contains("allowed_egress_cidrs", StringComparison.Ordinal));
         Assert.Contains("queries ran in", run.Stderr);
+        // The generator's own AWS ranges, written beside the logs, classify its AWS destinations in two regions.
+        Assert.True(File.Exists(_root.Combine("ip-ranges.json")));
+        var destinations = File.ReadAllLines(Path.Combine(results, "paths", "aws-destinations.csv"));
+        Assert.Contains(destinations, l => l.StartsWith("us-east-1,S3,", StringComparison.Ordinal) && l.Contains(",true,", StringComparison.Ordinal));
+        Assert.Contains(destinations, l => l.StartsWith("eu-west-1,S3,", StringComparison.Ordinal) && l.Contains(",false,", StringComparison.Ordinal));
+        var egress = File.ReadAllText(Path.Combine(results, "cost", "egress-cost.csv"));
+        foreach (var egressClass in new[] { ",same-region-aws,", ",other-region-aws,", ",internet,", ",cross-az," }) // the 1,000 costliest rows: free ones are below
+            Assert.Contains(egressClass, egress, StringComparison.Ordinal);
         Assert.Contains("compliance/insecure-protocols-accepted", run.Stdout);
 
         // The weekly report compares the day looked at with the day before it, which was generated too.

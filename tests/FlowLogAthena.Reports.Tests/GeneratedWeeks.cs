@@ -58,9 +58,12 @@ public sealed class GeneratedWeeks : IAsyncLifetime
         WithoutPrevious = await RunAsync(Source, FirstWeek, FirstWeekFolder);
     }
 
-    public static async Task<WeeklyReportResult> RunAsync(FlowLogSource source, TimeWindow week, string outFolder, IReadOnlyDictionary<string, string>? parameters = null)
+    public static async Task<WeeklyReportResult> RunAsync(FlowLogSource source, TimeWindow week, string outFolder, IReadOnlyDictionary<string, string>? parameters = null,
+        Core.IpRanges.AwsAddressIndex? ranges = null)
     {
-        await using var table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true }, new LocalLogFileLister()), source, ReportWeeks.For(week).Both);
+        await using var table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true, IpRanges = ranges }, new LocalLogFileLister()),
+            source, ReportWeeks.For(week).Both)
+        { Names = new Core.Names.ResourceNames(ranges) };
         return await new WeeklyReport(table, Catalog).WriteAsync(new WeeklyReportRequest
         {
             Week = week,

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
 using FlowLogAthena.Cli.Console;
+using FlowLogAthena.Cli.Engines;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.IpRanges;
+using FlowLogAthena.Core.Names;
 using FlowLogAthena.Core.Running;
+using FlowLogAthena.Core.Sinks;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using FlowLogAthena.Reports;
@@ -43,23 +47,29 @@ public static class DemoCommand
             // Every file the demo will write is checked before it generates anything.
             OutputTarget.CheckFolderFiles(Path.Combine(root, "results"), PackRunner.OutputFiles(catalog.All), "--out");
             WeeklyReport.CheckOutputs(Path.Combine(root, "report"), "--out");
+            var settings = local.Read(parse);
+            var rangesFile = Path.Combine(root, "ip-ranges.json");
+            if (!settings.IpRangesOff && settings.IpRangesFile is null) OutputTarget.CheckFile(rangesFile, "--out");
             var source = new FlowLogSource(Path.Combine(root, "logs"), FlowLogFormat.AllVpcFields, SourceLayout.DefaultLayout);
 
-            var generated = await GenerateCommand.RunAsync(terminal, new GeneratorOptions
+            var generation = new GeneratorOptions
             {
                 Root = source.Root,
                 Format = source.Format,
                 Window = generatedWindow,
                 Records = parse.GetValue(records),
                 Seed = parse.GetValue(seed),
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            var generated = await GenerateCommand.RunAsync(terminal, generation, cancellationToken).ConfigureAwait(false);
             terminal.Note($"Generated {generated.Records:N0} records in {generated.Files.Count} files ({ByteSize.Format(generated.Bytes)}) under {Markup.Escape(source.Root)} in {generated.Elapsed.TotalSeconds:F1} s.");
 
             // The window is converted to the columnar store once (or, with --store off, parsed once into memory); every
             // query then reads that. Queries that need a value only the user can give (an address to look at, an
             // allow-list) are skipped with that reason.
-            var engineOptions = local.Read(parse).EngineOptions(materializeWindow: true, text => terminal.Note(Markup.Escape(text)));
-            await using var packsTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, window);
+            var ranges = await DemoRangesAsync(settings, rangesFile, generation.Regions, cancellationToken).ConfigureAwait(false);
+            var names = new ResourceNames(ranges);
+            var engineOptions = settings.EngineOptions(materializeWindow: true, text => terminal.Note(Markup.Escape(text)), ranges);
+            await using var packsTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, window) { Names = names };
             var results = Path.Combine(root, "results");
             var clock = Stopwatch.StartNew();
             var outcomes = await terminal.StatusAsync("Running every pack…",
@@ -72,7 +82,7 @@ public static class DemoCommand
             // The report reads both weeks: a second window, so the packs' engine is released first.
             await packsTable.DisposeAsync().ConfigureAwait(false);
             clock.Restart();
-            await using var reportTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, ReportWeeks.For(window).Both);
+            await using var reportTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, ReportWeeks.For(window).Both) { Names = names };
             var report = await terminal.StatusAsync("Writing the weekly report…",
                 () => new WeeklyReport(reportTable, catalog).WriteAsync(new WeeklyReportRequest { Week = window, OutputFolder = Path.Combine(root, "report") }, null, cancellationToken)).ConfigureAwait(false);
             var reportFailed = report.Outcomes.Count(o => o.Status == QueryStatus.Failed);
@@ -81,5 +91,22 @@ public static class DemoCommand
             return outcomes.Any(o => o.Status == QueryStatus.Failed) || reportFailed > 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The address ranges of the demo: --ip-ranges FILE when given, none with off, else the generator's own ranges
+    /// (GeneratedIpRanges) written beside the logs, so egress classes and AWS destinations show as in a real account.
+    /// </summary>
+    private static async Task<AwsAddressIndex?> DemoRangesAsync(LocalEngineSettings settings, string rangesFile, IReadOnlyList<string> regions,
+        CancellationToken cancellationToken)
+    {
+        if (settings.IpRangesOff) return null;
+        if (settings.IpRangesFile is null)
+            await AtomicFile.WriteAsync(rangesFile, async (stream, token) =>
+            {
+                await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(GeneratedIpRanges.Json(regions)), token).ConfigureAwait(false);
+                return 0;
+            }, cancellationToken).ConfigureAwait(false);
+        return AwsAddressIndex.Build(AwsIpRanges.Load(settings.IpRangesFile ?? rangesFile));
     }
 }

@@ -46,13 +46,14 @@ public sealed class OutputOptions
         else OutputTarget.CheckFile(path, "--out");
     }
 
-    public IResultSink CreateSink(ParseResult parse, Terminal terminal, string title, LazyAwsClients aws, S3WriteOptions writeOptions)
+    public IResultSink CreateSink(ParseResult parse, Terminal terminal, string title, LazyAwsClients aws, S3WriteOptions writeOptions,
+        Core.Names.ResourceNames? names = null)
     {
         var format = parse.GetValue(Output);
         var path = parse.GetValue(Out);
         if (path is not null && format is null)
             throw new UsageException(S3Uri.IsS3(path) ? "--out s3://… needs --output csv or json." : "--out needs --output csv or json; a table is for the console.");
-        if (format is null) return new ConsoleTableSink(terminal.Out, title);
+        if (format is null) return new ConsoleTableSink(terminal.Out, title, names);
         if (path is null) return format.ToStream(terminal.OutputStream);
         if (!S3Uri.IsS3(path)) return format.ToFile(path);
         // Athena already wrote a CSV result: a CSV export is copied server-side instead of passing through here.

@@ -47,7 +47,7 @@ public static class RunCommand
             if (packQueries is not null)
                 return await RunPacksAsync(terminal, packQueries, table, parameters, parse.GetValue(output.Out)!, cancellationToken).ConfigureAwait(false);
 
-            var sink = output.CreateSink(parse, terminal, query!.Title, awsClients, engines.Aws.WriteOptions(parse));
+            var sink = output.CreateSink(parse, terminal, query!.Title, awsClients, engines.Aws.WriteOptions(parse), table.Names);
             var rendered = table.Render(query, parameters); // refuse bad input before touching any file or service
             if (parse.GetValue(GlobalOptions.Verbose)) terminal.Note(Markup.Escape($"{table.Engine.ToText()} SQL for {query.Id}:{Environment.NewLine}{rendered.Sql}"));
             var outcome = await terminal.StatusAsync($"Running {query.Id} on {table.Engine.ToText()}…",

@@ -8,6 +8,7 @@ using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.IpRanges;
+using FlowLogAthena.Core.Names;
 using FlowLogAthena.Core.Sources;
 using FlowLogAthena.Local;
 using FlowLogAthena.Local.Store;
@@ -25,10 +26,13 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
     /// <summary>The source bound to the chosen engine for <paramref name="window"/>; disposing it closes the engine.</summary>
     public async Task<BoundTable> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken)
     {
+        // AWS's address ranges, read once: the local engine's table, and the names beside addresses in tables people read
+        // (on Athena too, from the local copy; the queries there join the published table).
+        var ranges = LoadIpRanges(request.Local, quiet: request.Athena is not null);
         var (engine, source) = request.Athena is { } athena
             ? await OpenAthenaAsync(athena, request.Source, request.FlowLogId, request.Local, window, cancellationToken).ConfigureAwait(false)
-            : await OpenLocalAsync(request, window, cancellationToken).ConfigureAwait(false);
-        return new BoundTable(engine, source, window);
+            : await OpenLocalAsync(request, ranges, window, cancellationToken).ConfigureAwait(false);
+        return new BoundTable(engine, source, window) { Names = new ResourceNames(ranges) };
     }
 
     /// <summary>Checks Athena's settings as the user gave them: a bad one is bad input naming its option, not a crash.</summary>
@@ -62,7 +66,7 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);
     }
 
-    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken)
+    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(EngineRequest request, AwsAddressIndex? ranges, TimeWindow window, CancellationToken cancellationToken)
     {
         var source = request.Source ?? throw new SourceException("The local engine needs a source: the folder (or s3:// prefix) that holds AWSLogs/.");
         if (source.IsS3)
@@ -99,16 +103,16 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
                 source = source with { Format = schema };
             }
         }
-        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note, LoadIpRanges(request.Local)), new LocalLogFileLister());
+        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note, ranges), new LocalLogFileLister());
         return (engine, source);
     }
 
-    /// <summary>AWS's address ranges for the local engine (the file given, else the cached copy), read and indexed once per run.</summary>
-    private AwsAddressIndex? LoadIpRanges(LocalEngineSettings settings)
+    /// <summary>AWS's address ranges (the file given, else the cached copy), read and indexed once per run; on Athena only the cached copy, for names.</summary>
+    private AwsAddressIndex? LoadIpRanges(LocalEngineSettings settings, bool quiet)
     {
-        if (settings.IpRangesPath is not { } path) return null;
+        if ((quiet ? (settings.IpRangesOff ? null : new AwsIpRangesCache(AwsIpRangesCache.DefaultFolder).Existing) : settings.IpRangesPath) is not { } path) return null;
         var ranges = AwsIpRanges.Load(path);
-        note?.Invoke($"Address ranges: AWS's ip-ranges.json published {ranges.CreateDate} ({ranges.Prefixes.Count} prefixes), {path}");
+        if (!quiet) note?.Invoke($"Address ranges: AWS's ip-ranges.json published {ranges.CreateDate} ({ranges.Prefixes.Count} prefixes), {path}");
         return AwsAddressIndex.Build(ranges);
     }
 }

@@ -35,11 +35,14 @@ public sealed class BoundTable : IAsyncDisposable
     /// <summary>The table reference the rendered SQL reads, already quoted.</summary>
     public string TableReference => _engine.TableReference;
 
+    /// <summary>Names to show beside ids in tables people read (what AWS's ranges say of an address); none unless the opener gave them.</summary>
+    public Names.ResourceNames Names { get; init; } = FlowLogAthena.Core.Names.ResourceNames.None;
+
     /// <summary>The tables the engine offers beside this one (AWS's address ranges, …).</summary>
     public ReferenceTables References => _engine.References;
 
     /// <summary>The same source on the same engine over another window (a report's previous week); it shares the engine.</summary>
-    public BoundTable Over(TimeWindow window) => new(_engine, Source, window, ownsEngine: false);
+    public BoundTable Over(TimeWindow window) => new(_engine, Source, window, ownsEngine: false) { Names = Names };
 
     /// <summary>The query's SQL for this table's dialect, table and window, every parameter validated.</summary>
     public RenderedQuery Render(QueryDefinition query, IReadOnlyDictionary<string, string> parameters) =>

@@ -6,6 +6,9 @@ public sealed class ReportResults(ReportWeeks weeks, IReadOnlyList<ReportQueryOu
 {
     public ReportWeeks Weeks { get; } = weeks;
 
+    /// <summary>Names to show beside ids (what AWS's address ranges say of an address).</summary>
+    public Core.Names.ResourceNames Names { get; init; } = Core.Names.ResourceNames.None;
+
     public IReadOnlyList<ReportQueryOutcome> Outcomes { get; } = outcomes;
 
     /// <summary>True when some query of the previous week ran and returned rows: only then is a comparison shown.</summary>

@@ -19,9 +19,9 @@ internal static class TopTalkersSection
 
         var (withPrevious, previousNote) = SectionParts.PreviousFor(results, previous);
         if (previousNote is not null) notes.Add(previousNote);
-        var lastWeek = Pairs(previous.Table).ToDictionary(p => p.Label, p => p.Bytes, StringComparer.Ordinal);
+        var lastWeek = Pairs(previous.Table, results.Names).ToDictionary(p => p.Label, p => p.Bytes, StringComparer.Ordinal);
         var missing = $"not in the previous top {ReportQuerySpec.TopTalkerCount}";
-        var pairs = Pairs(current.Table)
+        var pairs = Pairs(current.Table, results.Names)
             .Select(p => new Comparison(p.Label, p.Bytes, lastWeek.TryGetValue(p.Label, out var before) ? before : null, missing))
             .ToList();
         if (withPrevious) notes.Add($"The previous week's bytes are shown for pairs that were in its top {ReportQuerySpec.TopTalkerCount} too.");
@@ -32,11 +32,14 @@ internal static class TopTalkersSection
             [SectionParts.ComparisonTable("top-talkers-table", $"Top {ReportQuerySpec.TopTalkerCount} source → destination pairs by bytes", "source → destination", "bytes", Measure.Count, pairs, null, withPrevious)]);
     }
 
-    private static IEnumerable<(string Label, decimal Bytes)> Pairs(ResultTable table)
+    /// <summary>Each pair as "source → destination", an address AWS's ranges know followed by its service and region.</summary>
+    private static IEnumerable<(string Label, decimal Bytes)> Pairs(ResultTable table, Core.Names.ResourceNames names)
     {
         if (table.Rows.Count == 0) yield break;
         int source = table.IndexOf("srcaddr"), destination = table.IndexOf("dstaddr"), bytes = table.IndexOf("bytes");
+        string Address(object?[] row, int index, string column) =>
+            ResultTable.Text(row, index) is { } address ? address + (names.NameOf(column, address) is { } name ? $" ({name})" : "") : "-";
         foreach (var row in table.Rows)
-            yield return ($"{ResultTable.Text(row, source) ?? "-"} → {ResultTable.Text(row, destination) ?? "-"}", ResultTable.Long(row, bytes));
+            yield return ($"{Address(row, source, "srcaddr")} → {Address(row, destination, "dstaddr")}", ResultTable.Long(row, bytes));
     }
 }

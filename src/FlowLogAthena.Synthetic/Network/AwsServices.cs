@@ -33,6 +33,9 @@ internal static class AwsServices
     /// <summary>Every range above as CIDR text, e.g. <c>52.216.0.0/15</c>.</summary>
     public static IEnumerable<string> RangeCidrs() => Ranges.Select(r => $"{r.Base}/{r.PrefixLength}");
 
+    /// <summary>Every range above with the service code it is drawn for.</summary>
+    public static IEnumerable<(string Cidr, string Service)> RangeCidrsWithServices() => Ranges.Select(r => ($"{r.Base}/{r.PrefixLength}", Labels[r.Service]));
+
     /// <summary>A random address inside one of <paramref name="service"/>'s ranges.</summary>
     public static IpValue AddressOf(int service, ref FastRandom rng)
     {

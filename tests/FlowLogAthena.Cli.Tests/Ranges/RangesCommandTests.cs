@@ -142,4 +142,29 @@ public sealed class RangesCommandTests : IDisposable
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("has 'syncToken' that is not a string", refused.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Runs_with_ranges_classify_ipv6_destinations_and_name_addresses_in_the_console_table_only()
+    {
+        using var logs = new SmallLogs();
+        var file = IpRangesJson.Write(_root.Combine("ranges.json"), Entries);
+        string[] window = ["--source", logs.Root, "--from", "2026-11-02", "--to", "2026-11-04", "--ip-ranges", file, "--store", _root.Combine("store")];
+
+        var destinations = await CliRun.Of(["run", "aws-destinations", .. window, "--output", "csv"]);
+        Assert.True(destinations.ExitCode == 0, destinations.ToString());
+        Assert.Equal(
+            ["sender_region,aws_service,aws_services,destination_region,border_group,aws_prefix,same_region,destinations,bytes,packets,flows",
+             "us-east-1,EC2,\"AMAZON,EC2\",us-east-1,us-east-1,2600:1f18::/33,true,1,1500,15,2"],
+            destinations.Stdout.ReplaceLineEndings("\n").TrimEnd().Split('\n'));
+
+        var table = await CliRun.Of(["run", "top-talkers", .. window]);
+        Assert.True(table.ExitCode == 0, table.ToString());
+        Assert.Contains("2600:1f18::5 (EC2 us-east-1)", table.Stdout.Replace("\n", "", StringComparison.Ordinal).Replace("│", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var csv = await CliRun.Of(["run", "top-talkers", .. window, "--output", "csv"]);
+        Assert.DoesNotContain("EC2", csv.Stdout, StringComparison.Ordinal);
+
+        var without = await CliRun.Of("run", "aws-destinations", "--source", logs.Root, "--from", "2026-11-02", "--to", "2026-11-04", "--ip-ranges", "off");
+        Assert.Equal(2, without.ExitCode);
+        Assert.Contains("needs AWS's address ranges: run 'flowlog-athena ranges update'", without.Stderr, StringComparison.Ordinal);
+    }
 }
