@@ -29,19 +29,29 @@ public static class RenderCommand
         var layout = new Option<PrefixStyle>("--layout") { Description = "default or hive S3 prefixes (shapes Athena's partition values).", DefaultValueFactory = _ => PrefixStyle.Default };
         var from = new Option<string?>("--from") { Description = "Window start (date or ISO timestamp, UTC). Default: yesterday." };
         var to = new Option<string?>("--to") { Description = "Window end, exclusive. Default: the day after --from." };
+        var noRanges = new Option<bool>("--without-ip-ranges")
+        {
+            Description = "Render as a run without AWS's address ranges would (by default the SQL joins the ranges table: aws_ip_ranges beside the table).",
+        };
         var command = new Command("render", "Print the SQL a query renders to for a dialect, with every parameter validated.")
         {
-            id, dialect, table, format, flowLogId, layout, partitioning, from, to, options.Params, options.Queries,
+            id, dialect, table, format, flowLogId, layout, partitioning, from, to, noRanges, options.Params, options.Queries,
         };
         command.SetAction(parse =>
         {
             var query = options.LoadCatalog(parse).Get(parse.GetRequiredValue(id));
             var chosen = parse.GetValue(dialect);
             var window = DefaultWindow(parse.GetValue(from), parse.GetValue(to), clock);
+            var tableName = parse.GetValue(table) ?? (chosen == SqlDialect.Athena ? "flowlogs.vpc_flow_logs" : "flow_logs");
+            // The ranges table as each engine names it: beside the flow log table on Athena, the local engine's own table.
+            var rangesTable = chosen == SqlDialect.Athena && tableName.Contains('.', StringComparison.Ordinal)
+                ? tableName[..tableName.LastIndexOf('.')] + ".aws_ip_ranges"
+                : "aws_ip_ranges";
             var rendered = QueryRenderer.Render(query, new RenderRequest
             {
                 Dialect = chosen,
-                TableReference = QuoteTable(parse.GetValue(table) ?? (chosen == SqlDialect.Athena ? "flowlogs.vpc_flow_logs" : "flow_logs"), chosen),
+                TableReference = QuoteTable(tableName, chosen),
+                References = parse.GetValue(noRanges) ? ReferenceTables.None : new() { AwsIpRanges = QuoteTable(rangesTable, chosen) },
                 Window = window,
                 Format = FlowLogFormat.Parse(parse.GetValue(format)),
                 Partitioning = parse.GetValue(partitioning),

@@ -167,4 +167,25 @@ public sealed class RangesCommandTests : IDisposable
         Assert.Equal(2, without.ExitCode);
         Assert.Contains("needs AWS's address ranges: run 'flowlog-athena ranges update'", without.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Render_shows_the_join_with_the_ranges_table_beside_the_flow_log_table_or_the_refusal_without_it()
+    {
+        var athena = await CliRun.Of("render", "aws-destinations", "--table", "flowdb.vpc_logs", "--from", "2026-11-02");
+        Assert.True(athena.ExitCode == 0, athena.ToString());
+        Assert.Contains("LEFT JOIN \"flowdb\".\"aws_ip_ranges\" AS \"r\"", athena.Stdout, StringComparison.Ordinal);
+        Assert.Contains("to_hex(CAST(TRY_CAST(", athena.Stdout, StringComparison.Ordinal);
+
+        var duckDb = await CliRun.Of("render", "egress-cost", "--dialect", "duckdb", "--from", "2026-11-02",
+            "--format", FlowLogFormat.AllVpcFields.FormatString);
+        Assert.True(duckDb.ExitCode == 0, duckDb.ToString());
+        Assert.Contains("LEFT JOIN \"aws_ip_ranges\" AS \"r\"", duckDb.Stdout, StringComparison.Ordinal);
+
+        var without = await CliRun.Of("render", "egress-cost", "--without-ip-ranges", "--from", "2026-11-02", "--format", FlowLogFormat.AllVpcFields.FormatString);
+        Assert.True(without.ExitCode == 0, without.ToString());
+        Assert.DoesNotContain("aws_ip_ranges", without.Stdout, StringComparison.Ordinal);
+        var refused = await CliRun.Of("render", "aws-destinations", "--without-ip-ranges");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("needs AWS's address ranges", refused.Stderr, StringComparison.Ordinal);
+    }
 }
