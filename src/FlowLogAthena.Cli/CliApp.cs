@@ -24,6 +24,7 @@ public static class CliApp
         ReportCommand.Create(terminal),
         StoreCommand.Create(terminal),
         RangesCommand.Create(terminal, clock),
+        InventoryCommand.Create(terminal, clock),
         CompactCommand.Create(terminal, clock),
         ServeCommand.Create(clock),
     };

@@ -1,0 +1,128 @@
+using Amazon.S3;
+using Amazon.S3.Model;
+using FlowLogAthena.Aws.Glue;
+using FlowLogAthena.Aws.Runtime;
+using FlowLogAthena.Aws.S3;
+using FlowLogAthena.Core.Errors;
+using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Inventory;
+
+namespace FlowLogAthena.Aws.Inventory;
+
+/// <summary>
+/// Interface inventory snapshots in S3 for Athena: each one object (<see cref="InventorySnapshot"/>'s JSON lines) at
+/// <c>ROOT/snapshot=…/interfaces.json.gz</c>, never rewritten, registered as a partition (<c>snapshot</c>) of the Glue
+/// table <c>interface_inventory</c> (OpenX JSON SerDe), created beside the flow log table on the first sync. The
+/// partition is added after the object is whole, so a query never reads half a snapshot.
+/// </summary>
+public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions write)
+{
+    public const string DefaultTable = "interface_inventory";
+
+    /// <summary>The table parameter marking it as this tool's.</summary>
+    public const string MarkerParameter = "flowlog_athena.inventory";
+
+    /// <summary>Columns in <see cref="InterfaceRecord"/>'s JSON names, with their Athena types.</summary>
+    public static readonly (string Name, string Type)[] Columns =
+    [
+        ("snapshot_time", "string"), ("account_id", "string"), ("region", "string"), ("interface_id", "string"), ("interface_type", "string"),
+        ("description", "string"), ("requester_id", "string"), ("requester_managed", "boolean"), ("status", "string"), ("vpc_id", "string"),
+        ("subnet_id", "string"), ("availability_zone", "string"), ("private_ip", "string"), ("addresses", "string"), ("public_ip", "string"),
+        ("instance_id", "string"), ("instance_name", "string"), ("security_group_ids", "string"), ("security_group_names", "string"),
+        ("tags", "map<string,string>"),
+    ];
+
+    public async Task<string> PublishAsync(IReadOnlyList<InterfaceRecord> rows, DateTimeOffset takenAt, S3Uri root, string database, string table,
+        CancellationToken cancellationToken)
+    {
+        var folder = InventorySnapshot.FolderName(takenAt);
+        var target = new S3Uri(root.Bucket, $"{root.PrefixWithSlash}{folder}/{InventorySnapshot.FileName}");
+        await EnsureTableAsync(root, database, table, cancellationToken).ConfigureAwait(false);
+        if (await ExistsAsync(target, cancellationToken).ConfigureAwait(false))
+            throw new SinkException($"Snapshot {target} already exists; snapshots are never rewritten.");
+
+        using var staging = StagingFolder.Create("inventory");
+        var local = Path.Combine(staging.Path, InventorySnapshot.FileName);
+        await using (var file = File.Create(local))
+            await InventorySnapshot.WriteAsync(file, rows, cancellationToken).ConfigureAwait(false);
+        await new S3Uploader(s3, write).UploadAsync(local, target, "application/gzip", cancellationToken).ConfigureAwait(false);
+
+        var response = await glue.BatchCreatePartitionAsync(new BatchCreatePartitionRequest
+        {
+            DatabaseName = database,
+            TableName = table,
+            PartitionInputList =
+            [
+                new PartitionInput { Values = [folder["snapshot=".Length..]], StorageDescriptor = Storage($"s3://{root.Bucket}/{root.PrefixWithSlash}{folder}/") },
+            ],
+        }, cancellationToken).ConfigureAwait(false);
+        if (response.Errors is { Count: > 0 } errors && errors[0].ErrorDetail?.ErrorCode != "AlreadyExistsException")
+            throw new SinkException($"Glue refused the snapshot partition {folder} of {database}.{table}: {errors[0].ErrorDetail?.ErrorCode}: {errors[0].ErrorDetail?.ErrorMessage}");
+        return target.ToString();
+    }
+
+    private async Task EnsureTableAsync(S3Uri root, string database, string table, CancellationToken cancellationToken)
+    {
+        Table? existing;
+        try
+        {
+            existing = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = table }, cancellationToken).ConfigureAwait(false)).Table;
+        }
+        catch (AwsNotFoundException)
+        {
+            existing = null;
+        }
+        var location = $"s3://{root.Bucket}/{root.PrefixWithSlash}";
+        if (existing is not null)
+        {
+            if (existing.Parameters?.ContainsKey(MarkerParameter) != true || existing.StorageDescriptor?.Location != location)
+                throw new UsageException($"Glue table {database}.{table} exists over {existing.StorageDescriptor?.Location}, and is not the interface inventory at {location}; "
+                    + "name another --table or --out.");
+            return;
+        }
+        try
+        {
+            await glue.GetDatabaseAsync(new GetDatabaseRequest { Name = database }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsNotFoundException)
+        {
+            await glue.CreateDatabaseAsync(new CreateDatabaseRequest { DatabaseInput = new DatabaseInput { Name = database } }, cancellationToken).ConfigureAwait(false);
+        }
+        await glue.CreateTableAsync(new CreateTableRequest
+        {
+            DatabaseName = database,
+            TableInput = new TableInput
+            {
+                Name = table,
+                Description = "Network interfaces from EC2 (flowlog-athena inventory sync), one partition per snapshot.",
+                TableType = "EXTERNAL_TABLE",
+                PartitionKeys = [new Column { Name = "snapshot", Type = "string" }],
+                Parameters = new Dictionary<string, string> { ["classification"] = "json", ["EXTERNAL"] = "TRUE", [MarkerParameter] = "interfaces" },
+                StorageDescriptor = Storage(location),
+            },
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static StorageDescriptor Storage(string location) => new()
+    {
+        Columns = [.. Columns.Select(c => new Column { Name = c.Name, Type = c.Type })],
+        Location = location,
+        InputFormat = "org.apache.hadoop.mapred.TextInputFormat",
+        OutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+        SerdeInfo = new SerDeInfo { SerializationLibrary = "org.openx.data.jsonserde.JsonSerDe" },
+    };
+
+    private async Task<bool> ExistsAsync(S3Uri target, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = target.Bucket, Key = target.Key, ExpectedBucketOwner = write.ExpectedBucketOwner },
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using FlowLogAthena.Core.Files;
+
+namespace FlowLogAthena.Core.Inventory;
+
+/// <summary>
+/// An interface inventory snapshot as both engines read it: JSON lines (one <see cref="InterfaceRecord"/> a line,
+/// snake_case names, tags as an object), gzip, at <c>ROOT/snapshot=yyyyMMddTHHmmssZ/interfaces.json.gz</c>. A snapshot
+/// is written whole or not at all, and never rewritten: a later sync adds another folder.
+/// </summary>
+public static class InventorySnapshot
+{
+    public const string FileName = "interfaces.json.gz";
+
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The snapshot's folder name, e.g. <c>snapshot=20261206T083000Z</c>.</summary>
+    public static string FolderName(DateTimeOffset takenAt) => "snapshot=" + takenAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>The value of <see cref="InterfaceRecord.SnapshotTime"/> for a snapshot taken at <paramref name="takenAt"/>.</summary>
+    public static string Time(DateTimeOffset takenAt) => takenAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Writes the rows, gzip JSON lines, to a stream.</summary>
+    public static async Task WriteAsync(Stream stream, IEnumerable<InterfaceRecord> rows, CancellationToken cancellationToken)
+    {
+        await using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        foreach (var row in rows)
+        {
+            await JsonSerializer.SerializeAsync(gzip, row, Json, cancellationToken).ConfigureAwait(false);
+            gzip.WriteByte((byte)'\n');
+        }
+    }
+
+    /// <summary>Reads a snapshot file back (status, tests).</summary>
+    public static IReadOnlyList<InterfaceRecord> Read(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var rows = new List<InterfaceRecord>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0) rows.Add(JsonSerializer.Deserialize<InterfaceRecord>(line, Json)!);
+        return rows;
+    }
+
+    /// <summary>
+    /// A local snapshot: written in a hidden staging folder beside it, then renamed into place, so a reader never sees
+    /// half of one. A folder of the same second already there is refused rather than replaced.
+    /// </summary>
+    public static async Task<string> WriteLocalAsync(string root, DateTimeOffset takenAt, IEnumerable<InterfaceRecord> rows, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Path.GetFullPath(root), FolderName(takenAt));
+        if (Directory.Exists(folder)) throw new IOException($"Snapshot {folder} already exists; snapshots are never rewritten.");
+        Directory.CreateDirectory(root);
+        var staging = Path.Combine(Path.GetFullPath(root), $".staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            await using (var file = File.Create(Path.Combine(staging, FileName)))
+            {
+                await WriteAsync(file, rows, cancellationToken).ConfigureAwait(false);
+                await file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            Directory.Move(staging, folder);
+            return folder;
+        }
+        catch
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>The local snapshots under a root, oldest first.</summary>
+    public static IReadOnlyList<string> LocalSnapshots(string root) =>
+        Directory.Exists(root)
+            ? [.. Directory.GetDirectories(root, "snapshot=*").Where(d => File.Exists(Path.Combine(d, FileName))).Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary><c>~/.cache/flowlog-athena/inventory</c>.</summary>
+    public static string DefaultRoot => CacheFolder.Of("inventory");
+}
