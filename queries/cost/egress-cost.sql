@@ -16,7 +16,8 @@ description: >-
   CSV replaces; price_source and reason say why a row got its price and class. queries/README.md gives the
   rules. NAT gateway processing is priced by nat-gateway-cost. The cost center is the first of instance-tag,
   interface-tag and asg-tag the record has (the value as the log writes it; AWS percent-encodes special
-  characters), so put the cost-allocation tag key first in each TagFieldSpecification; else the
+  characters), so put the cost-allocation tag key first in each TagFieldSpecification; else the interface
+  inventory's cost_center_tag of the record's interface (inventory sync --tags); else the
   cost_center_map CSV's entry for the instance, then the subnet, then the VPC; else 'unallocated'. GB is
   2^30 bytes (gb_unit=binary) or 10^9 (decimal), rounded to 9 decimal places; cost is GB × price rounded half
   up to 6 decimal places, identically on every engine.
@@ -33,6 +34,12 @@ parameters:
       A CSV file of your prices (header egress_class,usd_per_gb), e.g. your region's or contract's: each row
       replaces the default price of its class; classes it does not list keep theirs.
   - gb_unit
+  - name: cost_center_tag
+    type: string
+    default: CostCenter
+    description: >-
+      The tag key whose value in the interface inventory ('inventory sync --tags') allocates the bytes of records
+      whose format has no tag fields, or whose tags are empty.
   - name: cost_center_map
     type: mapping
     columns: [resource_id, cost_center]
@@ -44,7 +51,7 @@ parameters:
     max: 1000000
 requires_fields: [account-id, vpc-id, subnet-id, instance-id, dstaddr, bytes, start, action, flow-direction, traffic-path]
 # An egress flow direction already implies a record with data; log-status narrows it further when present.
-optional_fields: [log-status, pkt-dstaddr, pkt-dst-aws-service, az-id, next-hop-az-id, instance-tag, interface-tag, asg-tag]
+optional_fields: [log-status, pkt-dstaddr, pkt-dst-aws-service, az-id, next-hop-az-id, instance-tag, interface-tag, asg-tag, interface-id]
 output:
   - name: account_id
     description: Account of the interface that sent the traffic.
@@ -57,7 +64,7 @@ output:
   - name: cost_center
     description: The cost center the bytes are allocated to, or 'unallocated'.
   - name: cost_center_source
-    description: "Where the cost center came from: instance-tag, interface-tag, asg-tag, map-instance, map-subnet, map-vpc or none."
+    description: "Where the cost center came from: instance-tag, interface-tag, asg-tag, inventory-tag, map-instance, map-subnet, map-vpc or none."
   - name: egress_class
     description: Where the bytes went, one of the classes above.
   - name: aws_service
@@ -96,6 +103,7 @@ WITH egress AS (
         CAST(NULL AS BOOLEAN) AS {{ ident 'same_az' }},
         {{- end }}
         {{ ident 'aws_region' }} AS {{ ident 'sender_region' }},
+        {{ if has_field 'interface-id' }}{{ col 'interface-id' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'interface_id' }},
         {{ col 'bytes' }} AS {{ ident 'bytes' }}
     FROM {{ table }}
     WHERE {{ time_window }}
@@ -108,18 +116,27 @@ destinations AS (
     {{ aws_ranges_lookup 'egress' 'destination' }}
 ),
 {{- end }}
+tagged AS (
+    SELECT
+        e.*,
+        {{ if has_inventory }}{{ inventory_tag 'inv' 'cost_center_tag' }}{{ else }}CAST(NULL AS VARCHAR){{ end }} AS {{ ident 'inventory_tag' }}
+    FROM egress AS e
+    {{- if has_inventory }}
+    LEFT JOIN {{ interfaces }} AS inv ON inv.{{ ident 'interface_id' }} = e.{{ ident 'interface_id' }}
+    {{- end }}
+),
 located AS (
     SELECT
         e.*,
         {{- if has_ip_ranges }}
         COALESCE(d.{{ ident 'aws_service' }}, e.{{ ident 'logged_service' }}) AS {{ ident 'aws_service' }},
         d.{{ ident 'aws_service_region' }} AS {{ ident 'destination_region' }}
-    FROM egress AS e
+    FROM tagged AS e
     LEFT JOIN destinations AS d ON d.{{ ident 'address' }} = e.{{ ident 'destination' }}
         {{- else }}
         e.{{ ident 'logged_service' }} AS {{ ident 'aws_service' }},
         CAST(NULL AS VARCHAR) AS {{ ident 'destination_region' }}
-    FROM egress AS e
+    FROM tagged AS e
         {{- end }}
 ),
 classified AS (
@@ -147,12 +164,12 @@ classified AS (
 grouped AS (
     SELECT
         {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }},
+        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }}, {{ ident 'inventory_tag' }},
         {{ ident 'egress_class' }}, {{ ident 'aws_service' }}, {{ ident 'destination_region' }},
         CAST(COALESCE(SUM({{ ident 'bytes' }}), 0) AS BIGINT) AS {{ ident 'bytes' }}
     FROM classified
     GROUP BY {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }},
+        {{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }}, {{ ident 'inventory_tag' }},
         {{ ident 'egress_class' }}, {{ ident 'aws_service' }}, {{ ident 'destination_region' }}
 ),
 {{- if has_param 'cost_center_map' }}
@@ -181,12 +198,13 @@ mapped AS (
 allocated AS (
     SELECT
         {{ ident 'account_id' }}, {{ ident 'vpc_id' }}, {{ ident 'subnet_id' }}, {{ ident 'instance_id' }},
-        COALESCE({{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }},
+        COALESCE({{ ident 'instance_tag' }}, {{ ident 'interface_tag' }}, {{ ident 'asg_tag' }}, {{ ident 'inventory_tag' }},
             {{ ident 'map_instance' }}, {{ ident 'map_subnet' }}, {{ ident 'map_vpc' }}, 'unallocated') AS {{ ident 'cost_center' }},
         CASE
             WHEN {{ ident 'instance_tag' }} IS NOT NULL THEN 'instance-tag'
             WHEN {{ ident 'interface_tag' }} IS NOT NULL THEN 'interface-tag'
             WHEN {{ ident 'asg_tag' }} IS NOT NULL THEN 'asg-tag'
+            WHEN {{ ident 'inventory_tag' }} IS NOT NULL THEN 'inventory-tag'
             WHEN {{ ident 'map_instance' }} IS NOT NULL THEN 'map-instance'
             WHEN {{ ident 'map_subnet' }} IS NOT NULL THEN 'map-subnet'
             WHEN {{ ident 'map_vpc' }} IS NOT NULL THEN 'map-vpc'

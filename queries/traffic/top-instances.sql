@@ -26,4 +26,4 @@ chart:
   y: bytes
   title: Top instances by bytes
 ---
-{{ partial 'resource-totals' { field: 'instance-id', column: 'instance_id' } }}
+{{ partial 'resource-totals' { field: 'instance-id', column: 'instance_id', owner: false } }}

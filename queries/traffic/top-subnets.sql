@@ -25,4 +25,4 @@ chart:
   y: bytes
   title: Top subnets by bytes
 ---
-{{ partial 'resource-totals' { field: 'subnet-id', column: 'subnet_id' } }}
+{{ partial 'resource-totals' { field: 'subnet-id', column: 'subnet_id', owner: false } }}

@@ -25,4 +25,4 @@ chart:
   y: bytes
   title: Top VPCs by bytes
 ---
-{{ partial 'resource-totals' { field: 'vpc-id', column: 'vpc_id' } }}
+{{ partial 'resource-totals' { field: 'vpc-id', column: 'vpc_id', owner: false } }}

@@ -20,6 +20,8 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 
     private readonly AwsIpRangesTable? _ipRanges = options.IpRanges is { } ranges ? new AwsIpRangesTable(ranges) : null;
 
+    private readonly InterfaceInventoryTable? _inventory = options.InventorySnapshot is { } snapshot ? new InterfaceInventoryTable(snapshot) : null;
+
     // The window last queried, in memory or as a view over the store: kept while queries come for the same bound table.
     private OpenWindow? _window;
 
@@ -33,7 +35,11 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 
     public string TableReference => DuckDbSql.Identifier(options.ViewName);
 
-    public ReferenceTables References => _ipRanges is null ? ReferenceTables.None : new() { AwsIpRanges = DuckDbSql.Identifier(AwsIpRangesTable.Name) };
+    public ReferenceTables References => new()
+    {
+        AwsIpRanges = _ipRanges is null ? null : DuckDbSql.Identifier(AwsIpRangesTable.Name),
+        Interfaces = _inventory is null ? null : DuckDbSql.Identifier(InterfaceInventoryTable.Name),
+    };
 
     public async Task<QueryResult> ExecuteAsync(RenderedQuery query, BoundTable table, CancellationToken cancellationToken)
     {
@@ -219,6 +225,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
     private async Task AddReferenceTablesAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         if (_ipRanges is not null) await _ipRanges.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (_inventory is not null) await _inventory.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task ConfigureAsync(DuckDBConnection connection, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ public sealed class DuckDbEngineOptions
     /// <summary>AWS's address ranges for queries to classify addresses with (<c>aws_ip_ranges</c>); null offers none.</summary>
     public Core.IpRanges.AwsAddressIndex? IpRanges { get; set; }
 
+    /// <summary>The folder of the interface inventory snapshot queries join (<c>interface_inventory</c>); null offers none.</summary>
+    public string? InventorySnapshot { get; set; }
+
     /// <summary>One-line notes for the user (what the store converted and reused).</summary>
     public Action<string>? Note { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FlowLogAthena.Aws.Tests.Support;
 using FlowLogAthena.Core.Inventory;
 
 namespace FlowLogAthena.Integration.Tests;
@@ -122,6 +123,34 @@ public sealed class InventorySyncTests(CliAgainstMoto aws) : IDisposable
         Assert.Contains("security_group_ids", glue.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
         var location = Assert.Single(glue.GetProperty("parts").EnumerateArray()).GetString()!;
         Assert.Matches($@"^s3://{bucket}/inventory/snapshot=\d{{8}}T\d{{6}}Z/$", location);
+    }
+
+    [Fact]
+    public async Task Athena_runs_join_the_latest_snapshot_of_the_inventory_table_beside_the_flow_log_table()
+    {
+        await SeedAsync("c");
+        var bucket = "inventory-" + Guid.NewGuid().ToString("N")[..10];
+        const string format = "${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}";
+        var source = await aws.SeedLogsAsync(bucket, "vpc", format);
+        var provisioned = await InProcessCli.RunAsync("provision", "--source", source, "--format", format, "--database", "ownerdb", "--table", "t_flows", "--start-date", "2026-11-01");
+        Assert.True(provisioned.ExitCode == 0, provisioned.Stderr);
+        var synced = await InProcessCli.RunAsync("inventory", "sync", "--accounts", Caller, "--regions", "us-east-1", "--out", $"s3://{bucket}/inventory/", "--database", "ownerdb");
+        Assert.True(synced.ExitCode == 0, synced.Stderr);
+        var query = RepositoryRoot.Catalog.Get("top-interfaces");
+        await MotoAthena.QueueResultAsync(aws.Moto, [.. query.Output.Select(c => (c.Name, "varchar"))],
+            [["eni-1", "10", "1", "1", "", "", "interface", "", "", "vpc-1", "subnet-1", "i-1", "web-1", "sg-1", "web"]]);
+
+        var run = await InProcessCli.RunAsync("run", "top-interfaces", "--engine", "athena", "--database", "ownerdb", "--table", "t_flows", "--workgroup", "primary",
+            "--output-location", $"s3://{bucket}/results/", "--from", "2026-11-02", "--to", "2026-11-03", "--output", "csv", "--out", _temp.Combine("top.csv"));
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var sql = (await Boto3.RunAsync(aws.Moto, """
+            a = client('athena')
+            qs = [a.get_query_execution(QueryExecutionId=i)['QueryExecution']['Query'] for i in a.list_query_executions()['QueryExecutionIds']]
+            out([q for q in qs if 'interface_inventory' in q][-1])
+            """)).GetString()!;
+        Assert.Contains("FROM (SELECT * FROM \"ownerdb\".\"interface_inventory\" WHERE \"snapshot\" = (SELECT max(\"snapshot\") FROM \"ownerdb\".\"interface_inventory\"))", sql);
+        Assert.Contains("LEFT JOIN owners AS i ON i.\"interface_id\" = t.\"interface_id\"", sql);
     }
 
     [Theory]

@@ -37,7 +37,7 @@ public sealed class AthenaEngine : IQueryEngine
 
     public string TableReference => _options.TableReference;
 
-    public ReferenceTables References => _options.IpRangesTable is { } ranges ? new() { AwsIpRanges = ranges } : ReferenceTables.None;
+    public ReferenceTables References => new() { AwsIpRanges = _options.IpRangesTable, Interfaces = _options.InventoryTable };
 
     /// <summary>Source of poll jitter; replaceable for deterministic tests.</summary>
     public Random Jitter { get; init; } = Random.Shared;

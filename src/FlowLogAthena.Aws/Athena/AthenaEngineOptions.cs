@@ -51,6 +51,9 @@ public sealed record AthenaEngineOptions
     /// <summary>The address ranges table beside the flow log table (quoted), when <c>ranges publish</c> made one; null offers none.</summary>
     public string? IpRangesTable { get; init; }
 
+    /// <summary>The interface inventory table beside the flow log table (quoted), when <c>inventory sync</c> made one; null offers none.</summary>
+    public string? InventoryTable { get; init; }
+
     /// <summary><c>"database"."table"</c>, quoted for Athena.</summary>
     public string TableReference => $"{Quote(Database)}.{Quote(Table)}";
 

@@ -1,5 +1,4 @@
 using Amazon.S3;
-using Amazon.S3.Model;
 using FlowLogAthena.Aws.Glue;
 using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
@@ -21,16 +20,6 @@ public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions
 
     /// <summary>The table parameter marking it as this tool's.</summary>
     public const string MarkerParameter = "flowlog_athena.inventory";
-
-    /// <summary>Columns in <see cref="InterfaceRecord"/>'s JSON names, with their Athena types.</summary>
-    public static readonly (string Name, string Type)[] Columns =
-    [
-        ("snapshot_time", "string"), ("account_id", "string"), ("region", "string"), ("interface_id", "string"), ("interface_type", "string"),
-        ("description", "string"), ("requester_id", "string"), ("requester_managed", "boolean"), ("status", "string"), ("vpc_id", "string"),
-        ("subnet_id", "string"), ("availability_zone", "string"), ("private_ip", "string"), ("addresses", "string"), ("public_ip", "string"),
-        ("instance_id", "string"), ("instance_name", "string"), ("security_group_ids", "string"), ("security_group_names", "string"),
-        ("tags", "map<string,string>"),
-    ];
 
     public async Task<string> PublishAsync(IReadOnlyList<InterfaceRecord> rows, DateTimeOffset takenAt, S3Uri root, string database, string table,
         CancellationToken cancellationToken)
@@ -59,6 +48,20 @@ public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions
         if (response.Errors is { Count: > 0 } errors && errors[0].ErrorDetail?.ErrorCode != "AlreadyExistsException")
             throw new SinkException($"Glue refused the snapshot partition {folder} of {database}.{table}: {errors[0].ErrorDetail?.ErrorCode}: {errors[0].ErrorDetail?.ErrorMessage}");
         return target.ToString();
+    }
+
+    /// <summary>The table's quoted reference when it exists and is this tool's inventory; null otherwise.</summary>
+    public static async Task<string?> FindAsync(IGlueApi glue, string database, string table, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = table }, cancellationToken).ConfigureAwait(false)).Table;
+            return found?.Parameters?.ContainsKey(MarkerParameter) == true ? $"\"{database}\".\"{table}\"" : null;
+        }
+        catch (AwsNotFoundException)
+        {
+            return null;
+        }
     }
 
     private async Task EnsureTableAsync(S3Uri root, string database, string table, CancellationToken cancellationToken)
@@ -96,7 +99,7 @@ public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions
                 Name = table,
                 Description = "Network interfaces from EC2 (flowlog-athena inventory sync), one partition per snapshot.",
                 TableType = "EXTERNAL_TABLE",
-                PartitionKeys = [new Column { Name = "snapshot", Type = "string" }],
+                PartitionKeys = [new Column { Name = InventorySnapshot.SnapshotColumn, Type = "string" }],
                 Parameters = new Dictionary<string, string> { ["classification"] = "json", ["EXTERNAL"] = "TRUE", [MarkerParameter] = "interfaces" },
                 StorageDescriptor = Storage(location),
             },
@@ -105,24 +108,19 @@ public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions
 
     private static StorageDescriptor Storage(string location) => new()
     {
-        Columns = [.. Columns.Select(c => new Column { Name = c.Name, Type = c.Type })],
+        Columns = [.. InventorySnapshot.Columns.Select(c => new Column { Name = c.Name, Type = c.Type })],
         Location = location,
         InputFormat = "org.apache.hadoop.mapred.TextInputFormat",
         OutputFormat = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
         SerdeInfo = new SerDeInfo { SerializationLibrary = "org.openx.data.jsonserde.JsonSerDe" },
     };
 
+    /// <summary>Whether the snapshot's object is there already (a listing: the permission every command that reads S3 has).</summary>
     private async Task<bool> ExistsAsync(S3Uri target, CancellationToken cancellationToken)
     {
-        try
-        {
-            await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = target.Bucket, Key = target.Key, ExpectedBucketOwner = write.ExpectedBucketOwner },
-                cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
-        {
-            return false;
-        }
+        var folder = target with { Key = target.Key[..(target.Key.LastIndexOf('/') + 1)] };
+        await foreach (var obj in new S3LogFileLister(s3, write.ExpectedBucketOwner).ObjectsBelowAsync(folder, cancellationToken).ConfigureAwait(false))
+            if (obj.Key == target.Key) return true;
+        return false;
     }
 }

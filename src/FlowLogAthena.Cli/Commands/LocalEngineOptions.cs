@@ -49,7 +49,14 @@ public sealed partial class LocalEngineOptions
         HelpName = "FILE|off",
     };
 
-    public IEnumerable<Option> All => [Threads, Cache, Store, MemoryLimit, IpRanges];
+    public Option<string?> Inventory { get; } = new("--inventory")
+    {
+        Description = "Folder of interface inventory snapshots ('flowlog-athena inventory sync'); queries join the latest (local engine; default "
+            + "~/.cache/flowlog-athena/inventory when it holds one; on Athena, the table interface_inventory in the database). off: none, on either engine.",
+        HelpName = "DIR|off",
+    };
+
+    public IEnumerable<Option> All => [Threads, Cache, Store, MemoryLimit, IpRanges, Inventory];
 
     public void AddTo(Command command)
     {
@@ -64,6 +71,8 @@ public sealed partial class LocalEngineOptions
         MemoryLimit = parse.GetValue(MemoryLimit) ?? LocalEngineSettings.DefaultMemoryLimit,
         IpRangesFile = parse.GetValue(IpRanges) is { } file && file != IpRangesOff ? file : null,
         IpRangesOff = parse.GetValue(IpRanges) == IpRangesOff,
+        InventoryFolder = parse.GetValue(Inventory) is { } folder && folder != IpRangesOff ? folder : null,
+        InventoryOff = parse.GetValue(Inventory) == IpRangesOff,
     };
 
     private static string? ParseMemoryLimit(ArgumentResult result)

@@ -33,9 +33,13 @@ public static class RenderCommand
         {
             Description = "Render as a run without AWS's address ranges would (by default the SQL joins the ranges table: aws_ip_ranges beside the table).",
         };
+        var noInventory = new Option<bool>("--without-inventory")
+        {
+            Description = "Render as a run without the interface inventory would (by default the SQL joins interface_inventory beside the table).",
+        };
         var command = new Command("render", "Print the SQL a query renders to for a dialect, with every parameter validated.")
         {
-            id, dialect, table, format, flowLogId, layout, partitioning, from, to, noRanges, options.Params, options.Queries,
+            id, dialect, table, format, flowLogId, layout, partitioning, from, to, noRanges, noInventory, options.Params, options.Queries,
         };
         command.SetAction(parse =>
         {
@@ -44,14 +48,18 @@ public static class RenderCommand
             var window = DefaultWindow(parse.GetValue(from), parse.GetValue(to), clock);
             var tableName = parse.GetValue(table) ?? (chosen == SqlDialect.Athena ? "flowlogs.vpc_flow_logs" : "flow_logs");
             // The ranges table as each engine names it: beside the flow log table on Athena, the local engine's own table.
-            var rangesTable = chosen == SqlDialect.Athena && tableName.Contains('.', StringComparison.Ordinal)
-                ? tableName[..tableName.LastIndexOf('.')] + ".aws_ip_ranges"
-                : "aws_ip_ranges";
+            string Beside(string name) => chosen == SqlDialect.Athena && tableName.Contains('.', StringComparison.Ordinal)
+                ? tableName[..tableName.LastIndexOf('.')] + "." + name
+                : name;
             var rendered = QueryRenderer.Render(query, new RenderRequest
             {
                 Dialect = chosen,
                 TableReference = QuoteTable(tableName, chosen),
-                References = parse.GetValue(noRanges) ? ReferenceTables.None : new() { AwsIpRanges = QuoteTable(rangesTable, chosen) },
+                References = new()
+                {
+                    AwsIpRanges = parse.GetValue(noRanges) ? null : QuoteTable(Beside("aws_ip_ranges"), chosen),
+                    Interfaces = parse.GetValue(noInventory) ? null : QuoteTable(Beside("interface_inventory"), chosen),
+                },
                 Window = window,
                 Format = FlowLogFormat.Parse(parse.GetValue(format)),
                 Partitioning = parse.GetValue(partitioning),

@@ -1,5 +1,6 @@
 using FlowLogAthena.Aws.Athena;
 using FlowLogAthena.Aws.Discovery;
+using FlowLogAthena.Aws.Inventory;
 using FlowLogAthena.Aws.IpRanges;
 using FlowLogAthena.Aws.Provisioning;
 using FlowLogAthena.Aws.Runtime;
@@ -7,6 +8,7 @@ using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
+using FlowLogAthena.Core.Inventory;
 using FlowLogAthena.Core.IpRanges;
 using FlowLogAthena.Core.Names;
 using FlowLogAthena.Core.Sources;
@@ -32,7 +34,9 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         var (engine, source) = request.Athena is { } athena
             ? await OpenAthenaAsync(athena, request.Source, request.FlowLogId, request.Local, window, cancellationToken).ConfigureAwait(false)
             : await OpenLocalAsync(request, ranges, window, cancellationToken).ConfigureAwait(false);
-        return new BoundTable(engine, source, window) { Names = new ResourceNames(ranges) };
+        // The inventory's latest local snapshot names interfaces and their addresses in tables people read, on either engine.
+        var inventory = request.Local.InventorySnapshotPath is { } snapshot ? InventorySnapshot.Read(Path.Combine(snapshot, InventorySnapshot.FileName)) : null;
+        return new BoundTable(engine, source, window) { Names = new ResourceNames(ranges, inventory) };
     }
 
     /// <summary>Checks Athena's settings as the user gave them: a bad one is bad input naming its option, not a crash.</summary>
@@ -63,6 +67,9 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         if (!settings.IpRangesOff
             && await AwsIpRangesGlueTable.FindAsync(clients.Glue, options.Database, AwsIpRangesGlueTable.DefaultName, cancellationToken).ConfigureAwait(false) is { } ranges)
             options = options with { IpRangesTable = ranges };
+        if (!settings.InventoryOff
+            && await InventoryS3Store.FindAsync(clients.Glue, options.Database, InventoryS3Store.DefaultTable, cancellationToken).ConfigureAwait(false) is { } inventory)
+            options = options with { InventoryTable = inventory };
         return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);
     }
 
@@ -103,7 +110,9 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
                 source = source with { Format = schema };
             }
         }
-        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note, ranges), new LocalLogFileLister());
+        var engineOptions = request.Local.EngineOptions(request.MaterializeWindow, note, ranges);
+        if (engineOptions.InventorySnapshot is { } snapshot) note?.Invoke($"Interface inventory: snapshot {Path.GetFileName(snapshot)}, {snapshot}");
+        var engine = new DuckDbEngine(engineOptions, new LocalLogFileLister());
         return (engine, source);
     }
 

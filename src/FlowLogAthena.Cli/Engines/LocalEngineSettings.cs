@@ -35,10 +35,21 @@ public sealed record LocalEngineSettings
     /// <summary>The ranges file this run reads: the one given, else the cached copy if any; null for none.</summary>
     public string? IpRangesPath => IpRangesOff ? null : IpRangesFile ?? new Core.IpRanges.AwsIpRangesCache(Core.IpRanges.AwsIpRangesCache.DefaultFolder).Existing;
 
+    /// <summary>The folder of inventory snapshots; null uses <c>~/.cache/flowlog-athena/inventory</c>.</summary>
+    public string? InventoryFolder { get; init; }
+
+    /// <summary>Offer no interface inventory, on either engine.</summary>
+    public bool InventoryOff { get; init; }
+
+    /// <summary>The latest snapshot folder this run joins, or null for none.</summary>
+    public string? InventorySnapshotPath =>
+        InventoryOff ? null : Core.Inventory.InventorySnapshot.LocalSnapshots(InventoryFolder ?? Core.Inventory.InventorySnapshot.DefaultRoot) is { Count: > 0 } all ? all[^1] : null;
+
     /// <summary>The engine's options for these settings.</summary>
     public DuckDbEngineOptions EngineOptions(bool materializeWindow, Action<string>? note = null, Core.IpRanges.AwsAddressIndex? ipRanges = null) => new()
     {
         IpRanges = ipRanges,
+        InventorySnapshot = InventorySnapshotPath,
         Note = note,
         Threads = Threads,
         MemoryLimit = MemoryLimit,

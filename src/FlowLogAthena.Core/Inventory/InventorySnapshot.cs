@@ -14,6 +14,22 @@ public static class InventorySnapshot
 {
     public const string FileName = "interfaces.json.gz";
 
+    /// <summary>The partition column (Athena) and extra column (local) holding a row's snapshot folder value, e.g. <c>20261206T083000Z</c>.</summary>
+    public const string SnapshotColumn = "snapshot";
+
+    /// <summary>The JSON names of <see cref="InterfaceRecord"/>, with their Athena types, in order.</summary>
+    public static readonly (string Name, string Type)[] Columns =
+    [
+        ("snapshot_time", "string"), ("account_id", "string"), ("region", "string"), ("interface_id", "string"), ("interface_type", "string"),
+        ("description", "string"), ("requester_id", "string"), ("requester_managed", "boolean"), ("status", "string"), ("vpc_id", "string"),
+        ("subnet_id", "string"), ("availability_zone", "string"), ("private_ip", "string"), ("addresses", "string"), ("public_ip", "string"),
+        ("instance_id", "string"), ("instance_name", "string"), ("security_group_ids", "string"), ("security_group_names", "string"),
+        ("tags", "map<string,string>"),
+    ];
+
+    /// <summary>The value a snapshot folder gives its rows' <see cref="SnapshotColumn"/>.</summary>
+    public static string SnapshotValue(string folder) => Path.GetFileName(folder.TrimEnd('/', Path.DirectorySeparatorChar))["snapshot=".Length..];
+
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>The snapshot's folder name, e.g. <c>snapshot=20261206T083000Z</c>.</summary>
@@ -36,12 +52,24 @@ public static class InventorySnapshot
     /// <summary>Reads a snapshot file back (status, tests).</summary>
     public static IReadOnlyList<InterfaceRecord> Read(string path)
     {
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
         var rows = new List<InterfaceRecord>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0) rows.Add(JsonSerializer.Deserialize<InterfaceRecord>(line, Json)!);
+        var number = 0;
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            while (reader.ReadLine() is { } line)
+            {
+                number++;
+                if (line.Length > 0)
+                    rows.Add(JsonSerializer.Deserialize<InterfaceRecord>(line, Json) ?? throw new JsonException("a line holds null"));
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)
+        {
+            throw new InventoryException($"Interface inventory snapshot {path} cannot be read (line {number}): {e.Message}", isBadInput: true, e);
+        }
         return rows;
     }
 

@@ -1,21 +1,36 @@
+using FlowLogAthena.Core.Inventory;
 using FlowLogAthena.Core.IpRanges;
 
 namespace FlowLogAthena.Core.Names;
 
 /// <summary>
-/// Names to show beside ids in tables people read (the console, the report): what AWS's address ranges say of an
-/// address ("S3 us-east-1"). Looked up here, after the query, so result files keep their values as the query wrote
-/// them. None when the run has no ranges.
+/// Names to show beside ids in tables people read (the console, the report): an interface's owner from the interface
+/// inventory ("web-1, instance" or its description), a private address's interface owner, else what AWS's address
+/// ranges say of an address ("S3 us-east-1"). Looked up here, after the query, so result files keep their values as
+/// the query wrote them. None when the run has neither.
 /// </summary>
 public sealed class ResourceNames
 {
     private readonly AwsAddressIndex? _ranges;
+    private readonly Dictionary<string, string> _interfaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _addresses = new(StringComparer.OrdinalIgnoreCase);
 
-    public ResourceNames(AwsAddressIndex? ranges) => _ranges = ranges;
+    public ResourceNames(AwsAddressIndex? ranges, IReadOnlyList<InterfaceRecord>? inventory = null)
+    {
+        _ranges = ranges;
+        foreach (var row in inventory ?? [])
+        {
+            if (Owner(row) is not { } owner) continue;
+            _interfaces[row.InterfaceId] = owner;
+            foreach (var address in (row.Addresses ?? row.PrivateIp ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                _addresses.TryAdd(address, owner);
+            if (row.PublicIp is { } publicIp) _addresses.TryAdd(publicIp, owner);
+        }
+    }
 
     public static ResourceNames None { get; } = new(null);
 
-    public bool IsEmpty => _ranges is null;
+    public bool IsEmpty => _ranges is null && _interfaces.Count == 0;
 
     /// <summary>Whether a result column holds addresses: srcaddr, pkt_dstaddr, peer_srcaddr, address, destination, …</summary>
     public static bool IsAddressColumn(string column) =>
@@ -24,8 +39,26 @@ public sealed class ResourceNames
     /// <summary>The name of a value of the column, or null when there is none to show.</summary>
     public string? NameOf(string column, object? value)
     {
-        if (_ranges is null || value is not string text || !IsAddressColumn(column)) return null;
-        if (!AwsAddressIndex.TryParseAddress(text, out var address)) return null;
+        if (value is not string text) return null;
+        if (column.EndsWith("interface_id", StringComparison.Ordinal) || column == "resource")
+            return _interfaces.GetValueOrDefault(text);
+        if (!IsAddressColumn(column)) return null;
+        if (_addresses.TryGetValue(text, out var owner)) return owner;
+        if (_ranges is null || !AwsAddressIndex.TryParseAddress(text, out var address)) return null;
         return _ranges.Lookup(address) is { } match ? $"{match.Service} {match.Region}" : null;
+    }
+
+    /// <summary>"name, type" from what the inventory knows of an interface: the instance's Name, else the description.</summary>
+    private static string? Owner(InterfaceRecord row)
+    {
+        var name = row.InstanceName ?? row.Description;
+        var type = row.InterfaceType is null or "interface" ? row.InstanceId is null ? null : "instance" : row.InterfaceType;
+        return (name, type) switch
+        {
+            (null, null) => null,
+            (null, _) => type,
+            (_, null) => name,
+            _ => $"{name}, {type}",
+        };
     }
 }

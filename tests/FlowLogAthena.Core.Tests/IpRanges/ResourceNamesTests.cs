@@ -30,3 +30,34 @@ public sealed class ResourceNamesTests
         Assert.Null(Names.NameOf("dstaddr", 12345L));
     }
 }
+
+/// <summary>Names from the interface inventory: an interface's owner, and the owner of its addresses, before the ranges.</summary>
+public sealed class InventoryNamesTests
+{
+    private static readonly ResourceNames Names = new(
+        AwsAddressIndex.Build(AwsIpRanges.Parse(IpRangesJson.Text([new("10.0.0.0/8", "us-east-1", "EC2")]), "ranges.json")),
+        [
+            new Core.Inventory.InterfaceRecord
+            {
+                SnapshotTime = "2026-11-02T00:00:00Z", AccountId = "111111111111", Region = "us-east-1", InterfaceId = "eni-1", InterfaceType = "interface",
+                InstanceId = "i-1", InstanceName = "web-1", PrivateIp = "10.0.1.5", Addresses = "10.0.1.5 10.0.1.6 2600:1f18::5",
+            },
+            new Core.Inventory.InterfaceRecord
+            {
+                SnapshotTime = "2026-11-02T00:00:00Z", AccountId = "111111111111", Region = "us-east-1", InterfaceId = "eni-2", InterfaceType = "nat_gateway",
+                Description = "Interface for NAT Gateway nat-1", PrivateIp = "10.0.2.9", PublicIp = "3.80.1.1",
+            },
+        ]);
+
+    [Theory]
+    [InlineData("interface_id", "eni-1", "web-1, instance")]
+    [InlineData("interface_id", "eni-2", "Interface for NAT Gateway nat-1, nat_gateway")]
+    [InlineData("interface_id", "eni-9", null)]
+    [InlineData("srcaddr", "10.0.1.6", "web-1, instance")]
+    [InlineData("dstaddr", "2600:1f18::5", "web-1, instance")]
+    [InlineData("dstaddr", "3.80.1.1", "Interface for NAT Gateway nat-1, nat_gateway")]
+    [InlineData("dstaddr", "10.9.9.9", "EC2 us-east-1")]
+    [InlineData("vpc_id", "eni-1", null)]
+    public void Interfaces_and_their_addresses_are_named_by_their_owner_before_the_ranges(string column, string value, string? name) =>
+        Assert.Equal(name, Names.NameOf(column, value));
+}

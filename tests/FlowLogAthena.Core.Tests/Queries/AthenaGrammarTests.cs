@@ -32,12 +32,12 @@ public sealed class AthenaGrammarTests
                 Format = FlowLogFormat.AllFieldsOf(Query.Kind), // every field of its kind: no query refused for a missing one
                 Partitioning = Partitioning,
                 Parameters = Parameters,
-                References = IpRanges ? RepoQueries.WithIpRanges(SqlDialect.Athena) : ReferenceTables.None,
+                References = IpRanges ? RepoQueries.WithReferences(SqlDialect.Athena) : ReferenceTables.None,
             });
             var sql = rendered.Sql;
             bound = rendered.ExecutionParameters ?? [];
             var parameters = Parameters.Count == 0 ? "defaults" : string.Join(' ', Parameters.Select(p => $"{p.Key}={p.Value}"));
-            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}{(IpRanges ? "" : " without ip-ranges")}", sql,
+            return new($"{Query.QualifiedId} {Partitioning.ToString().ToLowerInvariant()} {Window} {parameters}{(IpRanges ? "" : " without reference tables")}", sql,
                 ParametersOnlyInWhere: true);
         }
     }
@@ -50,8 +50,8 @@ public sealed class AthenaGrammarTests
             foreach (var partitioning in Partitionings)
             {
                 cases.AddRange(Windows.Select(window => new RenderCase(query, partitioning, window, RequiredOnly(query))));
-                // A query that uses AWS's address ranges when it has them also renders without.
-                if (!query.RequiresIpRanges && query.ExpandedBody.Contains("has_ip_ranges", StringComparison.Ordinal))
+                // A query that uses AWS's address ranges or the inventory when it has them also renders without.
+                if (!query.RequiresIpRanges && (query.ExpandedBody.Contains("has_ip_ranges", StringComparison.Ordinal) || query.ExpandedBody.Contains("has_inventory", StringComparison.Ordinal)))
                     cases.Add(new RenderCase(query, partitioning, RepoQueries.OneDay, RequiredOnly(query), IpRanges: false));
                 foreach (var parameter in query.Parameters)
                     cases.AddRange(SampleValues(parameter).Where(value => value != parameter.Default?.Canonical).Select(value =>

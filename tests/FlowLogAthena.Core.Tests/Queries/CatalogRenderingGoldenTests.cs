@@ -28,7 +28,7 @@ public sealed class CatalogRenderingGoldenTests
         ["admin-access-from-internet"] = "577d2c80a7f5fd5401845b0f7c2bf87bfcc8ae04a3e23bb6584a2cdd18a7e58b",
         ["admin-ports"] = "ccfc2d020f2164ed53fd35eb3c3479da5bfd4721124390be112ef0d5b253a5de",
         ["asymmetric-routes"] = "fbafbe03c4043398e827be0b0fb92eed6dd880eb8a7ccefa23ed66d1f09e161e",
-        ["aws-destinations"] = "a6e1d6d9489a797b34640911f0bdc20e17e408daae0a1bfaabbbbd10a5ed78e2",
+        ["aws-destinations"] = "a7a03b7e925db6109f91491b3cfe91afa68235562618c23ee8e1dfea244c6331",
         ["attachment-traffic"] = "1cee605f5cbe97b955e279944655bb43d0263beac191389e4988e0a34dfb38f8",
         ["aws-service-traffic"] = "0854e23316911e78ce0f7ea11477bd94ce7092f1f455add15ce144154bdcf079",
         ["capacity-peaks"] = "27a2894826fb996ff1a2144e8c620d38541f395ff2241a40f244d47838fea2e6",
@@ -36,7 +36,7 @@ public sealed class CatalogRenderingGoldenTests
         ["cross-account"] = "97abb35f6201f7cf15a3065043d3c09f12e322c1d14d1b3ac5a1f2635cd1570f",
         ["cross-az"] = "2c28e3cafafa911ce0c0ec644db87c2fb0925d746b8fdc4ffa8dbe836fd09f8d",
         ["cross-az-cost"] = "226385b19dab0e99d737c08bcd8c3e43a521d85d2fdac7227bfde2b93f707f4c",
-        ["egress-cost"] = "6cff0e16f6c2022e7e383895f3fd3f8b1a668fc260e550e7ae196b58d6b465b7",
+        ["egress-cost"] = "03c6642eda7f9df2adc5bd3d6266c61a447c065fe49fbf7b24da591bb8a4c204",
         ["egress-outside-allow-list"] = "0d83ee4be56bb8ac843eda25aab61e59d4a1d8305323f9620a0b0d264868c744",
         ["gateway-endpoint-bypass"] = "308f075a288debcc0dcef526a6f69ea1db9279cd84e1b0da6620a5ac6592433e",
         ["hourly-traffic"] = "f5df72b48d048d5bafea71a87883fdd449180c37f7de567ef4476e4c4a271bf3",
@@ -63,7 +63,7 @@ public sealed class CatalogRenderingGoldenTests
         ["silent-interfaces"] = "a7c5c8d2d6efe7adc8185aa6fc1730bb56594b7589fdb18463fbe1a71aefdb43",
         ["top-destinations"] = "5f8ba85742008b8d39f32e496ec581912a0819e004551f378e6a5cabdff20a3a",
         ["top-instances"] = "2b73eb04cb0636e71ed00b00969eeeee64b31a734f5444d779d3364a21f1b6c6",
-        ["top-interfaces"] = "6234378dba6bf665194430402bd29e553eafac3eab3d896b62dc15259b4cf1aa",
+        ["top-interfaces"] = "dd193c18d7209e91fdc6d2235520dd6a206e1ab51bedf91d9db7040e33dcea8d",
         ["top-sources"] = "36cb914e79c1e0c8dfdce512dc9598e026f5e1179b8b9706d2a48b8064fc8602",
         ["top-sources-packet-level"] = "992d644ad6429de104be11896697f3036ec5b9d1495c2082109001efaae9d848",
         ["top-subnets"] = "7731da04164f77e43c95bb7f009f5f5194351e6b2437673f19bbd8817b14fd94",
@@ -134,19 +134,36 @@ public sealed class CatalogRenderingGoldenTests
         formats.AddRange(query.OptionalFields.Select(f => ($"all-but-{f}", EveryFieldBut(query.Kind, [f]))));
         if (query.OptionalFields.Count > 1) formats.Add(("all-but-optional", EveryFieldBut(query.Kind, query.OptionalFields)));
 
-        // A query that can use AWS's address ranges renders with and without them (the golden text of others is unchanged).
-        var usesRanges = query.RequiresIpRanges || query.ExpandedBody.Contains("has_ip_ranges", StringComparison.Ordinal)
-            || query.ExpandedBody.Contains("aws_ranges_lookup", StringComparison.Ordinal);
+        // A query whose SQL depends on the reference tables (AWS's address ranges, the inventory) renders with and without
+        // them; the golden text of the others is unchanged.
+        var usesRanges = UsesReferences(query);
         var rangeChoices = usesRanges ? new[] { false, true } : [false];
         foreach (var dialect in new[] { SqlDialect.Athena, SqlDialect.DuckDb })
             foreach (var (formatName, format) in formats)
                 foreach (var (setName, parameters) in parameterSets)
                     foreach (var ranges in rangeChoices)
-                        yield return ($"{dialect} {formatName} daily {setName}{(ranges ? " ip-ranges" : "")}",
+                        yield return ($"{dialect} {formatName} daily {setName}{(ranges ? " references" : "")}",
                             Request(dialect, format, parameters, Partitioning.Daily, RepoQueries.OneDay, ranges));
         var everyField = FlowLogFormat.AllFieldsOf(query.Kind);
         yield return ("Athena all hourly ragged defaults", Request(SqlDialect.Athena, everyField, required, Partitioning.Hourly, RaggedWindow, usesRanges));
         yield return ("DuckDb all daily ragged defaults", Request(SqlDialect.DuckDb, everyField, required, Partitioning.Daily, RaggedWindow, usesRanges));
+    }
+
+    private static bool UsesReferences(QueryDefinition query)
+    {
+        string? Sql(bool references)
+        {
+            try
+            {
+                return QueryRenderer.Render(query, Request(SqlDialect.Athena, FlowLogFormat.AllFieldsOf(query.Kind),
+                    query.Parameters.Where(p => p.Required && p.Default is null).ToDictionary(p => p.Name, Sample), Partitioning.Daily, RepoQueries.OneDay, references)).Sql;
+            }
+            catch (FormatMismatchException)
+            {
+                return null;
+            }
+        }
+        return Sql(false) != Sql(true);
     }
 
     private static FlowLogFormat EveryFieldBut(FlowLogKind kind, IReadOnlyList<string> absent) =>
@@ -155,7 +172,7 @@ public sealed class CatalogRenderingGoldenTests
     private static RenderRequest Request(SqlDialect dialect, FlowLogFormat format, Dictionary<string, string> parameters,
         Partitioning partitioning, TimeWindow window, bool ipRanges = false) => new()
         {
-            References = ipRanges ? RepoQueries.WithIpRanges(dialect) : ReferenceTables.None,
+            References = ipRanges ? RepoQueries.WithReferences(dialect) : ReferenceTables.None,
             Dialect = dialect,
             TableReference = dialect == SqlDialect.Athena ? "\"flowlogs\".\"vpc_flow_logs\"" : "\"flow_logs\"",
             Window = window,

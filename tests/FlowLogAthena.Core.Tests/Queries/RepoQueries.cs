@@ -11,15 +11,16 @@ internal static class RepoQueries
         FlowLogFormat.Parse(FlowLogFormat.DefaultFormatString
             + " ${vpc-id} ${subnet-id} ${instance-id} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path} ${reject-reason}");
 
-    /// <summary>The address ranges table as each engine names it: the local engine's table, the Glue table beside the flow logs.</summary>
-    public static ReferenceTables WithIpRanges(SqlDialect dialect) =>
-        new() { AwsIpRanges = dialect == SqlDialect.Athena ? "\"flowlogs\".\"aws_ip_ranges\"" : "\"aws_ip_ranges\"" };
+    /// <summary>The address ranges and inventory tables as each engine names them: the local engine's tables, the Glue tables beside the flow logs.</summary>
+    public static ReferenceTables WithReferences(SqlDialect dialect) => dialect == SqlDialect.Athena
+        ? new() { AwsIpRanges = "\"flowlogs\".\"aws_ip_ranges\"", Interfaces = "\"flowlogs\".\"interface_inventory\"" }
+        : new() { AwsIpRanges = "\"aws_ip_ranges\"", Interfaces = "\"interface_inventory\"" };
 
-    /// <summary>A request on the v5 test format; a query that requires AWS's address ranges gets them.</summary>
+    /// <summary>A request on the v5 test format, with the address ranges and the inventory beside the table unless told otherwise.</summary>
     public static RenderRequest Request(SqlDialect dialect, IReadOnlyDictionary<string, string>? parameters = null,
         Partitioning partitioning = Partitioning.Daily, TimeWindow? window = null, FlowLogFormat? format = null, bool ipRanges = true) => new()
         {
-            References = ipRanges ? WithIpRanges(dialect) : ReferenceTables.None,
+            References = ipRanges ? WithReferences(dialect) : ReferenceTables.None,
             Dialect = dialect,
             TableReference = "\"flowlogs\".\"vpc_flow_logs\"",
             Window = window ?? OneDay,

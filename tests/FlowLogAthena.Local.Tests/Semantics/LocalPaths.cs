@@ -9,12 +9,14 @@ namespace FlowLogAthena.Local.Tests.Semantics;
 internal static class LocalPaths
 {
     public static async Task<ListSink> RunAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters, FlowLogSource source, TimeWindow window,
-        Core.IpRanges.AwsAddressIndex? ipRanges = null)
+        Core.IpRanges.AwsAddressIndex? ipRanges = null, string? inventorySnapshot = null)
     {
-        var text = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ipRanges }, new LocalLogFileLister()), query, parameters, source, window);
+        var text = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ipRanges, InventorySnapshot = inventorySnapshot }, new LocalLogFileLister()),
+            query, parameters, source, window);
         if (source.Layout.FileFormat != LogFileFormat.Text) return text;
 
-        var stored = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = StoreOf(source), IpRanges = ipRanges }, new LocalLogFileLister()),
+        var stored = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = StoreOf(source), IpRanges = ipRanges, InventorySnapshot = inventorySnapshot },
+            new LocalLogFileLister()),
             query, parameters, source, window);
         Assert.Equal(text.Columns, stored.Columns);
         Assert.Equal(text.Rows.Count, stored.Rows.Count);

@@ -142,6 +142,16 @@ public abstract class SqlDialectHelpers
             + $" AND {hex} BETWEEN {Q("r")}.{Q("first_hex")} AND {Q("r")}.{Q("last_hex")}";
     }
 
+    /// <summary>The value of a string map column under a key, NULL when the map lacks it (Trino's subscript would fail there).</summary>
+    public abstract string MapValue(string mapSql, string key);
+
+    /// <summary>
+    /// The interface inventory's latest snapshot as a relation for FROM or JOIN: every row of the table whose
+    /// <c>snapshot</c> is the newest, the same SQL on both engines.
+    /// </summary>
+    public string LatestInterfaces(string inventoryTable) =>
+        $"(SELECT * FROM {inventoryTable} WHERE {QuoteIdentifier("snapshot")} = (SELECT max({QuoteIdentifier("snapshot")}) FROM {inventoryTable}))";
+
     /// <summary>
     /// A CASE expression giving the catalog label of a coded field's value (e.g. traffic-path 1 → "same VPC"),
     /// <paramref name="nullLabel"/> for NULL, and <c>code N</c> for a code the catalog does not know.

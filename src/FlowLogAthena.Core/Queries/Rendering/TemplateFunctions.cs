@@ -16,7 +16,7 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
     /// <summary>The names, for the hint in an unknown-name error.</summary>
     public static readonly string[] Names =
         ["table", "time_window", "logged_data", "ident", "col", "fields", "param", "has_param", "has_field", "cidr_match", "traffic_path_label",
-            "protocol_label", "mapping_table", "window_hours", "partial", "has_ip_ranges", "aws_ranges_lookup"];
+            "protocol_label", "mapping_table", "window_hours", "partial", "has_ip_ranges", "aws_ranges_lookup", "has_inventory", "interfaces", "inventory_tag"];
 
     private delegate string PartialFunction(TemplateContext context, string name, ScriptObject? arguments = null);
 
@@ -42,6 +42,9 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         functions.Import("partial", new PartialFunction(Partial));
         functions.Import("has_ip_ranges", new Func<bool>(() => request.References.AwsIpRanges is not null));
         functions.Import("aws_ranges_lookup", new Func<string, string, string>(AwsRangesLookup));
+        functions.Import("has_inventory", new Func<bool>(() => request.References.Interfaces is not null));
+        functions.Import("interfaces", new Func<string>(Interfaces));
+        functions.Import("inventory_tag", new Func<string, string, string>(InventoryTag));
         return functions;
     }
 
@@ -222,6 +225,31 @@ internal sealed class TemplateFunctions(QueryDefinition query, SqlDialectHelpers
         {
             throw new TemplateHelperException(e.Message);
         }
+    }
+
+    /// <summary>
+    /// <c>interfaces</c>: the interface inventory's latest snapshot as a relation (interface_id, interface_type,
+    /// description, requester_id, vpc_id, subnet_id, instance_id, instance_name, security_group_ids,
+    /// security_group_names, tags, …), for a LEFT JOIN on the interface id.
+    /// </summary>
+    private string Interfaces() => request.References.Interfaces is { } table
+        ? sql.LatestInterfaces(table)
+        : throw new TemplateHelperException("interfaces needs the interface inventory, which this run has none of; guard it with {{ if has_inventory }}.");
+
+    /// <summary>
+    /// <c>inventory_tag 'i' 'cost_center_tag'</c>: the value of the tag the string parameter names, from the inventory row
+    /// aliased <c>i</c>; NULL when the interface has no such tag.
+    /// </summary>
+    private string InventoryTag(string alias, string parameterName)
+    {
+        if (request.References.Interfaces is null)
+            throw new TemplateHelperException("inventory_tag needs the interface inventory, which this run has none of; guard it with {{ if has_inventory }}.");
+        var declared = Declared(parameterName);
+        if (declared.Type != QueryParameterType.String)
+            throw new TemplateHelperException($"inventory_tag needs a string parameter naming the tag key, but '{parameterName}' is {declared.Type.ToName()}.");
+        if (!parameters.TryGet(parameterName, out var value) || value is not TextValue key)
+            throw new TemplateHelperException($"Parameter '{parameterName}' has no value in this run; give it a default.");
+        return sql.MapValue($"{Ident(alias)}.{Ident("tags")}", key.Value);
     }
 
     /// <summary>
