@@ -42,11 +42,15 @@ public static class InventorySnapshot
     public static async Task WriteAsync(Stream stream, IEnumerable<InterfaceRecord> rows, CancellationToken cancellationToken)
     {
         await using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        var written = false;
         foreach (var row in rows)
         {
             await JsonSerializer.SerializeAsync(gzip, row, Json, cancellationToken).ConfigureAwait(false);
             gzip.WriteByte((byte)'\n');
+            written = true;
         }
+        // An account without interfaces is a snapshot too; a GZipStream given nothing writes nothing, not an empty member.
+        if (!written) gzip.WriteByte((byte)'\n');
     }
 
     /// <summary>Reads a snapshot file back (status, tests).</summary>

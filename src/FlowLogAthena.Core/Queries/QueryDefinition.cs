@@ -49,6 +49,12 @@ public sealed class QueryDefinition
     /// <summary>Whether the query needs AWS's address ranges (<c>requires: [ip-ranges]</c>); without them it is skipped, saying how to get them.</summary>
     public bool RequiresIpRanges { get; init; }
 
+    /// <summary>The front matter's name for the interface inventory in <c>requires:</c>.</summary>
+    public const string InventoryRequirement = "inventory";
+
+    /// <summary>Whether the query needs the interface inventory (<c>requires: [inventory]</c>); without it it is skipped, saying how to get it.</summary>
+    public bool RequiresInventory { get; init; }
+
     /// <summary>Fields the template uses when the format has them (guarded by <c>has_field</c>), and does without otherwise.</summary>
     public IReadOnlyList<string> OptionalFields { get; init; } = [];
 

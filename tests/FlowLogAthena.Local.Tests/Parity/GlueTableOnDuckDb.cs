@@ -90,6 +90,21 @@ public sealed class GlueTableOnDuckDb : IAsyncDisposable
         return reference;
     }
 
+    /// <summary>The interface inventory table <c>inventory sync</c> makes beside the flow log table, with no rows; its quoted reference.</summary>
+    public async Task<string> AddEmptyInventoryAsync()
+    {
+        var athena = AthenaSqlHelpers.Instance;
+        var reference = $"{athena.QuoteIdentifier(Definition.Database)}.{athena.QuoteIdentifier("interface_inventory")}";
+        var columns = Core.Inventory.InventorySnapshot.Columns.Select(c => $"{DuckDbSql.Identifier(c.Name)} {c.Type switch
+        {
+            "boolean" => "BOOLEAN",
+            "map<string,string>" => "MAP(VARCHAR, VARCHAR)",
+            _ => "VARCHAR",
+        }}").Append($"{DuckDbSql.Identifier(Core.Inventory.InventorySnapshot.SnapshotColumn)} VARCHAR");
+        await ExecuteAsync($"CREATE TABLE IF NOT EXISTS {reference} ({string.Join(", ", columns)})");
+        return reference;
+    }
+
     /// <summary>
     /// Runs an Athena rendering as Athena would: its <c>?</c> placeholders bound, in order, to its execution
     /// parameters, each as the typed value its literal denotes (never spliced into the text).

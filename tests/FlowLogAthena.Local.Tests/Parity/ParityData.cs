@@ -23,6 +23,11 @@ public sealed class ParityData : IAsyncDisposable
 
     private string? _glueRanges;
 
+    /// <summary>The same with an empty interface inventory snapshot, for queries that require one (both sides join no owner).</summary>
+    private BoundTable? _tableWithInventory;
+
+    private string? _glueInventory;
+
     private ParityData(ParityLayout layout, FlowLogSource source, FlowLogSource athenaSource, GlueTableOnDuckDb glue)
     {
         Layout = layout;
@@ -74,7 +79,8 @@ public sealed class ParityData : IAsyncDisposable
     public async Task<(RenderedQuery Rendered, ResultSet Result)> RunDuckDbAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters)
     {
         var sink = new ListSink();
-        var outcome = await new QueryRunner(query.RequiresIpRanges ? _tableWithRanges : _table).RunAsync(query, parameters, sink, CancellationToken.None);
+        var table = query.RequiresInventory ? await WithInventoryAsync() : query.RequiresIpRanges ? _tableWithRanges : _table;
+        var outcome = await new QueryRunner(table).RunAsync(query, parameters, sink, CancellationToken.None);
         return (outcome.Rendered, new ResultSet(sink.Columns, sink.Rows));
     }
 
@@ -86,13 +92,31 @@ public sealed class ParityData : IAsyncDisposable
     {
         ReferenceTables? references = null;
         if (query.RequiresIpRanges) references = new() { AwsIpRanges = _glueRanges ??= await Glue.AddIpRangesAsync(Ranges) };
+        if (query.RequiresInventory) references = (references ?? new()) with { Interfaces = _glueInventory ??= await Glue.AddEmptyInventoryAsync() };
         return QueryRenderer.Render(query, RenderRequest.For(AthenaSource, SqlDialect.Athena, Glue.TableReference, Layout.Query, parameters, references));
+    }
+
+    /// <summary>A bound table whose engine joins an empty snapshot written beside the source (removed with it).</summary>
+    private async Task<BoundTable> WithInventoryAsync()
+    {
+        if (_tableWithInventory is not null) return _tableWithInventory;
+        var root = Path.Combine(Source.Root, ".inventory");
+        await Core.Inventory.InventorySnapshot.WriteLocalAsync(root, DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), [],
+            CancellationToken.None);
+        return _tableWithInventory = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions
+        {
+            StoreFolder = LocalPaths.StoreOf(Source),
+            MaterializeWindow = true,
+            Threads = 1,
+            InventorySnapshot = Core.Inventory.InventorySnapshot.LocalSnapshots(root)[^1],
+        }, new LocalLogFileLister()), Source, Layout.Query);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _table.DisposeAsync();
         await _tableWithRanges.DisposeAsync();
+        if (_tableWithInventory is not null) await _tableWithInventory.DisposeAsync();
         await Glue.DisposeAsync();
     }
 }

@@ -91,4 +91,30 @@ public sealed class InventoryJoinTests : IDisposable
         Assert.Equal(["unallocated", "none", "internet", 2L << 30], new[] { rows[0][4], rows[0][5], rows[0][6], rows[0][9] });
         Assert.Equal(["payments", "inventory-tag", "internet", 1L << 30], new[] { rows[1][4], rows[1][5], rows[1][6], rows[1][9] });
     }
+
+    [Fact]
+    public async Task A_v2_log_is_broken_down_by_vpc_subnet_instance_and_tag_from_the_inventory()
+    {
+        _root.WriteGzip("logs/AWSLogs/111111111111/vpcflowlogs/us-east-1/2026/11/02/111111111111_vpcflowlogs_us-east-1_fl-0123456789abcdef0_20261102T0105Z_abcd1234.log.gz",
+            FlowLogFormat.DefaultFormatString.Replace("${", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal),
+            $"2 111111111111 eni-0aaaaaaaaaaaaaaaa 10.0.1.5 52.216.1.1 40000 443 6 10 5000 {T} {T + 60} ACCEPT OK",
+            $"2 111111111111 eni-0aaaaaaaaaaaaaaaa 10.0.1.5 52.216.1.2 40000 443 6 10 3000 {T} {T + 60} ACCEPT OK",
+            $"2 111111111111 eni-0bbbbbbbbbbbbbbbb 10.0.1.9 10.0.1.5 40001 80 6 5 700 {T} {T + 60} ACCEPT OK",
+            $"2 111111111111 eni-0cccccccccccccccc 10.0.1.7 10.0.1.5 40002 80 6 1 100 {T} {T + 60} ACCEPT OK");
+        var source = new FlowLogSource(_root.Combine("logs"), FlowLogFormat.Default, SourceLayout.DefaultLayout);
+
+        var snapshot = await InventoryAsync();
+        var rows = (await LocalPaths.RunAsync(Catalog.Get("traffic-by-owner"), new Dictionary<string, string>(), source, TimeWindow.Parse("2026-11-02", "2026-11-03"),
+            inventorySnapshot: snapshot)).Rows;
+
+        ReferenceCheck.AssertRows("traffic-by-owner", rows,
+        [
+            ["vpc-0aaaaaaaaaaaaaaaa", "subnet-0aaaaaaaaaaaaaaaa", "i-0aaaaaaaaaaaaaaaa", "web-1", "interface", "payments", 1L, 8000L, 20L, 2L],
+            ["vpc-0aaaaaaaaaaaaaaaa", "subnet-0aaaaaaaaaaaaaaaa", null, null, "network_load_balancer", null, 1L, 700L, 5L, 1L],
+            [null, null, null, null, null, null, 1L, 100L, 1L, 1L], // not in the inventory
+        ]);
+        var other = (await LocalPaths.RunAsync(Catalog.Get("traffic-by-owner"), new Dictionary<string, string> { ["tag_key"] = "Team" }, source,
+            TimeWindow.Parse("2026-11-02", "2026-11-03"), inventorySnapshot: snapshot)).Rows;
+        Assert.All(other, r => Assert.Null(r[5]));
+    }
 }

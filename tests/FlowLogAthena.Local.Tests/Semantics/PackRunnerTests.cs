@@ -21,7 +21,10 @@ public sealed class PackRunnerTests : IDisposable
         var source = await GenerateAsync(format);
         var output = _root.Combine("out");
         var ranges = Core.IpRanges.AwsAddressIndex.Build(Core.IpRanges.AwsIpRanges.Parse(IpRangesJson.Text(IpRangesJson.ForGenerator()), "generator ranges"));
-        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ranges }, new LocalLogFileLister());
+        var inventory = _root.Combine("inventory");
+        await Core.Inventory.InventorySnapshot.WriteLocalAsync(inventory, DateTimeOffset.UnixEpoch, [], CancellationToken.None);
+        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ranges, InventorySnapshot = Core.Inventory.InventorySnapshot.LocalSnapshots(inventory)[^1] },
+            new LocalLogFileLister());
 
         var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false)).RunAsync(Catalog.All,
             new Dictionary<string, string>
@@ -65,7 +68,7 @@ public sealed class PackRunnerTests : IDisposable
         Assert.Equal(
             Catalog.InPack("paths").Select(q => q.Id) // the paths pack needs v5 fields
                 .Concat(["conversation", "top-instances", "top-sources-packet-level", "top-subnets", "top-talkers-packet-level", "top-vpcs",
-                    "traffic-from-address", "traffic-to-address"])
+                    "traffic-by-owner", "traffic-from-address", "traffic-to-address"])
                 .Order(StringComparer.Ordinal),
             skipped.Keys.Order(StringComparer.Ordinal));
         Assert.DoesNotContain(outcomes, o => o.Status == QueryStatus.Failed);

@@ -86,9 +86,6 @@ internal sealed class AthenaSqlHelpers : SqlDialectHelpers
     /// then FALSE.
     /// </summary>
     /// <summary>Trino's IPADDRESS holds 16 bytes, IPv4 mapped (<c>::ffff:a.b.c.d</c>); TRY_CAST makes other text NULL.</summary>
-    /// <summary>Trino's element_at gives NULL for a missing key, where its subscript fails the query.</summary>
-    public override string MapValue(string mapSql, string key) => $"element_at({mapSql}, {StringLiteral(key)})";
-
     public override string AddressHex(string columnSql) => $"to_hex(CAST(TRY_CAST({columnSql} AS IPADDRESS) AS VARBINARY))";
 
     protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks)

@@ -22,8 +22,6 @@ internal sealed class DuckDbSqlHelpers : SqlDialectHelpers
 
     public override string AddressHex(string columnSql) => DuckDbAddressHex.Of(columnSql);
 
-    /// <summary>DuckDB's subscript gives the value or NULL (its element_at gives a list).</summary>
-    public override string MapValue(string mapSql, string key) => $"{mapSql}[{StringLiteral(key)}]";
 
     protected override string AnyNetworkMatch(string columnSql, IReadOnlyList<IpNetwork> networks) => DuckDbAddressMatch.AnyOf(columnSql, networks);
 }

@@ -142,8 +142,12 @@ public abstract class SqlDialectHelpers
             + $" AND {hex} BETWEEN {Q("r")}.{Q("first_hex")} AND {Q("r")}.{Q("last_hex")}";
     }
 
-    /// <summary>The value of a string map column under a key, NULL when the map lacks it (Trino's subscript would fail there).</summary>
-    public abstract string MapValue(string mapSql, string key);
+    /// <summary>
+    /// The value of a string map column under a key, NULL when the map lacks it: the subscript only where the key is
+    /// there, as Trino's subscript fails on a missing key and DuckDB's element_at gives a list; the same SQL on both.
+    /// </summary>
+    public string MapValue(string mapSql, string key) =>
+        $"CASE WHEN contains(map_keys({mapSql}), {StringLiteral(key)}) THEN {mapSql}[{StringLiteral(key)}] END";
 
     /// <summary>
     /// The interface inventory's latest snapshot as a relation for FROM or JOIN: every row of the table whose

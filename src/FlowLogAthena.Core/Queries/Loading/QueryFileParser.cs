@@ -48,7 +48,7 @@ internal static partial class QueryFileParser
         var requiresFields = ReadFields(reader, FrontMatterReader.Get(root, "requires_fields"), "requires_fields");
         var optionalFields = ReadFields(reader, FrontMatterReader.Get(root, "optional_fields"), "optional_fields");
         CheckKindHasFields(reader, root, kind, requiresFields.Concat(optionalFields));
-        var requiresIpRanges = ReadRequires(reader, root);
+        var requires = ReadRequires(reader, root);
         var template = ParseTemplate(path, split);
         partials.CheckCalls(path, split.BodyStartLine, split.Body, template);
         return new QueryDefinition(path, split.BodyStartLine, body, template)
@@ -63,7 +63,8 @@ internal static partial class QueryFileParser
             Parameters = parameters,
             RequiresFields = requiresFields,
             OptionalFields = optionalFields,
-            RequiresIpRanges = requiresIpRanges,
+            RequiresIpRanges = requires.Contains(QueryDefinition.IpRangesRequirement),
+            RequiresInventory = requires.Contains(QueryDefinition.InventoryRequirement),
             Output = output,
             Chart = ReadChart(reader, FrontMatterReader.Get(root, "chart"), output),
             Partials = partials,
@@ -81,15 +82,20 @@ internal static partial class QueryFileParser
             : throw reader.Error(node, $"'kind' is '{name}'; it must be {string.Join(" or ", FlowLogKindNames.All)} (the kind of flow log the query reads).");
     }
 
-    /// <summary><c>requires: [ip-ranges]</c>: tables beside the flow logs the query cannot do without (today only AWS's address ranges).</summary>
-    private static bool ReadRequires(FrontMatterReader reader, YamlMappingNode root)
+    /// <summary><c>requires: [ip-ranges, inventory]</c>: tables beside the flow logs the query cannot do without.</summary>
+    private static HashSet<string> ReadRequires(FrontMatterReader reader, YamlMappingNode root)
     {
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var node = FrontMatterReader.Get(root, "requires");
-        if (node is null) return false;
+        if (node is null) return names;
         foreach (var (name, nameNode) in reader.ScalarList(node, "'requires'"))
-            if (name != QueryDefinition.IpRangesRequirement)
-                throw reader.Error(nameNode, $"'requires' lists '{name}'; the one table a query may require is {QueryDefinition.IpRangesRequirement} (AWS's address ranges).");
-        return true;
+        {
+            if (name is not (QueryDefinition.IpRangesRequirement or QueryDefinition.InventoryRequirement))
+                throw reader.Error(nameNode, $"'requires' lists '{name}'; a query may require {QueryDefinition.IpRangesRequirement} (AWS's address ranges) "
+                    + $"and {QueryDefinition.InventoryRequirement} (the interface inventory).");
+            names.Add(name);
+        }
+        return names;
     }
 
     /// <summary>Every field the query reads must be one flow logs of its kind have, or no format could ever serve it.</summary>

@@ -24,6 +24,9 @@ public static class FormatFitCheck
         if (references is not null && query.RequiresIpRanges && references.AwsIpRanges is null)
             return $"Query '{query.Id}' needs AWS's address ranges: run 'flowlog-athena ranges update' (or give --ip-ranges FILE); "
                 + "on Athena, 'flowlog-athena ranges publish' provisions them beside the flow log table.";
+        if (references is not null && query.RequiresInventory && references.Interfaces is null)
+            return $"Query '{query.Id}' needs the interface inventory: run 'flowlog-athena inventory sync' (or give --inventory DIR); "
+                + "on Athena, inventory sync --out s3://… --database the flow log table's database.";
         return null;
     }
 
