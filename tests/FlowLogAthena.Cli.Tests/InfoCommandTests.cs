@@ -95,7 +95,7 @@ public class InfoCommandTests
             "--format", "${version} ${instance-id} ${packets} ${bytes} ${start} ${end} ${log-status}");
 
         Assert.Equal(0, show.ExitCode);
-        Assert.Contains("{{ # partial 'resource-totals' { field: 'instance-id', column: 'instance_id' } from partials/resource-totals.sql }}", show.Stdout);
+        Assert.Contains("{{ # partial 'resource-totals' { field: 'instance-id', column: 'instance_id', owner: false } from partials/resource-totals.sql }}", show.Stdout);
         Assert.Contains("    GROUP BY {{ col field }}\n", show.Stdout.ReplaceLineEndings("\n"));
         Assert.Contains("{{ # end of partial 'resource-totals' }}", show.Stdout);
         Assert.Equal(0, render.ExitCode);
