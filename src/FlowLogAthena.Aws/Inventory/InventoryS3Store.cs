@@ -1,6 +1,5 @@
 using Amazon.S3;
 using FlowLogAthena.Aws.Glue;
-using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
@@ -51,30 +50,14 @@ public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions
     }
 
     /// <summary>The table's quoted reference when it exists and is this tool's inventory; null otherwise.</summary>
-    public static async Task<string?> FindAsync(IGlueApi glue, string database, string table, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var found = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = table }, cancellationToken).ConfigureAwait(false)).Table;
-            return found?.Parameters?.ContainsKey(MarkerParameter) == true ? $"\"{database}\".\"{table}\"" : null;
-        }
-        catch (AwsNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static async Task<string?> FindAsync(IGlueApi glue, string database, string table, CancellationToken cancellationToken) =>
+        (await GlueCatalog.GetTableOrNullAsync(glue, database, table, cancellationToken).ConfigureAwait(false))?.Parameters?.ContainsKey(MarkerParameter) == true
+            ? $"\"{database}\".\"{table}\""
+            : null;
 
     private async Task EnsureTableAsync(S3Uri root, string database, string table, CancellationToken cancellationToken)
     {
-        Table? existing;
-        try
-        {
-            existing = (await glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = table }, cancellationToken).ConfigureAwait(false)).Table;
-        }
-        catch (AwsNotFoundException)
-        {
-            existing = null;
-        }
+        var existing = await GlueCatalog.GetTableOrNullAsync(glue, database, table, cancellationToken).ConfigureAwait(false);
         var location = $"s3://{root.Bucket}/{root.PrefixWithSlash}";
         if (existing is not null)
         {
@@ -83,14 +66,7 @@ public sealed class InventoryS3Store(IGlueApi glue, IAmazonS3 s3, S3WriteOptions
                     + "name another --table or --out.");
             return;
         }
-        try
-        {
-            await glue.GetDatabaseAsync(new GetDatabaseRequest { Name = database }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsNotFoundException)
-        {
-            await glue.CreateDatabaseAsync(new CreateDatabaseRequest { DatabaseInput = new DatabaseInput { Name = database } }, cancellationToken).ConfigureAwait(false);
-        }
+        await GlueCatalog.EnsureDatabaseAsync(glue, database, cancellationToken).ConfigureAwait(false);
         await glue.CreateTableAsync(new CreateTableRequest
         {
             DatabaseName = database,

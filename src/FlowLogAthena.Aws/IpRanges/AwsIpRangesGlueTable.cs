@@ -3,7 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using Amazon.S3;
 using FlowLogAthena.Aws.Glue;
-using FlowLogAthena.Aws.Runtime;
 using FlowLogAthena.Aws.S3;
 using FlowLogAthena.Core.Errors;
 using FlowLogAthena.Core.Files;
@@ -31,7 +30,7 @@ public sealed class AwsIpRangesGlueTable(IGlueApi glue, IAmazonS3 s3, S3WriteOpt
 
     public async Task<Result> PublishAsync(AwsIpRanges ranges, string database, string table, S3Uri location, CancellationToken cancellationToken)
     {
-        var existing = await GetAsync(glue, database, table, cancellationToken).ConfigureAwait(false);
+        var existing = await GlueCatalog.GetTableOrNullAsync(glue, database, table, cancellationToken).ConfigureAwait(false);
         var root = location.PrefixWithSlash;
         if (existing is not null)
         {
@@ -50,7 +49,7 @@ public sealed class AwsIpRangesGlueTable(IGlueApi glue, IAmazonS3 s3, S3WriteOpt
         {
             if (existing is null)
             {
-                await EnsureDatabaseAsync(database, cancellationToken).ConfigureAwait(false);
+                await GlueCatalog.EnsureDatabaseAsync(glue, database, cancellationToken).ConfigureAwait(false);
                 await glue.CreateTableAsync(new CreateTableRequest { DatabaseName = database, TableInput = input }, cancellationToken).ConfigureAwait(false);
             }
             else
@@ -73,42 +72,8 @@ public sealed class AwsIpRangesGlueTable(IGlueApi glue, IAmazonS3 s3, S3WriteOpt
     /// <summary>The table's quoted reference when it exists and holds address ranges this tool published; null otherwise.</summary>
     public static async Task<string?> FindAsync(IGlueApi glue, string database, string table, CancellationToken cancellationToken)
     {
-        var existing = await GetAsync(glue, database, table, cancellationToken).ConfigureAwait(false);
+        var existing = await GlueCatalog.GetTableOrNullAsync(glue, database, table, cancellationToken).ConfigureAwait(false);
         return existing?.Parameters?.ContainsKey(SyncTokenParameter) == true ? $"\"{database}\".\"{table}\"" : null;
-    }
-
-    private static async Task<Table?> GetAsync(IGlueApi glue, string database, string table, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await glue.GetTableAsync(new GetTableRequest { DatabaseName = database, Name = table }, cancellationToken).ConfigureAwait(false)).Table;
-        }
-        catch (AwsNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private async Task EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await glue.GetDatabaseAsync(new GetDatabaseRequest { Name = database }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsNotFoundException)
-        {
-            try
-            {
-                await glue.CreateDatabaseAsync(new CreateDatabaseRequest
-                {
-                    DatabaseInput = new DatabaseInput { Name = database, Description = "Amazon VPC Flow Logs (FlowLogAthena)" },
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsAlreadyExistsException)
-            {
-                // Created meanwhile: as good.
-            }
-        }
     }
 
     /// <summary>The rows as tab-separated text (no value holds a tab: codes, prefixes and hex), gzip, one object.</summary>

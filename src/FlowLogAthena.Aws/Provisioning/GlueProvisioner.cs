@@ -20,8 +20,8 @@ public sealed class GlueProvisioner(IGlueApi glue, AwsRetryPolicy? retry = null)
 
     public async Task<ProvisionResult> ProvisionAsync(TableDefinition wanted, bool update, IReadOnlyList<TablePartition> partitions, CancellationToken cancellationToken)
     {
-        var databaseCreated = await EnsureDatabaseAsync(wanted.Database, cancellationToken).ConfigureAwait(false);
-        var existing = await GetTableAsync(wanted, cancellationToken).ConfigureAwait(false);
+        var databaseCreated = await GlueCatalog.EnsureDatabaseAsync(glue, wanted.Database, cancellationToken).ConfigureAwait(false);
+        var existing = await GlueCatalog.GetTableOrNullAsync(glue, wanted.Database, wanted.Name, cancellationToken).ConfigureAwait(false);
         var result = new ProvisionResult { DatabaseCreated = databaseCreated };
         if (existing is null)
         {
@@ -33,7 +33,7 @@ public sealed class GlueProvisioner(IGlueApi glue, AwsRetryPolicy? retry = null)
             catch (AwsAlreadyExistsException)
             {
                 // Someone created it between our GetTable and CreateTable: compare with what they made instead of failing.
-                existing = await GetTableAsync(wanted, cancellationToken).ConfigureAwait(false) ?? throw new AwsClientException(
+                existing = await GlueCatalog.GetTableOrNullAsync(glue, wanted.Database, wanted.Name, cancellationToken).ConfigureAwait(false) ?? throw new AwsClientException(
                     $"Glue said {wanted.Database}.{wanted.Name} exists, then that it does not; rerun provision.");
             }
         }
@@ -55,36 +55,6 @@ public sealed class GlueProvisioner(IGlueApi glue, AwsRetryPolicy? retry = null)
 
         var (created, present, updated) = await RegisterPartitionsAsync(wanted, partitions, result.TableUpdated, cancellationToken).ConfigureAwait(false);
         return result with { PartitionsCreated = created, PartitionsAlreadyPresent = present, PartitionsUpdated = updated };
-    }
-
-    private async Task<bool> EnsureDatabaseAsync(string database, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await glue.GetDatabaseAsync(new GetDatabaseRequest { Name = database }, cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-        catch (AwsNotFoundException)
-        {
-            await glue.CreateDatabaseAsync(new CreateDatabaseRequest
-            {
-                DatabaseInput = new DatabaseInput { Name = database, Description = "Amazon VPC Flow Logs (FlowLogAthena)" },
-            }, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-    }
-
-    private async Task<Table?> GetTableAsync(TableDefinition wanted, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var response = await glue.GetTableAsync(new GetTableRequest { DatabaseName = wanted.Database, Name = wanted.Name }, cancellationToken).ConfigureAwait(false);
-            return response.Table;
-        }
-        catch (AwsNotFoundException)
-        {
-            return null;
-        }
     }
 
     /// <summary>

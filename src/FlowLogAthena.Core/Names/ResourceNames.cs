@@ -5,7 +5,7 @@ namespace FlowLogAthena.Core.Names;
 
 /// <summary>
 /// Names to show beside ids in tables people read (the console, the report): an interface's owner from the interface
-/// inventory ("web-1, instance" or its description), a private address's interface owner, else what AWS's address
+/// inventory ("web-1, instance" or its description), an instance's Name, a private address's interface owner, else what AWS's address
 /// ranges say of an address ("S3 us-east-1"). Looked up here, after the query, so result files keep their values as
 /// the query wrote them. None when the run has neither.
 /// </summary>
@@ -14,12 +14,14 @@ public sealed class ResourceNames
     private readonly AwsAddressIndex? _ranges;
     private readonly Dictionary<string, string> _interfaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _addresses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _instances = new(StringComparer.Ordinal);
 
     public ResourceNames(AwsAddressIndex? ranges, IReadOnlyList<InterfaceRecord>? inventory = null)
     {
         _ranges = ranges;
         foreach (var row in inventory ?? [])
         {
+            if (row is { InstanceId: { } instance, InstanceName: { } instanceName }) _instances.TryAdd(instance, instanceName);
             if (Owner(row) is not { } owner) continue;
             _interfaces[row.InterfaceId] = owner;
             foreach (var address in (row.Addresses ?? row.PrivateIp ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -42,6 +44,7 @@ public sealed class ResourceNames
         if (value is not string text) return null;
         if (column.EndsWith("interface_id", StringComparison.Ordinal) || column == "resource")
             return _interfaces.GetValueOrDefault(text);
+        if (column.EndsWith("instance_id", StringComparison.Ordinal)) return _instances.GetValueOrDefault(text);
         if (!IsAddressColumn(column)) return null;
         if (_addresses.TryGetValue(text, out var owner)) return owner;
         if (_ranges is null || !AwsAddressIndex.TryParseAddress(text, out var address)) return null;

@@ -39,5 +39,5 @@ internal static class EgressCostSection
     }
 
     private static List<Comparison> Compare(ResultTable current, ResultTable previous, string key, bool withPrevious) =>
-        SectionParts.SumsByKey(current, previous, (table, row) => ResultTable.Text(row, table.IndexOf(key)) ?? "unknown", "cost_usd", withPrevious);
+        SectionParts.SumsByKey(current, previous, SectionParts.ByColumn(key), "cost_usd", withPrevious);
 }

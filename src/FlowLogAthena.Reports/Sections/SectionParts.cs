@@ -52,7 +52,11 @@ internal static class SectionParts
             .OrderByDescending(c => c.Current).ThenByDescending(c => c.Previous).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
     }
 
-    private static Dictionary<string, decimal> Sums(ResultTable table, Func<ResultTable, object?[], string> key, string measure)
+    /// <summary>A row's group by one column's text ("unknown" when empty): the key of <see cref="SumsByKey"/> for a plain column.</summary>
+    public static Func<ResultTable, object?[], string> ByColumn(string column) => (table, row) => ResultTable.Text(row, table.IndexOf(column)) ?? "unknown";
+
+    /// <summary>A measure column summed per key over one week's table.</summary>
+    public static Dictionary<string, decimal> Sums(ResultTable table, Func<ResultTable, object?[], string> key, string measure)
     {
         var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
         if (table.Rows.Count == 0) return sums;

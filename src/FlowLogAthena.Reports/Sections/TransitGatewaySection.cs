@@ -29,11 +29,11 @@ internal static class TransitGatewaySection
         if (previousNote is not null) notes.Add(previousNote);
         var week = results.Weeks.This;
 
-        var attachments = Compare(Sums(current[0].Table, "tgw_attachment_id", "bytes"), Sums(previous[0].Table, "tgw_attachment_id", "bytes"), withPrevious);
-        var drops = Compare(Sums(current[1].Table, "reason", "packets_lost"), Sums(previous[1].Table, "reason", "packets_lost"), withPrevious);
-        var cost = Compare(Sums(current[2].Table, Sender, "cost_usd"), Sums(previous[2].Table, Sender, "cost_usd"), withPrevious);
-        var lastWeekPairs = Sums(previous[3].Table, Pair, "bytes");
-        var pairs = Sums(current[3].Table, Pair, "bytes")
+        var attachments = SectionParts.SumsByKey(current[0].Table, previous[0].Table, SectionParts.ByColumn("tgw_attachment_id"), "bytes", withPrevious);
+        var drops = SectionParts.SumsByKey(current[1].Table, previous[1].Table, SectionParts.ByColumn("reason"), "packets_lost", withPrevious);
+        var cost = SectionParts.SumsByKey(current[2].Table, previous[2].Table, Sender, "cost_usd", withPrevious);
+        var lastWeekPairs = SectionParts.Sums(previous[3].Table, Pair, "bytes");
+        var pairs = SectionParts.Sums(current[3].Table, Pair, "bytes")
             .Select(p => new Comparison(p.Key, p.Value, lastWeekPairs.TryGetValue(p.Key, out var before) ? before : null, $"not in the previous top {ReportQuerySpec.TopTalkerCount}"))
             .OrderByDescending(c => c.Current).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
         notes.Add("Bytes per attachment count both directions; VPC pairs and cost count each flow once, where it entered the gateway (queries/README.md).");
@@ -67,29 +67,5 @@ internal static class TransitGatewaySection
         string Side(string vpc, string account, string attachment) =>
             ResultTable.Text(row, table.IndexOf(vpc)) is { } id ? $"{id} ({ResultTable.Text(row, table.IndexOf(account)) ?? "-"})" : ResultTable.Text(row, table.IndexOf(attachment)) ?? "dropped";
         return $"{Side("source_vpc_id", "source_account_id", "source_attachment_id")} → {Side("destination_vpc_id", "destination_account_id", "destination_attachment_id")}";
-    }
-
-    private static Dictionary<string, decimal> Sums(ResultTable table, string key, string value) =>
-        Sums(table, (t, row) => ResultTable.Text(row, t.IndexOf(key)) ?? "unknown", value);
-
-    private static Dictionary<string, decimal> Sums(ResultTable table, Func<ResultTable, object?[], string> key, string value)
-    {
-        var sums = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        if (table.Rows.Count == 0) return sums;
-        var index = table.IndexOf(value);
-        foreach (var row in table.Rows)
-        {
-            var name = key(table, row);
-            sums[name] = sums.GetValueOrDefault(name) + ResultTable.Decimal(row, index);
-        }
-        return sums;
-    }
-
-    /// <summary>Per key for both weeks, largest first; a key absent from a week that has data had nothing that week.</summary>
-    private static List<Comparison> Compare(Dictionary<string, decimal> thisWeek, Dictionary<string, decimal> lastWeek, bool withPrevious)
-    {
-        var keys = withPrevious ? thisWeek.Keys.Union(lastWeek.Keys) : thisWeek.Keys;
-        return keys.Select(k => new Comparison(k, thisWeek.GetValueOrDefault(k), withPrevious ? lastWeek.GetValueOrDefault(k) : null))
-            .OrderByDescending(c => c.Current).ThenByDescending(c => c.Previous).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
     }
 }

@@ -58,6 +58,8 @@ public sealed class InventoryNamesTests
     [InlineData("dstaddr", "3.80.1.1", "Interface for NAT Gateway nat-1, nat_gateway")]
     [InlineData("dstaddr", "10.9.9.9", "EC2 us-east-1")]
     [InlineData("vpc_id", "eni-1", null)]
+    [InlineData("instance_id", "i-1", "web-1")]
+    [InlineData("instance_id", "i-9", null)]
     public void Interfaces_and_their_addresses_are_named_by_their_owner_before_the_ranges(string column, string value, string? name) =>
         Assert.Equal(name, Names.NameOf(column, value));
 }
