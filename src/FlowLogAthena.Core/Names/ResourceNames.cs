@@ -51,17 +51,20 @@ public sealed class ResourceNames
         return _ranges.Lookup(address) is { } match ? $"{match.Service} {match.Region}" : null;
     }
 
-    /// <summary>"name, type" from what the inventory knows of an interface: the instance's Name, else the description.</summary>
+    /// <summary>
+    /// "name, type, by requester, groups a,b" from what the inventory knows of an interface: the instance's Name, else the
+    /// description; the requester of a requester-managed interface; its security group names.
+    /// </summary>
     private static string? Owner(InterfaceRecord row)
     {
-        var name = row.InstanceName ?? row.Description;
         var type = row.InterfaceType is null or "interface" ? row.InstanceId is null ? null : "instance" : row.InterfaceType;
-        return (name, type) switch
+        var parts = new[]
         {
-            (null, null) => null,
-            (null, _) => type,
-            (_, null) => name,
-            _ => $"{name}, {type}",
-        };
+            row.InstanceName ?? row.Description,
+            type,
+            row.RequesterId is { } requester ? $"by {requester}" : null,
+            row.SecurityGroupNames is { } groups ? $"groups {groups}" : null,
+        }.Where(p => !string.IsNullOrEmpty(p)).ToList();
+        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 }

@@ -43,7 +43,7 @@ public sealed class InventoryRunTests : IDisposable
 
         var table = await CliRun.Of(["run", "top-talkers", .. common]);
         Assert.True(table.ExitCode == 0, table.ToString());
-        Assert.Contains("10.0.0.1 (web-1, instance)", table.Stdout.Replace("\n", "", StringComparison.Ordinal).Replace("│", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("10.0.0.1 (web-1, instance, groups web)", table.Stdout.Replace("\n", "", StringComparison.Ordinal).Replace("│", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var off = await CliRun.Of("run", "top-interfaces", "--source", logs.Root, "--from", "2026-11-02", "--to", "2026-11-04", "--inventory", "off", "--store", "off",
             "--output", "csv");

@@ -45,17 +45,18 @@ public sealed class InventoryNamesTests
             new Core.Inventory.InterfaceRecord
             {
                 SnapshotTime = "2026-11-02T00:00:00Z", AccountId = "111111111111", Region = "us-east-1", InterfaceId = "eni-2", InterfaceType = "nat_gateway",
-                Description = "Interface for NAT Gateway nat-1", PrivateIp = "10.0.2.9", PublicIp = "3.80.1.1",
+                Description = "Interface for NAT Gateway nat-1", PrivateIp = "10.0.2.9", PublicIp = "3.80.1.1", RequesterId = "440000000000",
+                SecurityGroupNames = "nat,egress",
             },
         ]);
 
     [Theory]
     [InlineData("interface_id", "eni-1", "web-1, instance")]
-    [InlineData("interface_id", "eni-2", "Interface for NAT Gateway nat-1, nat_gateway")]
+    [InlineData("interface_id", "eni-2", "Interface for NAT Gateway nat-1, nat_gateway, by 440000000000, groups nat,egress")]
     [InlineData("interface_id", "eni-9", null)]
     [InlineData("srcaddr", "10.0.1.6", "web-1, instance")]
     [InlineData("dstaddr", "2600:1f18::5", "web-1, instance")]
-    [InlineData("dstaddr", "3.80.1.1", "Interface for NAT Gateway nat-1, nat_gateway")]
+    [InlineData("dstaddr", "3.80.1.1", "Interface for NAT Gateway nat-1, nat_gateway, by 440000000000, groups nat,egress")]
     [InlineData("dstaddr", "10.9.9.9", "EC2 us-east-1")]
     [InlineData("vpc_id", "eni-1", null)]
     [InlineData("instance_id", "i-1", "web-1")]
