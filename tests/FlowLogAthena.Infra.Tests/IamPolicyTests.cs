@@ -33,6 +33,7 @@ public sealed partial class IamPolicyTests
         ["TableName"] = Policies.DefaultOf("TableName"),
         ["ReportsPrefix"] = Policies.DefaultOf("ReportsPrefix"),
         ["TwinPrefix"] = Policies.DefaultOf("TwinPrefix"),
+        ["InventoryRoleName"] = Policies.DefaultOf("InventoryRoleName"),
         ["Export:flowlog-athena-BucketName"] = "logs-bucket",
         ["Export:flowlog-athena-LogPrefix"] = "flowlogs",
         ["Export:flowlog-athena-ResultsPrefix"] = "results",
@@ -183,6 +184,25 @@ public sealed partial class IamPolicyTests
     }
 
     [Fact]
+    public void The_inventory_policy_grants_exactly_the_ec2_and_sts_calls_the_code_makes_and_nothing_else_does()
+    {
+        var calls = Directory.EnumerateFiles(RepositoryRoot.Combine("src", "FlowLogAthena.Aws"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => InventoryCallPattern().Matches(File.ReadAllText(f)).Select(m => $"{m.Groups[1].Value}:{m.Groups[2].Value}"))
+            // GetCallerIdentity needs no permission (AWS answers it for any valid credentials).
+            .Where(call => call != "sts:GetCallerIdentity")
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(["ec2:DescribeInstances", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSecurityGroups", "sts:AssumeRole"], calls.Order(StringComparer.Ordinal));
+
+        Assert.Equal(calls.Order(StringComparer.Ordinal), Actions("InventoryPolicy").Order(StringComparer.Ordinal));
+        // Describe calls take no resource ARN; the role assumed is only the named one.
+        var assume = Statements("InventoryPolicy").Single(s => List(s["Action"]).Contains("sts:AssumeRole"));
+        Assert.Equal(["arn:aws:iam::*:role/flowlog-athena-inventory"], List(assume["Resource"]));
+        foreach (var policy in new[] { "CliPolicy", "WorkerPolicy" })
+            Assert.DoesNotContain(Actions(policy), a => a.StartsWith("ec2:", StringComparison.Ordinal) || a.StartsWith("sts:", StringComparison.Ordinal));
+        Assert.Equal("InventoryPolicy", Policies.Outputs["InventoryPolicyArn"]!["Value"]!["Ref"]!.ToString());
+    }
+
+    [Fact]
     public void Outputs_give_the_policies_names_and_arns()
     {
         Assert.Equal("CliPolicy", Policies.Outputs["CliPolicyArn"]!["Value"]!["Ref"]!.ToString());
@@ -241,6 +261,9 @@ public sealed partial class IamPolicyTests
 
     [GeneratedRegex(@"\b_?s3\.(\w+)Async\(")]
     private static partial Regex S3CallPattern();
+
+    [GeneratedRegex(@"\b(ec2|sts)\.(\w+)Async\(")]
+    private static partial Regex InventoryCallPattern();
 
     [GeneratedRegex(@"Task<\w+Response> (\w+)Async\(")]
     private static partial Regex InterfaceOperationPattern();
