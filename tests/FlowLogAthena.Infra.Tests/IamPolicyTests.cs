@@ -34,6 +34,7 @@ public sealed partial class IamPolicyTests
         ["ReportsPrefix"] = Policies.DefaultOf("ReportsPrefix"),
         ["TwinPrefix"] = Policies.DefaultOf("TwinPrefix"),
         ["InventoryRoleName"] = Policies.DefaultOf("InventoryRoleName"),
+        ["ReferencePrefix"] = Policies.DefaultOf("ReferencePrefix"),
         ["Export:flowlog-athena-BucketName"] = "logs-bucket",
         ["Export:flowlog-athena-LogPrefix"] = "flowlogs",
         ["Export:flowlog-athena-ResultsPrefix"] = "results",
@@ -49,11 +50,14 @@ public sealed partial class IamPolicyTests
         "arn:aws:glue:eu-west-1:123456789012:database/flowlogs",
         "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/vpc_flow_logs",
         "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/vpc_flow_logs_parquet",
+        "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/aws_ip_ranges",
+        "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/interface_inventory",
         "arn:aws:s3:::logs-bucket",
         "arn:aws:s3:::logs-bucket/flowlogs/*",
         "arn:aws:s3:::logs-bucket/results/*",
         "arn:aws:s3:::logs-bucket/flowlog-reports/*",
         "arn:aws:s3:::logs-bucket/flowlog-parquet/*",
+        "arn:aws:s3:::logs-bucket/flowlog-reference/*",
     };
 
     public static TheoryData<string> PolicyIds() => ["CliPolicy", "WorkerPolicy"];
@@ -105,7 +109,7 @@ public sealed partial class IamPolicyTests
         {
             var list = Statements(policy).Single(s => List(s["Action"]).Contains("s3:ListBucket"));
             Assert.Equal(["s3:ListBucket"], List(list["Action"]));
-            Assert.Equal(["flowlogs/*", "results/*", "flowlog-parquet/*"], List(list["Condition"]!["StringLike"]!["s3:prefix"]));
+            Assert.Equal(["flowlogs/*", "results/*", "flowlog-parquet/*", "flowlog-reference/*"], List(list["Condition"]!["StringLike"]!["s3:prefix"]));
         }
     }
 
@@ -124,6 +128,14 @@ public sealed partial class IamPolicyTests
             // The Parquet twin is compact's own: written, read back (markers), and its stale files and staging deleted.
             Assert.Equal(["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"], AllowedOn(policy, twin).Order(StringComparer.Ordinal));
             Assert.Empty(AllowedOn(policy, "arn:aws:s3:::logs-bucket/other/x"));
+            // The tables beside the flow log table: the CLI publishes them (ranges publish, inventory sync), the worker only reads.
+            const string reference = "arn:aws:s3:::logs-bucket/flowlog-reference/ip-ranges/sync-1790000000/aws-ip-ranges.tsv.gz";
+            Assert.Equal(policy == "CliPolicy" ? ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"] : ["s3:GetObject"],
+                AllowedOn(policy, reference).Order(StringComparer.Ordinal));
+            Assert.Equal(policy == "CliPolicy"
+                    ? ["glue:BatchCreatePartition", "glue:BatchGetPartition", "glue:CreateTable", "glue:GetPartitions", "glue:GetTable", "glue:UpdateTable"]
+                    : ["glue:BatchGetPartition", "glue:GetPartitions", "glue:GetTable"],
+                AllowedOn(policy, "arn:aws:glue:eu-west-1:123456789012:table/flowlogs/interface_inventory").Order(StringComparer.Ordinal));
             Assert.Empty(AllowedOn(policy, "arn:aws:s3:::another-bucket/flowlogs/x"));
         }
     }
