@@ -6,13 +6,17 @@ namespace FlowLogAthena.Local;
 
 /// <summary>
 /// AWS's address ranges as the table <c>aws_ip_ranges</c> in a query connection (<see cref="AwsIpRangeRows"/>: one row
-/// per interval and bucket), filled through DuckDB's appender before the connection is locked down.
+/// per interval and bucket), filled through DuckDB's appender, in memory (so also after the lockdown), the first time a
+/// query of that connection reads it.
 /// </summary>
-internal sealed class AwsIpRangesTable(AwsAddressIndex index)
+internal sealed class AwsIpRangesTable(Lazy<AwsAddressIndex> index)
 {
     public const string Name = "aws_ip_ranges";
 
-    private readonly Lazy<IReadOnlyList<AwsIpRangeRows.Row>> _rows = new(() => [.. AwsIpRangeRows.Of(index)]);
+    /// <summary>The table as rendered SQL names it: a query holding this reads the table.</summary>
+    public static readonly string Reference = DuckDbSql.Identifier(Name);
+
+    private readonly Lazy<IReadOnlyList<AwsIpRangeRows.Row>> _rows = new(() => [.. AwsIpRangeRows.Of(index.Value)]);
 
     public async Task CreateAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {

@@ -35,9 +35,12 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
 
     public string TableReference => DuckDbSql.Identifier(options.ViewName);
 
+    // The connections whose aws_ip_ranges table exists: it is made for the first query that reads it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DuckDBConnection, object> _withIpRanges = [];
+
     public ReferenceTables References => new()
     {
-        AwsIpRanges = _ipRanges is null ? null : DuckDbSql.Identifier(AwsIpRangesTable.Name),
+        AwsIpRanges = _ipRanges is null ? null : AwsIpRangesTable.Reference,
         Interfaces = _inventory is null ? null : DuckDbSql.Identifier(InterfaceInventoryTable.Name),
     };
 
@@ -60,6 +63,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 await DisposeWindowAsync().ConfigureAwait(false);
                 _window = await MaterializeAsync(table, query, cancellationToken).ConfigureAwait(false);
             }
+            await AddIpRangesIfReadAsync(_window.Connection, query, cancellationToken).ConfigureAwait(false);
             return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
         }
 
@@ -70,8 +74,9 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             try
             {
                 await CreateViewAsync(connection, options.ViewName, query, source, files, token).ConfigureAwait(false);
-                await AddReferenceTablesAsync(connection, token).ConfigureAwait(false);
+                await AddInventoryAsync(connection, token).ConfigureAwait(false);
                 await DuckDbLockdown.ApplyAsync(connection, files, token).ConfigureAwait(false);
+                await AddIpRangesIfReadAsync(connection, query, token).ConfigureAwait(false);
                 return await DuckDbQueryResult.StartAsync(connection, ownsConnection: true, query, files, token).ConfigureAwait(false);
             }
             catch
@@ -105,7 +110,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                 {
                     throw DuckDbErrors.Translate(e, query, files);
                 }
-                await AddReferenceTablesAsync(connection, cancellationToken).ConfigureAwait(false);
+                await AddInventoryAsync(connection, cancellationToken).ConfigureAwait(false);
                 await DuckDbLockdown.ApplyAsync(connection, files, cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -115,6 +120,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
             }
             _window = new OpenWindow(table, connection, files);
         }
+        await AddIpRangesIfReadAsync(_window.Connection, query, cancellationToken).ConfigureAwait(false);
         return await DuckDbQueryResult.StartAsync(_window.Connection, ownsConnection: false, query, _window.Files, cancellationToken).ConfigureAwait(false);
     }
 
@@ -193,7 +199,7 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
                     token.ThrowIfCancellationRequested();
                     throw DuckDbErrors.Translate(e, query, files);
                 }
-                await AddReferenceTablesAsync(connection, token).ConfigureAwait(false);
+                await AddInventoryAsync(connection, token).ConfigureAwait(false);
                 // The rows are in memory now: the queries need no file at all.
                 await DuckDbLockdown.ApplyAsync(connection, [], token).ConfigureAwait(false);
                 return new OpenWindow(table, connection, files);
@@ -221,11 +227,18 @@ public sealed class DuckDbEngine(DuckDbEngineOptions options, ILogFileLister lis
         }
     }
 
-    /// <summary>The tables offered beside the flow logs (<see cref="References"/>), made before the lockdown forbids writing.</summary>
-    private async Task AddReferenceTablesAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    /// <summary>The interface inventory table, read from its snapshot file before the lockdown forbids reading files.</summary>
+    private async Task AddInventoryAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
-        if (_ipRanges is not null) await _ipRanges.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
         if (_inventory is not null) await _inventory.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>AWS's address ranges as a table in the connection, made (in memory) for the first query that reads them.</summary>
+    private async Task AddIpRangesIfReadAsync(DuckDBConnection connection, RenderedQuery query, CancellationToken cancellationToken)
+    {
+        if (_ipRanges is null || _withIpRanges.TryGetValue(connection, out _) || !query.Sql.Contains(AwsIpRangesTable.Reference, StringComparison.Ordinal)) return;
+        await _ipRanges.CreateAsync(connection, cancellationToken).ConfigureAwait(false);
+        _withIpRanges.Add(connection, query);
     }
 
     private async Task ConfigureAsync(DuckDBConnection connection, CancellationToken cancellationToken)

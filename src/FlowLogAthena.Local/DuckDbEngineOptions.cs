@@ -18,8 +18,11 @@ public sealed class DuckDbEngineOptions
     /// </summary>
     public string? StoreFolder { get; set; }
 
-    /// <summary>AWS's address ranges for queries to classify addresses with (<c>aws_ip_ranges</c>); null offers none.</summary>
-    public Core.IpRanges.AwsAddressIndex? IpRanges { get; set; }
+    /// <summary>
+    /// AWS's address ranges for queries to classify addresses with (<c>aws_ip_ranges</c>); null offers none. Read only when
+    /// a query reads the table, so a run that does not pays nothing for them.
+    /// </summary>
+    public Lazy<Core.IpRanges.AwsAddressIndex>? IpRanges { get; set; }
 
     /// <summary>The folder of the interface inventory snapshot queries join (<c>interface_inventory</c>); null offers none.</summary>
     public string? InventorySnapshot { get; set; }

@@ -23,7 +23,7 @@ public sealed class AwsRangesLookupOnDuckDbTests
 
         await using var connection = new DuckDBConnection("DataSource=:memory:");
         await connection.OpenAsync();
-        await new AwsIpRangesTable(index).CreateAsync(connection, CancellationToken.None);
+        await new AwsIpRangesTable(new(index)).CreateAsync(connection, CancellationToken.None);
         await connection.ExecuteAsync("CREATE TABLE seen (address VARCHAR)");
         using (var appender = connection.CreateAppender("seen"))
             foreach (var address in addresses) appender.CreateRow().AppendValue(address).EndRow();

@@ -61,7 +61,7 @@ public sealed class GeneratedWeeks : IAsyncLifetime
     public static async Task<WeeklyReportResult> RunAsync(FlowLogSource source, TimeWindow week, string outFolder, IReadOnlyDictionary<string, string>? parameters = null,
         Core.IpRanges.AwsAddressIndex? ranges = null)
     {
-        await using var table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true, IpRanges = ranges }, new LocalLogFileLister()),
+        await using var table = new BoundTable(new DuckDbEngine(new DuckDbEngineOptions { MaterializeWindow = true, IpRanges = ranges is null ? null : new(ranges) }, new LocalLogFileLister()),
             source, ReportWeeks.For(week).Both)
         { Names = new Core.Names.ResourceNames(ranges) };
         return await new WeeklyReport(table, Catalog).WriteAsync(new WeeklyReportRequest

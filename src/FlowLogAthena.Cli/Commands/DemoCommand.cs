@@ -5,6 +5,7 @@ using FlowLogAthena.Cli.Engines;
 using FlowLogAthena.Core.Engines;
 using FlowLogAthena.Core.Files;
 using FlowLogAthena.Core.Formats;
+using FlowLogAthena.Core.Inventory;
 using FlowLogAthena.Core.IpRanges;
 using FlowLogAthena.Core.Names;
 using FlowLogAthena.Core.Running;
@@ -67,8 +68,10 @@ public static class DemoCommand
             // query then reads that. Queries that need a value only the user can give (an address to look at, an
             // allow-list) are skipped with that reason.
             var ranges = await DemoRangesAsync(settings, rangesFile, generation.Regions, cancellationToken).ConfigureAwait(false);
-            var names = new ResourceNames(ranges);
-            var engineOptions = settings.EngineOptions(materializeWindow: true, text => terminal.Note(Markup.Escape(text)), ranges);
+            var snapshot = settings.InventorySnapshotPath;
+            var names = new ResourceNames(ranges,
+                snapshot is null ? null : new Lazy<IReadOnlyList<InterfaceRecord>>(() => InventorySnapshot.Read(Path.Combine(snapshot, InventorySnapshot.FileName))));
+            var engineOptions = settings.EngineOptions(materializeWindow: true, text => terminal.Note(Markup.Escape(text)), ranges, snapshot);
             await using var packsTable = new BoundTable(new DuckDbEngine(engineOptions, new LocalLogFileLister()), source, window) { Names = names };
             var results = Path.Combine(root, "results");
             var clock = Stopwatch.StartNew();
@@ -97,7 +100,7 @@ public static class DemoCommand
     /// The address ranges of the demo: --ip-ranges FILE when given, none with off, else the generator's own ranges
     /// (GeneratedIpRanges) written beside the logs, so egress classes and AWS destinations show as in a real account.
     /// </summary>
-    private static async Task<AwsAddressIndex?> DemoRangesAsync(LocalEngineSettings settings, string rangesFile, IReadOnlyList<string> regions,
+    private static async Task<Lazy<AwsAddressIndex>?> DemoRangesAsync(LocalEngineSettings settings, string rangesFile, IReadOnlyList<string> regions,
         CancellationToken cancellationToken)
     {
         if (settings.IpRangesOff) return null;
@@ -107,6 +110,7 @@ public static class DemoCommand
                 await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(GeneratedIpRanges.Json(regions)), token).ConfigureAwait(false);
                 return 0;
             }, cancellationToken).ConfigureAwait(false);
-        return AwsAddressIndex.Build(AwsIpRanges.Load(settings.IpRangesFile ?? rangesFile));
+        var path = settings.IpRangesFile ?? rangesFile;
+        return new Lazy<AwsAddressIndex>(() => AwsAddressIndex.Build(AwsIpRanges.Load(path)));
     }
 }

@@ -28,14 +28,16 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
     /// <summary>The source bound to the chosen engine for <paramref name="window"/>; disposing it closes the engine.</summary>
     public async Task<BoundTable> OpenAsync(EngineRequest request, TimeWindow window, CancellationToken cancellationToken)
     {
-        // AWS's address ranges, read once: the local engine's table, and the names beside addresses in tables people read
-        // (on Athena too, from the local copy; the queries there join the published table).
-        var ranges = LoadIpRanges(request.Local, quiet: request.Athena is not null);
+        // AWS's address ranges, read at most once and only when a query or a table people read needs them: the local
+        // engine's table, and the names beside addresses (on Athena too, from the local copy; its queries join the
+        // published table). The inventory's latest local snapshot likewise names interfaces and their addresses.
+        var ranges = IpRanges(request.Local, onAthena: request.Athena is not null);
+        var snapshot = request.Local.InventorySnapshotPath;
         var (engine, source) = request.Athena is { } athena
             ? await OpenAthenaAsync(athena, request.Source, request.FlowLogId, request.Local, window, cancellationToken).ConfigureAwait(false)
-            : await OpenLocalAsync(request, ranges, window, cancellationToken).ConfigureAwait(false);
-        // The inventory's latest local snapshot names interfaces and their addresses in tables people read, on either engine.
-        var inventory = request.Local.InventorySnapshotPath is { } snapshot ? InventorySnapshot.Read(Path.Combine(snapshot, InventorySnapshot.FileName)) : null;
+            : await OpenLocalAsync(request, ranges, snapshot, window, cancellationToken).ConfigureAwait(false);
+        var inventory = snapshot is null ? null
+            : new Lazy<IReadOnlyList<InterfaceRecord>>(() => InventorySnapshot.Read(Path.Combine(snapshot, InventorySnapshot.FileName)));
         return new BoundTable(engine, source, window) { Names = new ResourceNames(ranges, inventory) };
     }
 
@@ -73,7 +75,8 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
         return (new AthenaEngine(options, clients.Athena, clients.S3, athenaProgress), flowLogs);
     }
 
-    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(EngineRequest request, AwsAddressIndex? ranges, TimeWindow window, CancellationToken cancellationToken)
+    private async Task<(IQueryEngine, FlowLogSource)> OpenLocalAsync(EngineRequest request, Lazy<AwsAddressIndex>? ranges, string? snapshot, TimeWindow window,
+        CancellationToken cancellationToken)
     {
         var source = request.Source ?? throw new SourceException("The local engine needs a source: the folder (or s3:// prefix) that holds AWSLogs/.");
         if (source.IsS3)
@@ -110,18 +113,25 @@ public sealed class EngineOpener(Func<AwsClients> aws, Action<string>? note = nu
                 source = source with { Format = schema };
             }
         }
-        var engineOptions = request.Local.EngineOptions(request.MaterializeWindow, note, ranges);
-        if (engineOptions.InventorySnapshot is { } snapshot) note?.Invoke($"Interface inventory: snapshot {Path.GetFileName(snapshot)}, {snapshot}");
-        var engine = new DuckDbEngine(engineOptions, new LocalLogFileLister());
+        if (snapshot is not null) note?.Invoke($"Interface inventory: snapshot {Path.GetFileName(snapshot)}, {snapshot}");
+        var engine = new DuckDbEngine(request.Local.EngineOptions(request.MaterializeWindow, note, ranges, snapshot), new LocalLogFileLister());
         return (engine, source);
     }
 
-    /// <summary>AWS's address ranges (the file given, else the cached copy), read and indexed once per run; on Athena only the cached copy, for names.</summary>
-    private AwsAddressIndex? LoadIpRanges(LocalEngineSettings settings, bool quiet)
+    /// <summary>
+    /// AWS's address ranges (the file given, else the cached copy; on Athena only the cached copy, for names), read and
+    /// indexed when first used. A given file must be there now, so a wrong path fails before anything runs.
+    /// </summary>
+    private Lazy<AwsAddressIndex>? IpRanges(LocalEngineSettings settings, bool onAthena)
     {
-        if ((quiet ? (settings.IpRangesOff ? null : new AwsIpRangesCache(AwsIpRangesCache.DefaultFolder).Existing) : settings.IpRangesPath) is not { } path) return null;
-        var ranges = AwsIpRanges.Load(path);
-        if (!quiet) note?.Invoke($"Address ranges: AWS's ip-ranges.json published {ranges.CreateDate} ({ranges.Prefixes.Count} prefixes), {path}");
-        return AwsAddressIndex.Build(ranges);
+        if ((onAthena ? (settings.IpRangesOff ? null : new AwsIpRangesCache(AwsIpRangesCache.DefaultFolder).Existing) : settings.IpRangesPath) is not { } path) return null;
+        if (!onAthena && settings.IpRangesFile is not null && PathKinds.Of(path) is var kind && kind != PathKind.RegularFile)
+            throw new AwsIpRangesException($"Address ranges file '{path}' {(kind == PathKind.Missing ? "does not exist" : $"is {PathKinds.Describe(kind)}, not a regular file")}.");
+        return new Lazy<AwsAddressIndex>(() =>
+        {
+            var ranges = AwsIpRanges.Load(path);
+            if (!onAthena) note?.Invoke($"Address ranges: AWS's ip-ranges.json published {ranges.CreateDate} ({ranges.Prefixes.Count} prefixes), {path}");
+            return AwsAddressIndex.Build(ranges);
+        });
     }
 }

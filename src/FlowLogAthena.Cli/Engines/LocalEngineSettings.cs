@@ -45,15 +45,16 @@ public sealed record LocalEngineSettings
     public string? InventorySnapshotPath =>
         InventoryOff ? null : Core.Inventory.InventorySnapshot.LocalSnapshots(InventoryFolder ?? Core.Inventory.InventorySnapshot.DefaultRoot) is { Count: > 0 } all ? all[^1] : null;
 
-    /// <summary>The engine's options for these settings.</summary>
-    public DuckDbEngineOptions EngineOptions(bool materializeWindow, Action<string>? note = null, Core.IpRanges.AwsAddressIndex? ipRanges = null) => new()
-    {
-        IpRanges = ipRanges,
-        InventorySnapshot = InventorySnapshotPath,
-        Note = note,
-        Threads = Threads,
-        MemoryLimit = MemoryLimit,
-        StoreFolder = StoreFolder,
-        MaterializeWindow = materializeWindow,
-    };
+    /// <summary>The engine's options for these settings; the address ranges and the inventory snapshot are the caller's to give.</summary>
+    public DuckDbEngineOptions EngineOptions(bool materializeWindow, Action<string>? note = null, Lazy<Core.IpRanges.AwsAddressIndex>? ipRanges = null,
+        string? inventorySnapshot = null) => new()
+        {
+            IpRanges = ipRanges,
+            InventorySnapshot = inventorySnapshot,
+            Note = note,
+            Threads = Threads,
+            MemoryLimit = MemoryLimit,
+            StoreFolder = StoreFolder,
+            MaterializeWindow = materializeWindow,
+        };
 }

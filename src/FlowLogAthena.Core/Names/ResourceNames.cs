@@ -11,28 +11,24 @@ namespace FlowLogAthena.Core.Names;
 /// </summary>
 public sealed class ResourceNames
 {
-    private readonly AwsAddressIndex? _ranges;
-    private readonly Dictionary<string, string> _interfaces = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _addresses = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _instances = new(StringComparer.Ordinal);
+    private readonly Lazy<AwsAddressIndex>? _ranges;
+    private readonly Lazy<Owners>? _owners;
 
     public ResourceNames(AwsAddressIndex? ranges, IReadOnlyList<InterfaceRecord>? inventory = null)
+        : this(ranges is null ? null : new Lazy<AwsAddressIndex>(ranges), inventory is null ? null : new Lazy<IReadOnlyList<InterfaceRecord>>(inventory))
     {
-        _ranges = ranges;
-        foreach (var row in inventory ?? [])
-        {
-            if (row is { InstanceId: { } instance, InstanceName: { } instanceName }) _instances.TryAdd(instance, instanceName);
-            if (Owner(row) is not { } owner) continue;
-            _interfaces[row.InterfaceId] = owner;
-            foreach (var address in (row.Addresses ?? row.PrivateIp ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                _addresses.TryAdd(address, owner);
-            if (row.PublicIp is { } publicIp) _addresses.TryAdd(publicIp, owner);
-        }
     }
 
-    public static ResourceNames None { get; } = new(null);
+    /// <summary>Names from what a run may use, each read only when a table first asks for a name it could give.</summary>
+    public ResourceNames(Lazy<AwsAddressIndex>? ranges, Lazy<IReadOnlyList<InterfaceRecord>>? inventory)
+    {
+        _ranges = ranges;
+        _owners = inventory is null ? null : new Lazy<Owners>(() => new Owners(inventory.Value));
+    }
 
-    public bool IsEmpty => _ranges is null && _interfaces.Count == 0;
+    public static ResourceNames None { get; } = new((Lazy<AwsAddressIndex>?)null, null);
+
+    public bool IsEmpty => _ranges is null && _owners is null;
 
     /// <summary>Whether a result column holds addresses: srcaddr, pkt_dstaddr, peer_srcaddr, address, destination, …</summary>
     public static bool IsAddressColumn(string column) =>
@@ -43,12 +39,35 @@ public sealed class ResourceNames
     {
         if (value is not string text) return null;
         if (column.EndsWith("interface_id", StringComparison.Ordinal) || column == "resource")
-            return _interfaces.GetValueOrDefault(text);
-        if (column.EndsWith("instance_id", StringComparison.Ordinal)) return _instances.GetValueOrDefault(text);
+            return _owners?.Value.Interfaces.GetValueOrDefault(text);
+        if (column.EndsWith("instance_id", StringComparison.Ordinal)) return _owners?.Value.Instances.GetValueOrDefault(text);
         if (!IsAddressColumn(column)) return null;
-        if (_addresses.TryGetValue(text, out var owner)) return owner;
+        if (_owners?.Value.Addresses.TryGetValue(text, out var owner) == true) return owner;
         if (_ranges is null || !AwsAddressIndex.TryParseAddress(text, out var address)) return null;
-        return _ranges.Lookup(address) is { } match ? $"{match.Service} {match.Region}" : null;
+        return _ranges.Value.Lookup(address) is { } match ? $"{match.Service} {match.Region}" : null;
+    }
+
+    /// <summary>What the inventory names: interfaces, instances and addresses to their owner.</summary>
+    private sealed class Owners
+    {
+        public Owners(IReadOnlyList<InterfaceRecord> inventory)
+        {
+            foreach (var row in inventory)
+            {
+                if (row is { InstanceId: { } instance, InstanceName: { } instanceName }) Instances.TryAdd(instance, instanceName);
+                if (Owner(row) is not { } owner) continue;
+                Interfaces[row.InterfaceId] = owner;
+                foreach (var address in (row.Addresses ?? row.PrivateIp ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    Addresses.TryAdd(address, owner);
+                if (row.PublicIp is { } publicIp) Addresses.TryAdd(publicIp, owner);
+            }
+        }
+
+        public Dictionary<string, string> Interfaces { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Instances { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Addresses { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

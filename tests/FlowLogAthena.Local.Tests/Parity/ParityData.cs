@@ -39,7 +39,7 @@ public sealed class ParityData : IAsyncDisposable
             StoreFolder = LocalPaths.StoreOf(source),
             MaterializeWindow = true,
             Threads = 1,
-            IpRanges = Ranges,
+            IpRanges = new(Ranges),
         }, new LocalLogFileLister()), source, layout.Query);
         Glue = glue;
         Samples = new ParameterSamples(glue, layout.Format, layout.Query, source.Root);

@@ -11,11 +11,11 @@ internal static class LocalPaths
     public static async Task<ListSink> RunAsync(QueryDefinition query, IReadOnlyDictionary<string, string> parameters, FlowLogSource source, TimeWindow window,
         Core.IpRanges.AwsAddressIndex? ipRanges = null, string? inventorySnapshot = null)
     {
-        var text = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ipRanges, InventorySnapshot = inventorySnapshot }, new LocalLogFileLister()),
+        var text = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ipRanges is null ? null : new(ipRanges), InventorySnapshot = inventorySnapshot }, new LocalLogFileLister()),
             query, parameters, source, window);
         if (source.Layout.FileFormat != LogFileFormat.Text) return text;
 
-        var stored = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = StoreOf(source), IpRanges = ipRanges, InventorySnapshot = inventorySnapshot },
+        var stored = await RunOnAsync(new DuckDbEngine(new DuckDbEngineOptions { StoreFolder = StoreOf(source), IpRanges = ipRanges is null ? null : new(ipRanges), InventorySnapshot = inventorySnapshot },
             new LocalLogFileLister()),
             query, parameters, source, window);
         Assert.Equal(text.Columns, stored.Columns);

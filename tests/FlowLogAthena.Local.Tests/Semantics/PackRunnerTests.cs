@@ -23,7 +23,7 @@ public sealed class PackRunnerTests : IDisposable
         var ranges = Core.IpRanges.AwsAddressIndex.Build(Core.IpRanges.AwsIpRanges.Parse(IpRangesJson.Text(IpRangesJson.ForGenerator()), "generator ranges"));
         var inventory = _root.Combine("inventory");
         await Core.Inventory.InventorySnapshot.WriteLocalAsync(inventory, DateTimeOffset.UnixEpoch, [], CancellationToken.None);
-        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { IpRanges = ranges, InventorySnapshot = Core.Inventory.InventorySnapshot.LocalSnapshots(inventory)[^1] },
+        await using var engine = new DuckDbEngine(new DuckDbEngineOptions { IpRanges = new(ranges), InventorySnapshot = Core.Inventory.InventorySnapshot.LocalSnapshots(inventory)[^1] },
             new LocalLogFileLister());
 
         var outcomes = await new PackRunner(new BoundTable(engine, source, TimeWindow.Parse("2026-11-02", "2026-11-03"), ownsEngine: false)).RunAsync(Catalog.All,
